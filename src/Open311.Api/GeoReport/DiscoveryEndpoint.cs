@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using Open311.Api.GeoReport.Wire;
+using Open311.Api.Hosting;
+using Open311.Core;
+
+namespace Open311.Api.GeoReport;
+
+/// <summary>GeoReport v2 service discovery: where the API lives and what it speaks.</summary>
+public static class DiscoveryEndpoint
+{
+    public const string Specification = "http://wiki.open311.org/GeoReport_v2";
+
+    // Endpoints change only with a deployment, so the process start is an honest changeset.
+    private static readonly DateTimeOffset Changeset = new(System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime());
+
+    public static RouteHandlerBuilder MapDiscovery(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/discovery.{format}", GetDiscovery)
+            .WithSummary("Service discovery")
+            .WithDescription("Where the GeoReport v2 endpoint lives, its formats, and whom to ask for an API key.")
+            .WithWireParameters();
+
+    public static WireResult GetDiscovery(GeoReportCall call, HttpRequest request, PublicUrls urls, IOptions<Open311Options> options)
+    {
+        var jurisdiction = call.Jurisdiction.Jurisdiction;
+        var changeset = Iso8601.Format(Changeset, call.Zone);
+        return new WireResult(call.Format, writer =>
+        {
+            writer.StartObject("discovery");
+            writer.String("changeset", changeset);
+            writer.String("contact", jurisdiction.ContactInfo);
+            writer.String("key_service", jurisdiction.KeyService);
+            writer.StartNestedList("endpoints");
+            writer.StartItem("endpoint");
+            writer.String("specification", Specification);
+            writer.String("url", urls.ApiBase(request));
+            writer.String("changeset", changeset);
+            writer.String("type", options.Value.EndpointType);
+            writer.StartNestedList("formats");
+            writer.ListValue("format", WireFormat.Xml.ContentType().Split(';')[0]);
+            writer.ListValue("format", WireFormat.Json.ContentType().Split(';')[0]);
+            writer.EndNestedList();
+            writer.EndItem();
+            writer.EndNestedList();
+            writer.EndDocument();
+        });
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Open311.Api.GeoReport.Wire;
+using Open311.Api.Hosting;
+using Open311.Core.Catalog;
+
+namespace Open311.Api.GeoReport;
+
+/// <summary>
+/// Resolves format, jurisdiction and language before any GeoReport handler runs (the endpoints
+/// that declare <see cref="WireParameters"/>), or answers with an Open311 error. A middleware
+/// rather than an endpoint filter because handlers receive the result through parameter binding,
+/// which happens before filters run.
+/// </summary>
+public sealed class GeoReportCallMiddleware(JurisdictionDirectory jurisdictions, IOptions<Open311Options> options) : IMiddleware
+{
+    public async Task InvokeAsync(HttpContext http, RequestDelegate next)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<WireParameters>() is null)
+        {
+            await next(http);
+            return;
+        }
+
+        var format = WireFormats.Parse(http.GetRouteValue("format") as string ?? "xml");
+        if (format is null)
+        {
+            await Open311Errors.NotFound(WireFormat.Xml, "unknown format: use .xml or .json").ExecuteAsync(http);
+            return;
+        }
+
+        var parameters = await GeoReportParameters.ReadAsync(http.Request);
+        var (jurisdiction, error) = await ResolveJurisdictionAsync(parameters.Get("jurisdiction_id"), format.Value, http.RequestAborted);
+        if (jurisdiction is null)
+        {
+            await error!.ExecuteAsync(http);
+            return;
+        }
+
+        var locale = ResolveLocale(parameters.Get("locale"), http.Request) ?? jurisdiction.Jurisdiction.DefaultLocale;
+        new GeoReportCall(format.Value, jurisdiction, locale, parameters).Store(http);
+        await next(http);
+    }
+
+    private async Task<(JurisdictionInfo?, WireResult?)> ResolveJurisdictionAsync(string? id, WireFormat format, CancellationToken cancellationToken)
+    {
+        id ??= options.Value.DefaultJurisdiction;
+        if (id is null)
+        {
+            var all = await jurisdictions.AllAsync(cancellationToken);
+            return all.Count == 1
+                ? (all.First(), null)
+                : (null, Open311Errors.BadRequest(format, "jurisdiction_id is required: this server serves several jurisdictions"));
+        }
+
+        var found = await jurisdictions.FindAsync(id, cancellationToken);
+        return found is null ? (null, Open311Errors.NotFound(format, $"jurisdiction_id {id} not found")) : (found, null);
+    }
+
+    /// <summary>The <c>locale</c> parameter if it names a served language, else the best of Accept-Language.</summary>
+    private static string? ResolveLocale(string? requested, HttpRequest request)
+    {
+        if (requested is not null)
+        {
+            return Supported(requested);
+        }
+
+        if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptLanguage, out var languages))
+        {
+            return null;
+        }
+
+        return languages
+            .OrderByDescending(language => language.Quality ?? 1)
+            .Select(language => Supported(language.Value.Value))
+            .FirstOrDefault(locale => locale is not null);
+    }
+
+    private static string? Supported(string? tag)
+    {
+        var primary = tag?.Split('-', '_')[0].ToLowerInvariant();
+        return LocalizedText.SupportedLocales.Contains(primary) ? primary : null;
+    }
+}

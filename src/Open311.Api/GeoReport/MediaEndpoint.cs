@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Open311.Core.Data;
+
+namespace Open311.Api.GeoReport;
+
+/// <summary>Serves uploaded photos at the request's <c>media_url</c>.</summary>
+public static class MediaEndpoint
+{
+    public static void MapMedia(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/media/{id:guid}", GetMedia)
+            .WithName("GetMedia")
+            .WithSummary("An uploaded photo")
+            .WithDescription("The photo as stored: JPEG or PNG, with its metadata removed.")
+            .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png")
+            .Produces(StatusCodes.Status404NotFound);
+
+    public static async Task<IResult> GetMedia(Guid id, Open311Db db, CancellationToken cancellationToken)
+    {
+        var media = await db.RequestMedia.AsNoTracking()
+            .Where(m => m.Id == id && db.Requests.Any(r => r.Id == m.RequestId && r.Service.IsPublic))
+            .Select(m => new { m.ContentType, m.Content })
+            .FirstOrDefaultAsync(cancellationToken);
+        return media is null
+            ? TypedResults.NotFound()
+            : TypedResults.File(media.Content, media.ContentType);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Open311.Api.GeoReport.Wire;
+using Open311.Core;
+using Open311.Core.Requests;
+
+namespace Open311.Api.GeoReport;
+
+/// <summary>Writes <c>&lt;service_requests&gt;</c> for GET requests and GET requests/{id}.</summary>
+public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string?> mediaUrl)
+{
+    public void Write(IWireWriter writer, IReadOnlyList<RequestView> requests, ILookup<long, RequestEvent>? notes)
+    {
+        writer.StartList("service_requests");
+        foreach (var request in requests)
+        {
+            writer.StartItem("request");
+            WriteStandardFields(writer, request);
+            if (notes is not null)
+            {
+                WriteExtensions(writer, request, notes[request.Id]);
+            }
+
+            writer.EndItem();
+        }
+
+        writer.EndDocument();
+    }
+
+    private void WriteStandardFields(IWireWriter writer, RequestView request)
+    {
+        var locale = call.Locale;
+        writer.String("service_request_id", request.Id.ToString(CultureInfo.InvariantCulture));
+        writer.String("status", request.Status.ToOpen311());
+        writer.String("status_notes", request.StatusNotes);
+        writer.String("service_name", request.ServiceName.In(locale));
+        writer.String("service_code", request.ServiceCode);
+        writer.String("description", request.Description);
+        writer.String("agency_responsible", request.AgencyResponsible(locale));
+        writer.String("service_notice", Blank(request.ServiceNotice.In(locale)));
+        writer.String("requested_datetime", Time(request.RequestedAt));
+        writer.String("updated_datetime", Time(request.UpdatedAt));
+        writer.String("expected_datetime", request.ExpectedAt is { } expected ? Time(expected) : null);
+        writer.String("address", request.Address);
+        writer.String("address_id", request.AddressId);
+        writer.String("zipcode", request.Zipcode);
+        writer.Number("lat", request.Lat);
+        writer.Number("long", request.Long);
+        writer.String("media_url", mediaUrl(request));
+    }
+
+    /// <summary>The <c>extensions=true</c> fields, in Chicago's shape.</summary>
+    private void WriteExtensions(IWireWriter writer, RequestView request, IEnumerable<RequestEvent> notes)
+    {
+        writer.StartNestedObject("extended_attributes");
+        writer.String("channel", request.Channel.ToOpen311());
+        writer.String("protocol_number", request.ProtocolNumber);
+        writer.String("duplicate_of", request.DuplicateOfId?.ToString(CultureInfo.InvariantCulture));
+        writer.EndNestedObject();
+
+        writer.StartNestedList("attributes");
+        foreach (var (code, values) in request.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            foreach (var value in values)
+            {
+                writer.StartItem("attribute");
+                writer.String("code", code);
+                writer.String("value", value);
+                writer.EndItem();
+            }
+        }
+
+        writer.EndNestedList();
+
+        writer.StartNestedList("notes");
+        foreach (var note in notes)
+        {
+            writer.StartItem("note");
+            writer.String("datetime", Time(note.OccurredAt));
+            writer.String("type", NoteType(note.Kind));
+            writer.String("summary", note.Note ?? NoteSummaries.For(note.Kind, call.Locale));
+            writer.EndItem();
+        }
+
+        writer.EndNestedList();
+    }
+
+    private static string NoteType(RequestEventKind kind) => kind switch
+    {
+        RequestEventKind.Submitted => "opened",
+        RequestEventKind.StatusChanged => "status_changed",
+        _ => "note",
+    };
+
+    private string Time(DateTimeOffset value) => Iso8601.Format(value, call.Zone);
+
+    private static string? Blank(string text) => text.Length == 0 ? null : text;
+}

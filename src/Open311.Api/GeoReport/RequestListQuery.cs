@@ -1,0 +1,186 @@
+using System.Globalization;
+using Open311.Api.GeoReport.Wire;
+using Open311.Api.Hosting;
+using Open311.Core;
+using Open311.Core.Requests;
+
+namespace Open311.Api.GeoReport;
+
+/// <summary>Turns the parameters of GET requests into a <see cref="RequestFilter"/>, or into the 400s that explain what is wrong.</summary>
+public static class RequestListQuery
+{
+    public const double DefaultRadiusMetres = 1000;
+    private const int MaxIds = 500;
+
+    public static (RequestFilter? Filter, List<Open311Error> Errors) Parse(GeoReportCall call, DateTimeOffset now, Open311Options options)
+    {
+        var p = call.Parameters;
+        var errors = new List<Open311Error>();
+        var window = TimeSpan.FromDays(options.MaxWindowDays);
+        var start = ReadDate(p, "start_date", errors);
+        var end = ReadDate(p, "end_date", errors);
+        var (from, to) = (start, end) switch
+        {
+            (null, null) => (now - window, now),
+            ({ } s, null) => (s, s + window),
+            (null, { } e) => (e - window, e),
+            ({ } s, { } e) => (s, e),
+        };
+        if (to < from)
+        {
+            errors.Add(new(400, "start_date must be before end_date"));
+        }
+        else if (to - from > window)
+        {
+            errors.Add(new(400, $"start_date and end_date may not span more than {options.MaxWindowDays} days"));
+        }
+
+        var filter = new RequestFilter
+        {
+            JurisdictionId = call.JurisdictionId,
+            Ids = ReadIds(p, errors),
+            ServiceCodes = List(p.Get("service_code")),
+            From = from,
+            To = to,
+            Statuses = ReadStatuses(p, errors),
+            UpdatedAfter = ReadDate(p, "updated_after", errors),
+            UpdatedBefore = ReadDate(p, "updated_before", errors),
+            Near = ReadCircle(p, options, errors),
+            Within = ReadBox(p, errors),
+            Page = (int)(ReadNumber(p, "page", errors, 1, int.MaxValue, integer: true) ?? 1),
+            PageSize = (int)(ReadNumber(p, "page_size", errors, 1, options.MaxPageSize, integer: true) ?? options.MaxPageSize),
+        };
+        if (filter.Near is not null && filter.Within is not null)
+        {
+            errors.Add(new(400, "use either lat/long/radius or bbox, not both"));
+        }
+
+        return errors.Count > 0 ? (null, errors) : (filter, errors);
+    }
+
+    private static string[]? List(string? text) =>
+        text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } items ? items : null;
+
+    private static long[]? ReadIds(GeoReportParameters p, List<Open311Error> errors)
+    {
+        if (List(p.Get("service_request_id")) is not { } items)
+        {
+            return null;
+        }
+
+        if (items.Length > MaxIds)
+        {
+            errors.Add(new(400, $"service_request_id may list at most {MaxIds} ids"));
+        }
+
+        // An id that is not a number names no request: it simply matches nothing.
+        return [.. items.Select(i => long.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0)];
+    }
+
+    private static RequestStatus[]? ReadStatuses(GeoReportParameters p, List<Open311Error> errors)
+    {
+        if (List(p.Get("status")) is not { } items)
+        {
+            return null;
+        }
+
+        var statuses = new List<RequestStatus>();
+        foreach (var item in items)
+        {
+            if (item.Equals("open", StringComparison.OrdinalIgnoreCase))
+            {
+                statuses.Add(RequestStatus.Open);
+            }
+            else if (item.Equals("closed", StringComparison.OrdinalIgnoreCase))
+            {
+                statuses.Add(RequestStatus.Closed);
+            }
+            else
+            {
+                errors.Add(new(400, $"status must be open, closed or both, not '{item}'"));
+            }
+        }
+
+        return [.. statuses.Distinct()];
+    }
+
+    private static DateTimeOffset? ReadDate(GeoReportParameters p, string name, List<Open311Error> errors)
+    {
+        var text = p.Get(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Iso8601.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new(400, $"{name} must be an ISO 8601 datetime with a zone offset, e.g. 2026-03-01T09:15:00+02:00"));
+        return null;
+    }
+
+    private static double? ReadNumber(GeoReportParameters p, string name, List<Open311Error> errors, double min, double max, bool integer = false)
+    {
+        var text = p.Get(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && value >= min && value <= max && (!integer || value == Math.Floor(value)))
+        {
+            return value;
+        }
+
+        errors.Add(new(400, $"{name} must be {(integer ? "a whole number" : "a number")} between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}"));
+        return null;
+    }
+
+    private static GeoCircle? ReadCircle(GeoReportParameters p, Open311Options options, List<Open311Error> errors)
+    {
+        var lat = ReadNumber(p, "lat", errors, -90, 90);
+        var lon = ReadNumber(p, "long", errors, -180, 180);
+        var radius = ReadNumber(p, "radius", errors, 1, options.MaxRadiusMetres);
+        if (lat is null && lon is null)
+        {
+            if (radius is not null)
+            {
+                errors.Add(new(400, "radius needs lat and long"));
+            }
+
+            return null;
+        }
+
+        if (lat is null || lon is null)
+        {
+            errors.Add(new(400, "lat and long must be given together"));
+            return null;
+        }
+
+        return new GeoCircle(lat.Value, lon.Value, radius ?? DefaultRadiusMetres);
+    }
+
+    private static GeoBox? ReadBox(GeoReportParameters p, List<Open311Error> errors)
+    {
+        var text = p.Get("bbox");
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split(',');
+        var numbers = parts.Select(part => double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : double.NaN).ToArray();
+        if (numbers.Length != 4 || numbers.Any(double.IsNaN)
+            || numbers[0] >= numbers[2] || numbers[1] >= numbers[3]
+            || numbers[0] < -180 || numbers[2] > 180 || numbers[1] < -90 || numbers[3] > 90)
+        {
+            errors.Add(new(400, "bbox must be left,bottom,right,top in degrees (WGS84), with left < right and bottom < top"));
+            return null;
+        }
+
+        return new GeoBox(numbers[0], numbers[1], numbers[2], numbers[3]);
+    }
+}

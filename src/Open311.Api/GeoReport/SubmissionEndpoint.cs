@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Options;
+using Open311.Api.GeoReport.Wire;
+using Open311.Api.Hosting;
+using Open311.Core.Catalog;
+using Open311.Core.Clients;
+using Open311.Core.Data;
+using Open311.Core.Requests;
+using Open311.Core.Requests.Photos;
+
+namespace Open311.Api.GeoReport;
+
+/// <summary>POST requests: a client app submits a citizen's request, with its API key.</summary>
+public static class SubmissionEndpoint
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    public static void MapRequestSubmission(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/requests.{format}", PostRequest)
+            .WithName("PostRequest")
+            .WithSummary("Submit a request")
+            .WithDescription("Form-encoded or multipart. Needs an API key (api_key field or X-Api-Key header). " +
+                "Answers attribute[CODE] and attribute[CODE][] are checked against the service definition. " +
+                "A multipart file field `media` (JPEG or PNG) is stored without its metadata and served at media_url.")
+            .WithWireParameters(
+                new("api_key", "The client app's key (or send the X-Api-Key header).", InForm: true),
+                new("service_code", "The service, from GET services.", Required: true, InForm: true),
+                new("lat", "WGS84 latitude; with long. A location is required: lat+long, address_string or address_id.", "number", InForm: true),
+                new("long", "WGS84 longitude; with lat.", "number", InForm: true),
+                new("address_string", "Street address as the citizen gives it.", InForm: true),
+                new("address_id", "Address id from the municipality's address register.", InForm: true),
+                new("zipcode", "Postal code.", InForm: true),
+                new("description", "What is wrong, plain text, at most 4,000 characters.", InForm: true),
+                new("media_url", "A photo hosted elsewhere (absolute http/https URL).", InForm: true),
+                new("media", "Extension: a photo, JPEG or PNG (checked by content), at most MaxPhotoBytes; its metadata is removed.", "binary", InForm: true),
+                new("email", "The requester's e-mail: private, never shown through Open311.", InForm: true),
+                new("first_name", "Private.", InForm: true),
+                new("last_name", "Private.", InForm: true),
+                new("phone", "Private.", InForm: true),
+                new("device_id", "Private.", InForm: true),
+                new("account_id", "Private; echoed back in this response only.", InForm: true),
+                new("attribute[CODE]", "An answer to attribute CODE of the service definition; for a multivaluelist repeat attribute[CODE][] (or attribute[CODE]).", InForm: true));
+
+    public static async Task<WireResult> PostRequest(
+        GeoReportCall call, HttpRequest request, Open311Db db, RequestIntake intake, IOptions<Open311Options> options,
+        CancellationToken cancellationToken)
+    {
+        var format = call.Format;
+        if (!request.HasFormContentType)
+        {
+            return Open311Errors.BadRequest(format, "the body must be application/x-www-form-urlencoded or multipart/form-data");
+        }
+
+        var parameters = call.Parameters;
+        if (parameters.Form is null)
+        {
+            return Open311Errors.BadRequest(format, "the form could not be read: it is malformed or larger than allowed");
+        }
+
+        var key = parameters.Get("api_key") ?? request.Headers[ApiKeyHeader].ToString();
+        var client = string.IsNullOrWhiteSpace(key) ? null : await db.FindClientAsync(key, cancellationToken);
+        if (client is null)
+        {
+            return Open311Errors.Forbidden(format, "api_key is missing or not valid");
+        }
+
+        var (photo, photoError) = await ReadPhotoAsync(parameters.Form, options.Value.MaxPhotoBytes, cancellationToken);
+        if (photoError is not null)
+        {
+            return Open311Errors.BadRequest(format, photoError);
+        }
+
+        var (submission, formErrors) = SubmissionForm.Read(call, client.Id, photo);
+        if (submission is null)
+        {
+            return Open311Errors.Result(format, formErrors);
+        }
+
+        var result = await intake.SubmitAsync(submission, cancellationToken);
+        if (result.Request is not { } stored)
+        {
+            return Open311Errors.Result(format, [.. result.Errors.Select(e => new Open311Error(e.NotFound ? 404 : 400, e.Description))]);
+        }
+
+        return new WireResult(format, writer =>
+        {
+            writer.StartList("service_requests");
+            writer.StartItem("request");
+            if (stored.ServiceType == ServiceType.Realtime)
+            {
+                writer.String("service_request_id", stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else if (stored.ServiceType == ServiceType.Batch)
+            {
+                writer.String("token", stored.Token!.Value.ToString());
+            }
+
+            writer.String("service_notice", NullIfEmpty(stored.Notice.In(call.Locale)));
+            writer.String("account_id", submission.Contact.AccountId);
+            writer.EndItem();
+            writer.EndDocument();
+        });
+    }
+
+    private static async Task<(UploadedImage?, string?)> ReadPhotoAsync(IFormCollection form, int maxBytes, CancellationToken cancellationToken)
+    {
+        var file = form.Files["media"];
+        if (file is null || file.Length == 0)
+        {
+            return (null, null);
+        }
+
+        if (file.Length > maxBytes)
+        {
+            return (null, $"media must be at most {maxBytes / (1024 * 1024)} MB");
+        }
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancellationToken);
+        return ImageSanitizer.Sanitize(buffer.ToArray());
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+}

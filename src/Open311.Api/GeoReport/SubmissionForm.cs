@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Open311.Api.GeoReport.Wire;
+using Open311.Core.Requests;
+
+namespace Open311.Api.GeoReport;
+
+/// <summary>
+/// Reads a POST requests form into a <see cref="NewRequest"/>. ASP.NET's model binding does not
+/// understand <c>attribute[CODE]</c> and <c>attribute[CODE][]</c>, so the form keys are parsed here.
+/// </summary>
+public static partial class SubmissionForm
+{
+    [GeneratedRegex(@"^attribute\[([^\[\]]+)\](\[\])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex AttributeKey();
+
+    public static (NewRequest? Request, List<Open311Error> Errors) Read(GeoReportCall call, long apiClientId, UploadedImage? photo)
+    {
+        var parameters = call.Parameters;
+        var errors = new List<Open311Error>();
+        var serviceCode = parameters.Get("service_code");
+        if (serviceCode is null)
+        {
+            errors.Add(new(400, "service_code is required"));
+        }
+
+        var lat = ReadNumber(parameters, "lat", errors);
+        var lon = ReadNumber(parameters, "long", errors);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        return (new NewRequest
+        {
+            JurisdictionId = call.JurisdictionId,
+            ServiceCode = serviceCode!,
+            Lat = lat,
+            Long = lon,
+            Address = parameters.Get("address_string"),
+            AddressId = parameters.Get("address_id"),
+            Zipcode = parameters.Get("zipcode"),
+            Description = parameters.Get("description"),
+            ExternalMediaUrl = parameters.Get("media_url"),
+            Photo = photo,
+            Attributes = ReadAttributes(parameters.Form!),
+            Contact = new RequesterContact
+            {
+                FirstName = parameters.Get("first_name"),
+                LastName = parameters.Get("last_name"),
+                Email = parameters.Get("email"),
+                Phone = parameters.Get("phone"),
+                DeviceId = parameters.Get("device_id"),
+                AccountId = parameters.Get("account_id"),
+            },
+            Channel = Channel.Open311,
+            ApiClientId = apiClientId,
+            Actor = $"client:{apiClientId}",
+        }, errors);
+    }
+
+    private static double? ReadNumber(GeoReportParameters parameters, string name, List<Open311Error> errors)
+    {
+        var text = parameters.Get(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        errors.Add(new(400, $"{name} must be a number, not '{text}'"));
+        return null;
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> ReadAttributes(IFormCollection form)
+    {
+        var attributes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (key, values) in form)
+        {
+            var match = AttributeKey().Match(key);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var code = match.Groups[1].Value;
+            var given = values.Where(v => v is not null).Select(v => v!).ToList();
+            attributes[code] = attributes.TryGetValue(code, out var earlier) ? [.. earlier, .. given] : given;
+        }
+
+        return attributes;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Open311.Api.GeoReport;
+
+/// <summary>A parameter a GeoReport handler reads by hand, declared on its endpoint so the OpenAPI document lists it.</summary>
+public sealed record WireParameter(string Name, string Description, string Type = "string", bool Required = false, bool InForm = false);
+
+/// <summary>The parameters on an endpoint, as endpoint metadata.</summary>
+public sealed record WireParameters(IReadOnlyList<WireParameter> All);
+
+public static class WireParameterExtensions
+{
+    /// <summary>Every GeoReport call takes these two.</summary>
+    public static readonly WireParameter[] Common =
+    [
+        new("jurisdiction_id", "The municipality, by web domain (e.g. heraklion.gr). Required when the server holds several; 404 when unknown."),
+        new("locale", "Language of names and descriptions: el or en. Without it, Accept-Language, then the jurisdiction's language."),
+    ];
+
+    public static RouteHandlerBuilder WithWireParameters(this RouteHandlerBuilder endpoint, params WireParameter[] parameters) =>
+        endpoint.WithMetadata(new WireParameters([.. Common, .. parameters]));
+}

@@ -1,0 +1,31 @@
+using Microsoft.OpenApi;
+
+namespace Open311.Api.Hosting;
+
+/// <summary>Swagger UI and the generated OpenAPI document; <c>openapi.yaml</c> at the repository root is its committed copy.</summary>
+public static class ApiDocumentation
+{
+    public const string DocumentName = "v1";
+
+    public static void AddApiDocumentation(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddEndpointsApiExplorer();
+        builder.Services.AddSwaggerGen(swagger =>
+        {
+            swagger.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "Open311 municipal request service",
+                Version = "1.0",
+                Description = "Open311 GeoReport v2 (XML and JSON) for civic apps, with the extensions described in spec/.",
+            });
+            swagger.EnableAnnotations();
+            swagger.OperationFilter<Open311ParametersFilter>();
+        });
+    }
+
+    public static void UseApiDocumentation(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(ui => ui.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Open311"));
+    }
+}

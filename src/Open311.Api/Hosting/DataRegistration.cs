@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Open311.Core.Catalog;
+using Open311.Core.Data;
+using Open311.Core.Requests;
+
+namespace Open311.Api.Hosting;
+
+public static class DataRegistration
+{
+    public const string ConnectionStringName = "Open311";
+
+    /// <summary>PostgreSQL through one data source, EF contexts from a pool, and the catalogue services on top.</summary>
+    public static void AddOpen311Data(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
+            ? configured
+            : throw new InvalidOperationException($"Set ConnectionStrings:{ConnectionStringName} (see README: Configuration).");
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddPooledDbContextFactory<Open311Db>((services, options) =>
+            options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<Open311Db>>().CreateDbContext());
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddSingleton<JurisdictionDirectory>();
+        builder.Services.AddScoped<RequestIntake>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<Open311Db>();
+    }
+}

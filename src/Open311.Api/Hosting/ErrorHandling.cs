@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Open311.Api.GeoReport;
+using Open311.Api.GeoReport.Wire;
+
+namespace Open311.Api.Hosting;
+
+/// <summary>
+/// Failures answer in the format of the endpoint that failed: Open311 error arrays on the
+/// GeoReport paths (a client that asked for .json must get JSON), ProblemDetails elsewhere.
+/// </summary>
+public static class ErrorHandling
+{
+    public static void UseOpen311ErrorHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            ExceptionHandler = async context =>
+            {
+                var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+                if (IsGeoReport(context.Request.Path))
+                {
+                    var description = status == StatusCodes.Status500InternalServerError
+                        ? "the server could not complete the request; please try again later"
+                        : "the request could not be read";
+                    await Open311Errors.Result(FormatOf(context.Request.Path), [new(status, description)]).ExecuteAsync(context);
+                    return;
+                }
+
+                await Results.Problem(statusCode: status).ExecuteAsync(context);
+            },
+        });
+        app.UseStatusCodePages();
+
+        // Unknown paths under the API base still answer with an Open311 error, in the asked format.
+        app.MapFallback($"{GeoReportApi.BasePath}/{{**path}}", (HttpContext context) =>
+            Open311Errors.NotFound(FormatOf(context.Request.Path), $"no such endpoint: {context.Request.Path}"))
+            .ExcludeFromDescription();
+    }
+
+    private static bool IsGeoReport(PathString path) =>
+        path.StartsWithSegments(GeoReportApi.BasePath) || path.StartsWithSegments("/discovery.json") || path.StartsWithSegments("/discovery.xml");
+
+    private static WireFormat FormatOf(PathString path) =>
+        path.Value?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true ? WireFormat.Json : WireFormat.Xml;
+}

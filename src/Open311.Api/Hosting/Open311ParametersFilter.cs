@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Open311.Api.GeoReport;
+using Open311.Api.GeoReport.Wire;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Open311.Api.Hosting;
+
+/// <summary>
+/// Documents what the GeoReport handlers read by hand (query and form fields, including
+/// <c>attribute[CODE]</c>) and what they answer: XML or JSON by suffix, and Open311 error arrays.
+/// </summary>
+public sealed class Open311ParametersFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var declared = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<WireParameters>().FirstOrDefault();
+        if (declared is null)
+        {
+            return;
+        }
+
+        operation.Parameters ??= [];
+        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>().Where(p => p.Name == "format"))
+        {
+            parameter.Description = "xml or json";
+            parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("xml"), JsonValue.Create("json")] };
+        }
+
+        foreach (var parameter in declared.All.Where(p => !p.InForm))
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = parameter.Name,
+                In = ParameterLocation.Query,
+                Description = parameter.Description,
+                Required = parameter.Required,
+                Schema = Schema(parameter.Type),
+            });
+        }
+
+        var form = declared.All.Where(p => p.InForm).ToList();
+        if (form.Count > 0)
+        {
+            operation.RequestBody = FormBody(form);
+        }
+
+        operation.Responses ??= [];
+        operation.Responses["200"] = new OpenApiResponse
+        {
+            Description = "The document, in the format of the suffix.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                [WireFormat.Xml.ContentType().Split(';')[0]] = new(),
+                [WireFormat.Json.ContentType().Split(';')[0]] = new(),
+            },
+        };
+        foreach (var (code, meaning) in new[] { ("400", "Bad input"), ("403", "Missing or wrong api_key"), ("404", "Unknown service, request, token, jurisdiction or format") })
+        {
+            operation.Responses[code] = new OpenApiResponse
+            {
+                Description = $"{meaning}: an Open311 error array, e.g. [{{\"code\":{code},\"description\":\"...\"}}] or <errors><error><code>{code}</code><description>...</description></error></errors>.",
+            };
+        }
+    }
+
+    private static OpenApiRequestBody FormBody(List<WireParameter> fields)
+    {
+        var schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Properties = fields.ToDictionary(f => f.Name, f => (IOpenApiSchema)Describe(Schema(f.Type), f.Description)),
+            Required = fields.Where(f => f.Required).Select(f => f.Name).ToHashSet(),
+        };
+        return new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/x-www-form-urlencoded"] = new() { Schema = schema },
+                ["multipart/form-data"] = new() { Schema = schema },
+            },
+        };
+    }
+
+    private static OpenApiSchema Schema(string type) => type switch
+    {
+        "number" => new OpenApiSchema { Type = JsonSchemaType.Number },
+        "integer" => new OpenApiSchema { Type = JsonSchemaType.Integer },
+        "datetime" => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
+        "binary" => new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+        _ => new OpenApiSchema { Type = JsonSchemaType.String },
+    };
+
+    private static OpenApiSchema Describe(OpenApiSchema schema, string description)
+    {
+        schema.Description = description;
+        return schema;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Open311.Core.Data;
+
+namespace Open311.Core.Catalog;
+
+/// <summary>
+/// The jurisdictions, kept in memory: every public call needs one to scope its query and to
+/// know its language and time zone. A miss reloads, so a jurisdiction added later is found.
+/// </summary>
+public sealed class JurisdictionDirectory(IDbContextFactory<Open311Db> dbFactory)
+{
+    private volatile IReadOnlyDictionary<string, JurisdictionInfo>? _all;
+
+    public async ValueTask<IReadOnlyCollection<JurisdictionInfo>> AllAsync(CancellationToken cancellationToken) =>
+        (_all ?? await ReloadAsync(cancellationToken)).Values.ToList();
+
+    public async ValueTask<JurisdictionInfo?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (_all is { } all && all.TryGetValue(id, out var found))
+        {
+            return found;
+        }
+
+        return (await ReloadAsync(cancellationToken)).GetValueOrDefault(id);
+    }
+
+    private async Task<IReadOnlyDictionary<string, JurisdictionInfo>> ReloadAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Jurisdictions.AsNoTracking().ToListAsync(cancellationToken);
+        var all = rows.ToDictionary(j => j.Id, j => new JurisdictionInfo(j, TimeZoneInfo.FindSystemTimeZoneById(j.TimeZone)));
+        _all = all;
+        return all;
+    }
+}
+
+/// <summary>A jurisdiction with its time zone resolved.</summary>
+public sealed record JurisdictionInfo(Jurisdiction Jurisdiction, TimeZoneInfo Zone)
+{
+    public string Id => Jurisdiction.Id;
+}

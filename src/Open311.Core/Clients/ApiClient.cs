@@ -1,0 +1,15 @@
+namespace Open311.Core.Clients;
+
+/// <summary>A registered civic app allowed to submit requests with its API key.</summary>
+public class ApiClient
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>SHA-256 of the key, hex. The key itself is shown once, when it is made.</summary>
+    public required string KeyHash { get; set; }
+    /// <summary>The key's first characters, so staff can tell keys apart without storing them.</summary>
+    public required string KeyPrefix { get; set; }
+    public string? ContactEmail { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+}

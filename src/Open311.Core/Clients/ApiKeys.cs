@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Open311.Core.Data;
+
+namespace Open311.Core.Clients;
+
+/// <summary>
+/// Client apps' API keys. Keys are 32 random bytes, so a plain SHA-256 is enough to store them:
+/// nothing short enough to guess is ever hashed.
+/// </summary>
+public static class ApiKeys
+{
+    private const int PrefixLength = 8;
+
+    /// <summary>A new key and the client row that stores its hash; the key itself is shown once.</summary>
+    public static (string Key, ApiClient Client) Issue(string name, DateTimeOffset now)
+    {
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return (key, Register(name, key, now));
+    }
+
+    /// <summary>A client row for a key chosen elsewhere (the demo data's documented key).</summary>
+    public static ApiClient Register(string name, string key, DateTimeOffset now) =>
+        new() { Name = name, KeyHash = Hash(key), KeyPrefix = key[..Math.Min(PrefixLength, key.Length)], CreatedAt = now };
+
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>The active client holding this key, if any.</summary>
+    public static Task<ApiClient?> FindClientAsync(this Open311Db db, string key, CancellationToken cancellationToken)
+    {
+        var hash = Hash(key);
+        return db.ApiClients.AsNoTracking().FirstOrDefaultAsync(c => c.KeyHash == hash && c.RevokedAt == null, cancellationToken);
+    }
+}

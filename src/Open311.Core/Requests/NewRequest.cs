@@ -1,0 +1,24 @@
+namespace Open311.Core.Requests;
+
+/// <summary>A submission as it arrives from any channel, before validation.</summary>
+public sealed record NewRequest
+{
+    public required string JurisdictionId { get; init; }
+    public required string ServiceCode { get; init; }
+    public double? Lat { get; init; }
+    public double? Long { get; init; }
+    public string? Address { get; init; }
+    public string? AddressId { get; init; }
+    public string? Zipcode { get; init; }
+    public string? Description { get; init; }
+    public string? ExternalMediaUrl { get; init; }
+    public UploadedImage? Photo { get; init; }
+    /// <summary>Raw answers by attribute code; a multivaluelist answer may hold several values.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Attributes { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+    public RequesterContact Contact { get; init; } = new();
+    public Channel Channel { get; init; } = Channel.Open311;
+    public long? ApiClientId { get; init; }
+    /// <summary>Who records it, for the history: the client app or the operator.</summary>
+    public required string Actor { get; init; }
+}

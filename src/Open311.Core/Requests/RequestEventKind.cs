@@ -1,0 +1,8 @@
+namespace Open311.Core.Requests;
+
+public enum RequestEventKind
+{
+    Submitted,
+    StatusChanged,
+    Note,
+}

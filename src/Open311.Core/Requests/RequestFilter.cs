@@ -1,0 +1,23 @@
+namespace Open311.Core.Requests;
+
+/// <summary>The filters of GeoReport v2 <c>GET requests</c> and this project's extensions, already validated.</summary>
+public sealed record RequestFilter
+{
+    public required string JurisdictionId { get; init; }
+    /// <summary>When set, every other filter is ignored (GeoReport v2 rule).</summary>
+    public IReadOnlyList<long>? Ids { get; init; }
+    public IReadOnlyList<string>? ServiceCodes { get; init; }
+    public required DateTimeOffset From { get; init; }
+    public required DateTimeOffset To { get; init; }
+    public IReadOnlyList<RequestStatus>? Statuses { get; init; }
+    public DateTimeOffset? UpdatedAfter { get; init; }
+    public DateTimeOffset? UpdatedBefore { get; init; }
+    public GeoCircle? Near { get; init; }
+    public GeoBox? Within { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 1000;
+}
+
+public sealed record GeoCircle(double Lat, double Long, double RadiusMetres);
+
+public sealed record GeoBox(double Left, double Bottom, double Right, double Top);

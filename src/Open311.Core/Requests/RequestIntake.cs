@@ -1,0 +1,140 @@
+using Open311.Core.Catalog;
+using Open311.Core.Data;
+
+namespace Open311.Core.Requests;
+
+/// <summary>
+/// Takes in a request from any channel: validates it against the service definition, routes it,
+/// numbers it and stores it with its first history event and photo, all in one transaction.
+/// </summary>
+public sealed class RequestIntake(Open311Db db, TimeProvider clock, JurisdictionDirectory jurisdictions)
+{
+    public const int MaxDescriptionLength = 4000;
+    private const int MaxFieldLength = 255;
+
+    public async Task<IntakeResult> SubmitAsync(NewRequest submission, CancellationToken cancellationToken)
+    {
+        var service = await db.FindPublicServiceAsync(submission.JurisdictionId, submission.ServiceCode, cancellationToken);
+        if (service is null)
+        {
+            return IntakeResult.Refused(new IntakeError($"service_code {submission.ServiceCode} not found", NotFound: true));
+        }
+
+        var errors = CheckFields(submission);
+        var (answers, attributeErrors) = AttributeValidator.Validate(service, submission.Attributes);
+        errors.AddRange(attributeErrors);
+        if (errors.Count > 0)
+        {
+            return IntakeResult.Refused([.. errors]);
+        }
+
+        var now = clock.GetUtcNow();
+        var request = new ServiceRequest
+        {
+            JurisdictionId = submission.JurisdictionId,
+            ServiceId = service.Id,
+            Description = submission.Description,
+            Lat = submission.Lat,
+            Long = submission.Long,
+            Address = submission.Address,
+            AddressId = submission.AddressId,
+            Zipcode = submission.Zipcode,
+            ExternalMediaUrl = submission.ExternalMediaUrl,
+            Attributes = answers,
+            Contact = submission.Contact,
+            Channel = submission.Channel,
+            ApiClientId = submission.ApiClientId,
+            DepartmentId = service.DefaultDepartmentId,
+            ProtocolNumber = "",
+            Token = service.Type == ServiceType.Batch ? Guid.NewGuid() : null,
+            RequestedAt = now,
+            UpdatedAt = now,
+        };
+        request.History.Add(new RequestEvent
+        {
+            OccurredAt = now,
+            Kind = RequestEventKind.Submitted,
+            Actor = submission.Actor,
+            IsPublic = true,
+            StatusAfter = RequestStatus.Open,
+        });
+
+        var jurisdiction = await jurisdictions.FindAsync(submission.JurisdictionId, cancellationToken)
+            ?? throw new InvalidOperationException($"Unknown jurisdiction {submission.JurisdictionId}");
+        var year = TimeZoneInfo.ConvertTime(now, jurisdiction.Zone).Year;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        request.ProtocolNumber = await ProtocolNumbers.NextAsync(db, submission.JurisdictionId, year, cancellationToken);
+        db.Requests.Add(request);
+        await db.SaveChangesAsync(cancellationToken);
+        if (submission.Photo is { } photo)
+        {
+            request.MediaId = Guid.NewGuid();
+            db.RequestMedia.Add(new RequestMedia
+            {
+                Id = request.MediaId.Value,
+                RequestId = request.Id,
+                ContentType = photo.ContentType,
+                Content = photo.Content,
+                CreatedAt = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return IntakeResult.Accepted(new SubmittedRequest(request.Id, request.Token, request.ProtocolNumber, service.Type, service.Notice));
+    }
+
+    private static List<IntakeError> CheckFields(NewRequest submission)
+    {
+        var errors = new List<IntakeError>();
+        if (submission.Lat.HasValue != submission.Long.HasValue)
+        {
+            errors.Add(new("lat and long must be given together"));
+        }
+        else if (!submission.Lat.HasValue && string.IsNullOrWhiteSpace(submission.Address) && string.IsNullOrWhiteSpace(submission.AddressId))
+        {
+            errors.Add(new("a location is required: lat and long, address_string or address_id"));
+        }
+
+        if (submission.Lat is < -90 or > 90)
+        {
+            errors.Add(new("lat must be between -90 and 90"));
+        }
+
+        if (submission.Long is < -180 or > 180)
+        {
+            errors.Add(new("long must be between -180 and 180"));
+        }
+
+        if (submission.Description?.Length > MaxDescriptionLength)
+        {
+            errors.Add(new($"description must be at most {MaxDescriptionLength} characters"));
+        }
+
+        if (submission.ExternalMediaUrl is { } url &&
+            (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || url.Length > 2048))
+        {
+            errors.Add(new("media_url must be an absolute http or https URL"));
+        }
+
+        if (submission.Contact.Email is { } email && (email.Length > MaxFieldLength || !email.Contains('@')))
+        {
+            errors.Add(new("email is not a valid e-mail address"));
+        }
+
+        foreach (var (name, value) in new[]
+        {
+            ("address_string", submission.Address), ("address_id", submission.AddressId), ("zipcode", submission.Zipcode),
+            ("first_name", submission.Contact.FirstName), ("last_name", submission.Contact.LastName),
+            ("phone", submission.Contact.Phone), ("device_id", submission.Contact.DeviceId), ("account_id", submission.Contact.AccountId),
+        })
+        {
+            if (value?.Length > MaxFieldLength)
+            {
+                errors.Add(new($"{name} must be at most {MaxFieldLength} characters"));
+            }
+        }
+
+        return errors;
+    }
+}
