@@ -8,6 +8,7 @@ builder.AddApiDocumentation();
 
 var app = builder.Build();
 app.UseOpen311ErrorHandling();
+app.UseCollapsedSlashes();
 app.UseApiDocumentation();
 app.UseRouting();
 app.UseGeoReportCalls();

@@ -9,7 +9,10 @@ public static partial class Iso8601
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex WithOffset();
 
-    /// <summary>False for anything but a full datetime with an offset: a time without a zone is ambiguous.</summary>
+    /// <summary>
+    /// False for anything but a full datetime with an offset: a time without a zone is ambiguous.
+    /// The instant comes back in UTC, the only offset PostgreSQL's timestamptz parameters take.
+    /// </summary>
     public static bool TryParse(string text, out DateTimeOffset value)
     {
         value = default;
@@ -20,7 +23,13 @@ public static partial class Iso8601
 
         // "+0200" is valid ISO 8601; .NET wants "+02:00".
         var normalized = text.Length > 5 && text[^5] is '+' or '-' ? text.Insert(text.Length - 2, ":") : text;
-        return DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+        if (!DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+        {
+            return false;
+        }
+
+        value = value.ToUniversalTime();
+        return true;
     }
 
     /// <summary>Formats as <c>2026-03-01T09:15:00+02:00</c> in the given zone.</summary>

@@ -30,18 +30,28 @@ public static class DiscoveryEndpoint
             writer.String("contact", jurisdiction.ContactInfo);
             writer.String("key_service", jurisdiction.KeyService);
             writer.StartNestedList("endpoints");
-            writer.StartItem("endpoint");
-            writer.String("specification", Specification);
-            writer.String("url", urls.ApiBase(request));
-            writer.String("changeset", changeset);
-            writer.String("type", options.Value.EndpointType);
-            writer.StartNestedList("formats");
-            writer.ListValue("format", WireFormat.Xml.ContentType().Split(';')[0]);
-            writer.ListValue("format", WireFormat.Json.ContentType().Split(';')[0]);
-            writer.EndNestedList();
-            writer.EndItem();
+            WriteEndpoint(writer, urls.ApiBase(request), options.Value.EndpointType, changeset);
+            foreach (var other in options.Value.OtherEndpoints)
+            {
+                WriteEndpoint(writer, other.Url.TrimEnd('/'), other.Type, changeset);
+            }
+
             writer.EndNestedList();
             writer.EndDocument();
         });
+    }
+
+    private static void WriteEndpoint(IWireWriter writer, string url, string type, string changeset)
+    {
+        writer.StartItem("endpoint");
+        writer.String("specification", Specification);
+        writer.String("url", url);
+        writer.String("changeset", changeset);
+        writer.String("type", type);
+        writer.StartNestedList("formats");
+        writer.ListValue("format", WireFormat.Xml.ContentType().Split(';')[0]);
+        writer.ListValue("format", WireFormat.Json.ContentType().Split(';')[0]);
+        writer.EndNestedList();
+        writer.EndItem();
     }
 }

@@ -30,7 +30,8 @@ public sealed class GeoReportCallMiddleware(JurisdictionDirectory jurisdictions,
         }
 
         var parameters = await GeoReportParameters.ReadAsync(http.Request);
-        var (jurisdiction, error) = await ResolveJurisdictionAsync(parameters.Get("jurisdiction_id"), format.Value, http.RequestAborted);
+        // Jurisdictions are web domains, which are case-insensitive.
+        var (jurisdiction, error) = await ResolveJurisdictionAsync(parameters.Get("jurisdiction_id")?.ToLowerInvariant(), format.Value, http.RequestAborted);
         if (jurisdiction is null)
         {
             await error!.ExecuteAsync(http);

@@ -144,7 +144,8 @@ public static class RequestListQuery
         var lat = ReadNumber(p, "lat", errors, -90, 90);
         var lon = ReadNumber(p, "long", errors, -180, 180);
         var radius = ReadNumber(p, "radius", errors, 1, options.MaxRadiusMetres);
-        if (lat is null && lon is null)
+        var (latGiven, longGiven) = (p.Get("lat") is not null, p.Get("long") is not null);
+        if (!latGiven && !longGiven)
         {
             if (radius is not null)
             {
@@ -154,9 +155,13 @@ public static class RequestListQuery
             return null;
         }
 
-        if (lat is null || lon is null)
+        if (latGiven != longGiven)
         {
             errors.Add(new(400, "lat and long must be given together"));
+        }
+
+        if (lat is null || lon is null)
+        {
             return null;
         }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Open311.Api.GeoReport.Wire;
@@ -59,7 +58,7 @@ public static class RequestLookupsEndpoints
             return Open311Errors.Result(call.Format, errors);
         }
 
-        var rows = await db.PublicPage(filter).ProjectTo<RequestView>(mapping).ToListAsync(cancellationToken);
+        var rows = await db.PublicViews(filter, mapping).ToListAsync(cancellationToken);
         var hasNext = rows.Count > filter.PageSize;
         var page = hasNext ? rows[..filter.PageSize] : rows;
         Paging.AddHeaders(http, filter.Ids is null ? filter.Page : 1, page.Count, hasNext && filter.Ids is null);
@@ -72,7 +71,7 @@ public static class RequestLookupsEndpoints
     {
         var id = long.TryParse(service_request_id, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         var filter = new RequestFilter { JurisdictionId = call.JurisdictionId, Ids = [id], From = default, To = default };
-        var rows = await db.PublicPage(filter).ProjectTo<RequestView>(mapping).ToListAsync(cancellationToken);
+        var rows = await db.PublicViews(filter, mapping).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
             return Open311Errors.NotFound(call.Format, $"service_request_id {service_request_id} not found");

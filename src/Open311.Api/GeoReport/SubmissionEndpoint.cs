@@ -103,7 +103,8 @@ public static class SubmissionEndpoint
 
     private static async Task<(UploadedImage?, string?)> ReadPhotoAsync(IFormCollection form, int maxBytes, CancellationToken cancellationToken)
     {
-        var file = form.Files["media"];
+        // The spec's field is `media`; a lone file under another name (FixMyStreet's `photo1`) is taken too.
+        var file = form.Files["media"] ?? (form.Files.Count == 1 ? form.Files[0] : null);
         if (file is null || file.Length == 0)
         {
             return (null, null);

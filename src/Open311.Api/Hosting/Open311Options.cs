@@ -14,6 +14,9 @@ public sealed class Open311Options
     /// <summary>Discovery's <c>type</c> for this endpoint: <c>production</c> or <c>test</c>.</summary>
     public string EndpointType { get; set; } = "production";
 
+    /// <summary>The municipality's other Open311 endpoints (e.g. production beside this test server), listed in discovery.</summary>
+    public List<DiscoveryEndpointOptions> OtherEndpoints { get; set; } = [];
+
     /// <summary>The largest photo accepted, in bytes.</summary>
     public int MaxPhotoBytes { get; set; } = 5 * 1024 * 1024;
 

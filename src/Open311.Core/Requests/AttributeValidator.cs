@@ -58,6 +58,11 @@ public static class AttributeValidator
             return "takes a single value";
         }
 
+        if (!values.All(PlainText.IsAllowed))
+        {
+            return "contains control characters, which are not allowed";
+        }
+
         var value = values[0];
         return attribute.Datatype switch
         {

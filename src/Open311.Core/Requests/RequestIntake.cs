@@ -106,11 +106,6 @@ public sealed class RequestIntake(Open311Db db, TimeProvider clock, Jurisdiction
             errors.Add(new("long must be between -180 and 180"));
         }
 
-        if (submission.Description?.Length > MaxDescriptionLength)
-        {
-            errors.Add(new($"description must be at most {MaxDescriptionLength} characters"));
-        }
-
         if (submission.ExternalMediaUrl is { } url &&
             (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || url.Length > 2048))
         {
@@ -122,16 +117,22 @@ public sealed class RequestIntake(Open311Db db, TimeProvider clock, Jurisdiction
             errors.Add(new("email is not a valid e-mail address"));
         }
 
-        foreach (var (name, value) in new[]
+        foreach (var (name, value, maxLength) in new[]
         {
-            ("address_string", submission.Address), ("address_id", submission.AddressId), ("zipcode", submission.Zipcode),
-            ("first_name", submission.Contact.FirstName), ("last_name", submission.Contact.LastName),
-            ("phone", submission.Contact.Phone), ("device_id", submission.Contact.DeviceId), ("account_id", submission.Contact.AccountId),
+            ("description", submission.Description, MaxDescriptionLength),
+            ("address_string", submission.Address, MaxFieldLength), ("address_id", submission.AddressId, MaxFieldLength),
+            ("zipcode", submission.Zipcode, MaxFieldLength), ("first_name", submission.Contact.FirstName, MaxFieldLength),
+            ("last_name", submission.Contact.LastName, MaxFieldLength), ("phone", submission.Contact.Phone, MaxFieldLength),
+            ("device_id", submission.Contact.DeviceId, MaxFieldLength), ("account_id", submission.Contact.AccountId, MaxFieldLength),
         })
         {
-            if (value?.Length > MaxFieldLength)
+            if (value?.Length > maxLength)
             {
-                errors.Add(new($"{name} must be at most {MaxFieldLength} characters"));
+                errors.Add(new($"{name} must be at most {maxLength} characters"));
+            }
+            else if (value is not null && !PlainText.IsAllowed(value))
+            {
+                errors.Add(new($"{name} contains control characters, which are not allowed"));
             }
         }
 

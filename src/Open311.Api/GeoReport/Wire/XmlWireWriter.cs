@@ -11,6 +11,8 @@ public sealed class XmlWireWriter : IWireWriter, IDisposable
     {
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         Indent = false,
+        // A carriage return is kept as &#xD;, or XML parsers would turn "\r\n" into "\n".
+        NewLineHandling = NewLineHandling.Entitize,
     };
 
     private readonly XmlWriter _xml;

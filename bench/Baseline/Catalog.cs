@@ -1,0 +1,104 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Npgsql;
+
+namespace Open311.Bench.Baseline;
+
+/// <summary>A public service as the request lists show it.</summary>
+public sealed record Service(long Id, string Code, string Name, string Notice, string Type, long? DepartmentId);
+
+/// <summary>
+/// Everything that changes rarely, read once at start-up: the (single) jurisdiction, the public
+/// catalogue, department names and API key hashes. The services list is kept as ready JSON bytes.
+/// </summary>
+public sealed class Catalog
+{
+    public static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public required string JurisdictionId { get; init; }
+    public required TimeZoneInfo Zone { get; init; }
+    public required Dictionary<string, Service> ByCode { get; init; }
+    public required Dictionary<long, Service> ById { get; init; }
+    public required long[] PublicIds { get; init; }
+    public required Dictionary<long, string> Departments { get; init; }
+    public required Dictionary<string, long> ClientsByKeyHash { get; init; }
+    public required byte[] ServicesJson { get; init; }
+
+    public static async Task<Catalog> LoadAsync(NpgsqlDataSource dataSource)
+    {
+        string jurisdictionId;
+        TimeZoneInfo zone;
+        await using (var command = dataSource.CreateCommand("SELECT id, time_zone FROM jurisdictions ORDER BY id LIMIT 1"))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            if (!await reader.ReadAsync())
+            {
+                throw new InvalidOperationException("No jurisdiction: start the service once with Open311__LoadDemoData=true.");
+            }
+
+            jurisdictionId = reader.GetString(0);
+            zone = TimeZoneInfo.FindSystemTimeZoneById(reader.GetString(1));
+        }
+
+        var services = new List<Service>();
+        using var servicesJson = new MemoryStream();
+        await using (var json = new Utf8JsonWriter(servicesJson, JsonOptions))
+        await using (var command = dataSource.CreateCommand("""
+            SELECT s.id, s.code, s.name_el, s.description_el, s.type, s.keywords, s.group_el, s.notice_el, s.default_department_id,
+                   EXISTS (SELECT 1 FROM service_attributes a WHERE a.service_id = s.id)
+            FROM service_categories s
+            WHERE s.jurisdiction_id = $1 AND s.active AND s.is_public
+            ORDER BY s.code
+            """))
+        {
+            command.Parameters.Add(new() { Value = jurisdictionId });
+            await using var reader = await command.ExecuteReaderAsync();
+            json.WriteStartArray();
+            while (await reader.ReadAsync())
+            {
+                services.Add(new Service(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(7), reader.GetString(4),
+                    reader.IsDBNull(8) ? null : reader.GetInt64(8)));
+                json.WriteStartObject();
+                json.WriteString("service_code", reader.GetString(1));
+                json.WriteString("service_name", reader.GetString(2));
+                json.WriteString("description", reader.GetString(3));
+                json.WriteBoolean("metadata", reader.GetBoolean(9));
+                json.WriteString("type", reader.GetString(4));
+                json.WriteString("keywords", reader.GetString(5));
+                json.WriteString("group", reader.GetString(6));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return new Catalog
+        {
+            JurisdictionId = jurisdictionId,
+            Zone = zone,
+            ByCode = services.ToDictionary(s => s.Code, StringComparer.Ordinal),
+            ById = services.ToDictionary(s => s.Id),
+            PublicIds = [.. services.Select(s => s.Id)],
+            Departments = await ReadPairsAsync(dataSource, "SELECT id, name_el FROM departments", r => (r.GetInt64(0), r.GetString(1))),
+            ClientsByKeyHash = await ReadPairsAsync(dataSource, "SELECT key_hash, id FROM api_clients WHERE revoked_at IS NULL",
+                r => (r.GetString(0), r.GetInt64(1))),
+            ServicesJson = servicesJson.ToArray(),
+        };
+    }
+
+    private static async Task<Dictionary<TKey, TValue>> ReadPairsAsync<TKey, TValue>(
+        NpgsqlDataSource dataSource, string sql, Func<NpgsqlDataReader, (TKey, TValue)> read)
+        where TKey : notnull
+    {
+        var pairs = new Dictionary<TKey, TValue>();
+        await using var command = dataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var (key, value) = read(reader);
+            pairs[key] = value;
+        }
+
+        return pairs;
+    }
+}

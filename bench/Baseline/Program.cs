@@ -1,0 +1,23 @@
+using Npgsql;
+using Open311.Bench.Baseline;
+
+// What the hardware allows for the GeoReport calls the benchmark makes: Kestrel's routing, one
+// hand-written SQL statement per call through Npgsql, JSON written straight to the response.
+// No EF Core, no AutoMapper, no middleware. Same paths as the service so the same wrk scripts
+// drive both.
+var builder = WebApplication.CreateSlimBuilder(args);
+var connectionString = builder.Configuration.GetConnectionString("Open311") is { Length: > 0 } configured
+    ? configured
+    : throw new InvalidOperationException("Set ConnectionStrings__Open311.");
+
+await using var dataSource = NpgsqlDataSource.Create(connectionString);
+var catalog = await Catalog.LoadAsync(dataSource);
+var api = new BaselineApi(dataSource, catalog, TimeProvider.System);
+
+var app = builder.Build();
+app.MapGet("/open311/v2/services.json", api.ServicesAsync);
+app.MapGet("/open311/v2/requests/{id}.json", api.RequestAsync);
+app.MapGet("/open311/v2/requests.json", api.ListAsync);
+app.MapPost("/open311/v2/requests.json", api.SubmitAsync);
+app.MapGet("/health", () => "ok");
+await app.RunAsync();

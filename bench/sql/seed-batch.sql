@@ -1,0 +1,77 @@
+-- One batch of benchmark requests, ids :lo..:hi out of :total.
+--
+-- As a live system has them: requested_at rises with the id, one request every :step seconds,
+-- the last one at :'anchor' (so two years hold :total rows and the last 90 days about 12% of them);
+-- the older a request, the likelier it is closed (like the demo data: age/30 days, at most 95%);
+-- points uniform over the city centre ± :km km; services uniform over the public categories;
+-- protocol numbers YEAR/NNNNNN numbered per year in id order, as the service numbers them.
+\set ON_ERROR_STOP on
+SELECT setseed(:lo::float8 / (:total + 1)) \g /dev/null
+
+WITH svc AS MATERIALIZED (
+    -- Each public service with the answers its required attributes need, so the rows pass its definition.
+    SELECT s.id, s.name_el, s.type, s.default_department_id AS department_id,
+           (row_number() OVER (ORDER BY s.code) - 1)::int AS k,
+           COALESCE((SELECT jsonb_object_agg(a.code, jsonb_build_array(COALESCE(
+                        (SELECT v.key FROM attribute_values v WHERE v.attribute_id = a.id ORDER BY v.sort_order, v.id LIMIT 1),
+                        CASE a.datatype WHEN 'number' THEN '2'
+                                        WHEN 'datetime' THEN '2026-01-15T09:00:00+02:00'
+                                        ELSE 'Κλαδί κρέμεται πάνω από το πεζοδρόμιο' END)))
+                     FROM service_attributes a
+                     WHERE a.service_id = s.id AND a.variable AND a.required), '{}'::jsonb) AS answers
+    FROM service_categories s
+    WHERE s.jurisdiction_id = :'jurisdiction' AND s.is_public AND s.active
+),
+client AS (SELECT min(id) AS id FROM api_clients),
+base AS MATERIALIZED (
+    -- Every random draw once per row (a materialised CTE, so no draw is repeated).
+    SELECT g AS id,
+           :'anchor'::timestamptz - make_interval(secs => (:total - g) * :step) AS requested_at,
+           (:total - g) * :step / 86400.0 AS age_days,
+           floor(random() * (SELECT count(*) FROM svc))::int AS k,
+           random() AS r_closed, random() AS r_fix, random() AS r_lat, random() AS r_long,
+           random() AS r_street, random() AS r_number, random() AS r_text, random() AS r_channel
+    FROM generate_series(:lo, :hi) AS g
+),
+numbered AS (
+    -- Per-year protocol numbers: the first id of a year is the first whose time falls in it.
+    SELECT b.*, y.year,
+           b.id - GREATEST(1, ceil(:total - extract(epoch FROM :'anchor'::timestamptz
+                                   - make_timestamptz(y.year, 1, 1, 0, 0, 0, 'Europe/Athens')) / :step))::bigint + 1 AS number,
+           b.r_closed < LEAST(0.95, b.age_days / 30) AS closed
+    FROM base b
+    CROSS JOIN LATERAL (SELECT extract(year FROM b.requested_at AT TIME ZONE 'Europe/Athens')::int AS year) y
+)
+INSERT INTO service_requests (id, jurisdiction_id, service_id, status, status_notes, description, lat, long, address, attributes,
+                              channel, api_client_id, department_id, protocol_number, token, requested_at, updated_at)
+SELECT n.id, :'jurisdiction', svc.id,
+       CASE WHEN n.closed THEN 'closed' ELSE 'open' END,
+       CASE WHEN n.closed THEN 'Το πρόβλημα αποκαταστάθηκε. Ευχαριστούμε για την ενημέρωση.' END,
+       svc.name_el || ': ' || (ARRAY['Το πρόβλημα υπάρχει εδώ και μέρες.', 'Παρακαλώ να το δείτε το συντομότερο.',
+                                     'Κινδυνεύουν πεζοί, ιδίως ηλικιωμένοι.', 'Έχει ξαναδηλωθεί χωρίς αποτέλεσμα.',
+                                     'Βρίσκεται δίπλα σε σχολείο.', 'Problem near the bus stop, please check.'])[1 + floor(n.r_text * 6)::int],
+       round((:lat + (n.r_lat - 0.5) * 2 * :km / 111.32)::numeric, 6)::float8,
+       round((:long + (n.r_long - 0.5) * 2 * :km / (111.32 * cos(radians(:lat))))::numeric, 6)::float8,
+       (ARRAY['Λεωφόρος Ικάρου', '25ης Αυγούστου', 'Πλατεία Ελευθερίας', 'Λεωφόρος Κνωσού', 'Καλοκαιρινού', 'Έβανς',
+              'Δικαιοσύνης', 'Μαρτύρων', 'Λεωφόρος Δημοκρατίας', 'Χάνδακος', 'Λεωφόρος 62 Μαρτύρων', 'Μεραμβέλλου'])[1 + floor(n.r_street * 12)::int]
+           || ' ' || (1 + floor(n.r_number * 119))::int,
+       svc.answers,
+       CASE WHEN n.r_channel < 0.3 THEN 'phone' ELSE 'open311' END,
+       CASE WHEN n.r_channel < 0.3 THEN NULL ELSE client.id END,
+       svc.department_id,
+       n.year || '/' || lpad(n.number::text, GREATEST(6, length(n.number::text)), '0'),
+       CASE WHEN svc.type = 'batch' THEN gen_random_uuid() END,
+       n.requested_at,
+       CASE WHEN n.closed THEN LEAST(:'anchor'::timestamptz, n.requested_at + interval '1 hour' * (4 + n.r_fix * 332))
+            ELSE n.requested_at END
+FROM numbered n
+JOIN svc ON svc.k = n.k
+CROSS JOIN client;
+
+-- Optional (BENCH_EVENTS=1): the "submitted" history event every request has. GET requests reads
+-- events only with extensions=true, which the benchmark does not ask for.
+\if :events
+INSERT INTO request_events (request_id, occurred_at, kind, actor, is_public, status_after)
+SELECT id, requested_at, 'submitted', COALESCE('client:' || api_client_id, 'staff'), true, 'open'
+FROM service_requests WHERE id BETWEEN :lo AND :hi;
+\endif

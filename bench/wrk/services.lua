@@ -1,0 +1,3 @@
+-- GET services.json: the same URL every time (the catalogue).
+local common = dofile("common.lua")
+done = common.done
