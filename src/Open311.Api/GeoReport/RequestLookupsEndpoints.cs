@@ -19,6 +19,7 @@ public static class RequestLookupsEndpoints
             .WithDescription("Newest first. Without filters: the last 90 days, at most 1,000. service_request_id overrides every other filter. " +
                 "Extensions: page/page_size, lat/long/radius, bbox, updated_after/updated_before, extensions=true, locale.")
             .WithWireParameters(
+                WireResponse.Requests,
                 new("service_request_id", "Comma-separated ids. When given, every other filter is ignored."),
                 new("service_code", "Comma-separated service codes."),
                 new("start_date", "Earliest requested_datetime (ISO 8601 with offset). With end_date, at most 90 days apart.", "datetime"),
@@ -37,12 +38,12 @@ public static class RequestLookupsEndpoints
             .WithName("GetRequest")
             .WithSummary("One request")
             .WithDescription("The request in a one-element list, as GeoReport v2 prescribes.")
-            .WithWireParameters(ExtensionsParameter);
+            .WithWireParameters(WireResponse.Requests, ExtensionsParameter);
         routes.MapGet("/tokens/{token}.{format}", GetToken)
             .WithName("GetToken")
             .WithSummary("Request id from a token")
             .WithDescription("Resolves the token a batch service returned. It resolves as soon as the request is stored.")
-            .WithWireParameters();
+            .WithWireParameters(WireResponse.Token);
     }
 
     private static readonly WireParameter ExtensionsParameter =

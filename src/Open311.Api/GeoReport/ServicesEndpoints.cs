@@ -15,12 +15,12 @@ public static class ServicesEndpoints
             .WithName("GetServices")
             .WithSummary("Service list")
             .WithDescription("The request types citizens can submit, in the jurisdiction's or the asked language.")
-            .WithWireParameters();
+            .WithWireParameters(WireResponse.Services);
         routes.MapGet("/services/{service_code}.{format}", GetServiceDefinition)
             .WithName("GetServiceDefinition")
             .WithSummary("Service definition")
             .WithDescription("The extra questions (attributes) of a service whose metadata is true.")
-            .WithWireParameters();
+            .WithWireParameters(WireResponse.ServiceDefinition);
     }
 
     public static async Task<WireResult> GetServices(GeoReportCall call, Open311Db db, CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ public static class SubmissionEndpoint
                 "Answers attribute[CODE] and attribute[CODE][] are checked against the service definition. " +
                 "A multipart file field `media` (JPEG or PNG) is stored without its metadata and served at media_url.")
             .WithWireParameters(
+                WireResponse.Receipt,
                 new("api_key", "The client app's key (or send the X-Api-Key header).", InForm: true),
                 new("service_code", "The service, from GET services.", Required: true, InForm: true),
                 new("lat", "WGS84 latitude; with long. A location is required: lat+long, address_string or address_id.", "number", InForm: true),

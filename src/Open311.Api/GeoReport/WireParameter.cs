@@ -3,8 +3,19 @@ namespace Open311.Api.GeoReport;
 /// <summary>A parameter a GeoReport handler reads by hand, declared on its endpoint so the OpenAPI document lists it.</summary>
 public sealed record WireParameter(string Name, string Description, string Type = "string", bool Required = false, bool InForm = false);
 
-/// <summary>The parameters on an endpoint, as endpoint metadata.</summary>
-public sealed record WireParameters(IReadOnlyList<WireParameter> All);
+/// <summary>The kinds of document a GeoReport endpoint answers with.</summary>
+public enum WireResponse
+{
+    Discovery,
+    Services,
+    ServiceDefinition,
+    Receipt,
+    Token,
+    Requests,
+}
+
+/// <summary>An endpoint's parameters and document kind, as endpoint metadata; it also marks the endpoint as a GeoReport call.</summary>
+public sealed record WireParameters(WireResponse Response, IReadOnlyList<WireParameter> All);
 
 public static class WireParameterExtensions
 {
@@ -15,6 +26,6 @@ public static class WireParameterExtensions
         new("locale", "Language of names and descriptions: el or en. Without it, Accept-Language, then the jurisdiction's language."),
     ];
 
-    public static RouteHandlerBuilder WithWireParameters(this RouteHandlerBuilder endpoint, params WireParameter[] parameters) =>
-        endpoint.WithMetadata(new WireParameters([.. Common, .. parameters]));
+    public static RouteHandlerBuilder WithWireParameters(this RouteHandlerBuilder endpoint, WireResponse response, params WireParameter[] parameters) =>
+        endpoint.WithMetadata(new WireParameters(response, [.. Common, .. parameters]));
 }

@@ -6,6 +6,7 @@ namespace Open311.Api.Hosting;
 public static class ApiDocumentation
 {
     public const string DocumentName = "v1";
+    public const string ApiKeyScheme = "apiKey";
 
     public static void AddApiDocumentation(this WebApplicationBuilder builder)
     {
@@ -18,6 +19,15 @@ public static class ApiDocumentation
                 Version = "1.0",
                 Description = "Open311 GeoReport v2 (XML and JSON) for civic apps, with the extensions described in spec/.",
             });
+            swagger.AddSecurityDefinition(ApiKeyScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = GeoReport.SubmissionEndpoint.ApiKeyHeader,
+                Description = "A client app's key, issued by the municipality. The api_key form field works too.",
+            });
+            swagger.AddServer(new OpenApiServer { Url = "/", Description = "This server" });
+            swagger.DocumentFilter<TagDescriptions>();
             swagger.EnableAnnotations();
             swagger.OperationFilter<Open311ParametersFilter>();
         });

@@ -17,14 +17,22 @@ public sealed class Open311ParametersFilter : IOperationFilter
         var declared = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<WireParameters>().FirstOrDefault();
         if (declared is null)
         {
+            operation.Security = []; // the public endpoints without wire parameters, such as media
             return;
         }
 
         operation.Parameters ??= [];
-        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>().Where(p => p.Name == "format"))
+        // Handlers never bind {format} (the middleware reads it), so the generator cannot see it.
+        if (context.ApiDescription.RelativePath?.Contains("{format}", StringComparison.Ordinal) == true)
         {
-            parameter.Description = "xml or json";
-            parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("xml"), JsonValue.Create("json")] };
+            operation.Parameters.Insert(0, new OpenApiParameter
+            {
+                Name = "format",
+                In = ParameterLocation.Path,
+                Required = true,
+                Description = "xml or json: the format of the answer, errors included.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("xml"), JsonValue.Create("json")] },
+            });
         }
 
         foreach (var parameter in declared.All.Where(p => !p.InForm))
@@ -43,26 +51,37 @@ public sealed class Open311ParametersFilter : IOperationFilter
         if (form.Count > 0)
         {
             operation.RequestBody = FormBody(form);
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiDocumentation.ApiKeyScheme, context.Document)] = [] }];
+        }
+        else
+        {
+            operation.Security = [];
         }
 
         operation.Responses ??= [];
         operation.Responses["200"] = new OpenApiResponse
         {
-            Description = "The document, in the format of the suffix.",
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                [WireFormat.Xml.ContentType().Split(';')[0]] = new(),
-                [WireFormat.Json.ContentType().Split(';')[0]] = new(),
-            },
+            Description = "The document, in the format of the suffix (XML or JSON, the same fields).",
+            Content = WireContent(Open311Schemas.For(declared.Response, context.SchemaRepository)),
         };
-        foreach (var (code, meaning) in new[] { ("400", "Bad input"), ("403", "Missing or wrong api_key"), ("404", "Unknown service, request, token, jurisdiction or format") })
+        var errors = Open311Schemas.Errors(context.SchemaRepository);
+        var failures = new List<(string Code, string Meaning)> { ("400", "Bad input"), ("404", "Unknown service, request, token, jurisdiction or format") };
+        if (form.Count > 0)
         {
-            operation.Responses[code] = new OpenApiResponse
-            {
-                Description = $"{meaning}: an Open311 error array, e.g. [{{\"code\":{code},\"description\":\"...\"}}] or <errors><error><code>{code}</code><description>...</description></error></errors>.",
-            };
+            failures.Add(("403", "Missing or wrong api_key"));
+        }
+
+        foreach (var (code, meaning) in failures)
+        {
+            operation.Responses[code] = new OpenApiResponse { Description = $"{meaning}: an Open311 error array.", Content = WireContent(errors) };
         }
     }
+
+    private static Dictionary<string, OpenApiMediaType> WireContent(IOpenApiSchema schema) => new()
+    {
+        [WireFormat.Xml.ContentType().Split(';')[0]] = new() { Schema = schema },
+        [WireFormat.Json.ContentType().Split(';')[0]] = new() { Schema = schema },
+    };
 
     private static OpenApiRequestBody FormBody(List<WireParameter> fields)
     {

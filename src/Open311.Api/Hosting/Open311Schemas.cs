@@ -1,0 +1,125 @@
+using Microsoft.OpenApi;
+using Open311.Api.GeoReport;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Open311.Api.Hosting;
+
+/// <summary>
+/// The JSON shapes of the GeoReport documents, for the OpenAPI description. The XML form has the
+/// same fields inside the root element named in each description.
+/// </summary>
+public static class Open311Schemas
+{
+    private static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = description };
+
+    private static OpenApiSchema Number(string description) => new() { Type = JsonSchemaType.Number | JsonSchemaType.Null, Description = description };
+
+    private static OpenApiSchema Flag(string description) => new() { Type = JsonSchemaType.Boolean, Description = description };
+
+    private static OpenApiSchema Object(string description, params (string Name, IOpenApiSchema Schema)[] properties) => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = description,
+        Properties = properties.ToDictionary(p => p.Name, p => p.Schema),
+    };
+
+    private static OpenApiSchema ArrayOf(IOpenApiSchema items, string description) =>
+        new() { Type = JsonSchemaType.Array, Items = items, Description = description };
+
+    public static readonly OpenApiSchema Error = Object("One Open311 error. XML: <errors><error>…</error></errors>.",
+        ("code", new OpenApiSchema { Type = JsonSchemaType.Integer, Description = "The HTTP status: 400, 403 or 404." }),
+        ("description", Text("What is wrong, in words a developer can act on.")));
+
+    private static readonly OpenApiSchema Endpoint = Object("One endpoint.",
+        ("specification", Text("http://wiki.open311.org/GeoReport_v2")),
+        ("url", Text("The API base, without a trailing slash.")),
+        ("changeset", Text("When this endpoint last changed (ISO 8601).")),
+        ("type", Text("production or test.")),
+        ("formats", ArrayOf(Text("A MIME type."), "text/xml and application/json.")));
+
+    private static readonly OpenApiSchema Discovery = Object("XML root <discovery>.",
+        ("changeset", Text("ISO 8601 with offset.")),
+        ("contact", Text("How to reach the municipality.")),
+        ("key_service", Text("Where to ask for an API key.")),
+        ("endpoints", ArrayOf(Endpoint, "XML <endpoints><endpoint>.")));
+
+    private static readonly OpenApiSchema Service = Object("XML <services><service>.",
+        ("service_code", Text("Always a string.")),
+        ("service_name", Text("In the asked language.")),
+        ("description", Text("In the asked language.")),
+        ("metadata", Flag("True when the service has attributes (see GET services/{code}).")),
+        ("type", Text("realtime (POST returns an id), batch (a token), blackbox (neither).")),
+        ("keywords", Text("Comma-separated.")),
+        ("group", Text("The category's group, in the asked language.")));
+
+    private static readonly OpenApiSchema AttributeValue = Object("XML <values><value>.", ("key", Text("What to submit.")), ("name", Text("What to show.")));
+
+    private static readonly OpenApiSchema Attribute = Object("XML <attributes><attribute>.",
+        ("variable", Flag("False for an informational attribute that takes no answer.")),
+        ("code", Text("Submit answers as attribute[code].")),
+        ("datatype", Text("string, number, datetime, text, singlevaluelist or multivaluelist.")),
+        ("required", Flag("Whether an answer is required.")),
+        ("datatype_description", Text("How to fill it in.")),
+        ("order", new OpenApiSchema { Type = JsonSchemaType.Integer, Description = "Position in the form, unique and positive." }),
+        ("description", Text("The question.")),
+        ("values", ArrayOf(AttributeValue, "The allowed answers of a list attribute.")));
+
+    private static readonly OpenApiSchema ServiceDefinition = Object("XML root <service_definition>.",
+        ("service_code", Text("The service.")),
+        ("attributes", ArrayOf(Attribute, "In form order.")));
+
+    private static readonly OpenApiSchema Receipt = Object("XML <service_requests><request>. Exactly one of service_request_id (realtime) and token (batch), or neither (blackbox).",
+        ("service_request_id", Text("The new request's id.")),
+        ("token", Text("Resolve it with GET tokens/{token}.")),
+        ("service_notice", Text("What to expect, e.g. the usual response time.")),
+        ("account_id", Text("As submitted.")));
+
+    private static readonly OpenApiSchema Note = Object("XML <notes><note>.",
+        ("datetime", Text("ISO 8601 with offset.")),
+        ("type", Text("opened, status_changed or note.")),
+        ("summary", Text("What happened, as told to the public.")));
+
+    private static readonly OpenApiSchema Request = Object(
+        "XML <service_requests><request>. Never contains the requester's name, e-mail, phone, device or account. The last three properties come only with extensions=true.",
+        ("service_request_id", Text("Always a string.")),
+        ("status", Text("open or closed.")),
+        ("status_notes", Text("The latest public note.")),
+        ("service_name", Text("In the asked language.")),
+        ("service_code", Text("The service.")),
+        ("description", Text("As submitted.")),
+        ("agency_responsible", Text("The department handling it.")),
+        ("service_notice", Text("What to expect.")),
+        ("requested_datetime", Text("ISO 8601 in the jurisdiction's zone.")),
+        ("updated_datetime", Text("ISO 8601 in the jurisdiction's zone.")),
+        ("expected_datetime", Text("When the municipality expects to be done.")),
+        ("address", Text("address_string as submitted.")),
+        ("address_id", Text("As submitted.")),
+        ("zipcode", Text("As submitted.")),
+        ("lat", Number("WGS84.")),
+        ("long", Number("WGS84.")),
+        ("media_url", Text("The uploaded photo (GET media/{id}) or the media_url submitted.")),
+        ("extended_attributes", Object("Extension.", ("channel", Text("open311, phone, counter or email.")),
+            ("protocol_number", Text("The municipality's number for it, e.g. 2026/004217.")), ("duplicate_of", Text("The original, if this is a duplicate.")))),
+        ("attributes", ArrayOf(Object("One answer.", ("code", Text("Attribute code.")), ("value", Text("One value; a multivaluelist gives one entry per value."))), "Extension: the submitted answers.")),
+        ("notes", ArrayOf(Note, "Extension: the public history, oldest first.")));
+
+    private static readonly OpenApiSchema TokenLookup = Object("XML <service_requests><request>.",
+        ("service_request_id", Text("The request the token stands for.")), ("token", Text("As asked.")));
+
+    /// <summary>The 200 body of each kind of GeoReport document.</summary>
+    public static IOpenApiSchema For(WireResponse response, SchemaRepository repository) => response switch
+    {
+        WireResponse.Discovery => Reference(repository, "Discovery", Discovery),
+        WireResponse.Services => ArrayOf(Reference(repository, "Service", Service), "XML root <services>."),
+        WireResponse.ServiceDefinition => Reference(repository, "ServiceDefinition", ServiceDefinition),
+        WireResponse.Receipt => ArrayOf(Reference(repository, "SubmissionReceipt", Receipt), "XML root <service_requests>; one element."),
+        WireResponse.Token => ArrayOf(Reference(repository, "TokenLookup", TokenLookup), "XML root <service_requests>; one element."),
+        _ => ArrayOf(Reference(repository, "ServiceRequest", Request), "XML root <service_requests>."),
+    };
+
+    public static IOpenApiSchema Errors(SchemaRepository repository) =>
+        ArrayOf(Reference(repository, "Open311Error", Error), "XML root <errors>; always an array, even with one error.");
+
+    private static IOpenApiSchema Reference(SchemaRepository repository, string id, OpenApiSchema schema) =>
+        repository.Schemas.ContainsKey(id) ? new OpenApiSchemaReference(id) : repository.AddDefinition(id, schema);
+}
