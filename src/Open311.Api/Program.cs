@@ -1,9 +1,13 @@
+using Open311.Api.Admin;
+using Open311.Api.Auth;
 using Open311.Api.GeoReport;
 using Open311.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOpen311Data();
 builder.AddGeoReport();
+builder.AddStaffAuth();
+builder.AddAdmin();
 builder.AddApiDocumentation();
 
 var app = builder.Build();
@@ -12,7 +16,10 @@ app.UseCollapsedSlashes();
 app.UseApiDocumentation();
 app.UseRouting();
 app.UseGeoReportCalls();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapGeoReport();
+app.MapAdmin();
 app.MapHealthChecks("/health");
 
 await app.PrepareDatabaseAsync();

@@ -42,8 +42,8 @@ public static class SubmissionEndpoint
                 new("attribute[CODE]", "An answer to attribute CODE of the service definition; for a multivaluelist repeat attribute[CODE][] (or attribute[CODE]).", InForm: true));
 
     public static async Task<WireResult> PostRequest(
-        GeoReportCall call, HttpRequest request, Open311Db db, RequestIntake intake, IOptions<Open311Options> options,
-        CancellationToken cancellationToken)
+        GeoReportCall call, HttpRequest request, Open311Db db, RequestIntake intake, ClientRateLimits rateLimits,
+        IOptions<Open311Options> options, CancellationToken cancellationToken)
     {
         var format = call.Format;
         if (!request.HasFormContentType)
@@ -62,6 +62,17 @@ public static class SubmissionEndpoint
         if (client is null)
         {
             return Open311Errors.Forbidden(format, "api_key is missing or not valid");
+        }
+
+        if (client.JurisdictionId != call.JurisdictionId)
+        {
+            return Open311Errors.Forbidden(format, $"api_key is not valid for jurisdiction {call.JurisdictionId}");
+        }
+
+        if (!rateLimits.TryAcquire(client))
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "60";
+            return Open311Errors.Result(format, [new(StatusCodes.Status429TooManyRequests, $"more than {client.RateLimitPerMinute} submissions a minute from this api_key; try again later")]);
         }
 
         var (photo, photoError) = await ReadPhotoAsync(parameters.Form, options.Value.MaxPhotoBytes, cancellationToken);

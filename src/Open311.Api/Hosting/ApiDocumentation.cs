@@ -7,6 +7,7 @@ public static class ApiDocumentation
 {
     public const string DocumentName = "v1";
     public const string ApiKeyScheme = "apiKey";
+    public const string BearerScheme = "bearer";
 
     public static void AddApiDocumentation(this WebApplicationBuilder builder)
     {
@@ -17,7 +18,8 @@ public static class ApiDocumentation
             {
                 Title = "Open311 municipal request service",
                 Version = "1.0",
-                Description = "Open311 GeoReport v2 (XML and JSON) for civic apps, with the extensions described in spec/.",
+                Description = "Open311 GeoReport v2 (XML and JSON) for civic apps, with the extensions described in spec/; " +
+                    "and the admin API (JSON, ProblemDetails, bearer tokens) for the municipality's staff.",
             });
             swagger.AddSecurityDefinition(ApiKeyScheme, new OpenApiSecurityScheme
             {
@@ -26,9 +28,19 @@ public static class ApiDocumentation
                 Name = GeoReport.SubmissionEndpoint.ApiKeyHeader,
                 Description = "A client app's key, issued by the municipality. The api_key form field works too.",
             });
+            swagger.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A staff token from POST /admin/auth/token or the municipality's identity provider.",
+            });
+            swagger.OperationFilter<SecurityRequirementsFilter>();
             swagger.AddServer(new OpenApiServer { Url = "/", Description = "This server" });
             swagger.DocumentFilter<TagDescriptions>();
             swagger.EnableAnnotations();
+            // Input records are nested in their endpoint class, and two areas may both have a TransitionInput.
+            swagger.CustomSchemaIds(type => type.DeclaringType is { } area ? area.Name.Replace("Endpoints", "", StringComparison.Ordinal) + type.Name : type.Name);
             swagger.OperationFilter<Open311ParametersFilter>();
         });
     }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Open311.Api.GeoReport;
+using Open311.Core.Staff;
 using Open311.Core.Data;
 
 namespace Open311.Api.Hosting;
@@ -27,6 +29,7 @@ public static class DatabaseStartup
         await DemoData.SeedAsync(
             scope.ServiceProvider.GetRequiredService<Open311Db>(),
             scope.ServiceProvider.GetRequiredService<TimeProvider>(),
+            scope.ServiceProvider.GetRequiredService<IPasswordHasher<StaffAccount>>(),
             app.Logger);
     }
 

@@ -3,6 +3,9 @@ using Open311.Core.Catalog;
 using Open311.Core.Clients;
 using Open311.Core.Data;
 using Open311.Core.Requests;
+using Open311.Core.Staff;
+using Open311.Core.Workflow;
+using Microsoft.AspNetCore.Identity;
 
 namespace Open311.Api.Hosting;
 
@@ -31,7 +34,8 @@ public static class DemoData
         "Έχει ξαναδηλωθεί χωρίς αποτέλεσμα.", "Βρίσκεται δίπλα σε σχολείο.", "Problem near the bus stop, please check.",
     ];
 
-    public static async Task SeedAsync(Open311Db db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken = default)
+    public static async Task SeedAsync(Open311Db db, TimeProvider clock, IPasswordHasher<StaffAccount> passwords, ILogger logger,
+        CancellationToken cancellationToken = default)
     {
         if (await db.Jurisdictions.AnyAsync(j => j.Id == DemoCatalog.JurisdictionId, cancellationToken))
         {
@@ -56,12 +60,15 @@ public static class DemoData
         }
 
         db.Services.AddRange(services.Select(s => s.Service));
-        var client = ApiKeys.Register("Demo civic app", ApiKey, now);
+        db.StaffAccounts.AddRange(DemoStaff.Accounts(departments, passwords, now));
+        var client = ApiKeys.Register(DemoCatalog.JurisdictionId, "Demo civic app", ApiKey, now);
         db.ApiClients.Add(client);
         await db.SaveChangesAsync(cancellationToken);
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Athens");
-        var requests = Requests(services.Select(s => s.Service).Where(s => s.IsPublic).ToList(), client.Id, now).ToList();
+        // The jurisdiction's default workflow was created with it (see 0002_staff_workflows_routing.sql).
+        var workflow = await db.WorkflowForAsync(DemoCatalog.JurisdictionId, null, cancellationToken);
+        var requests = Requests(services.Select(s => s.Service).Where(s => s.IsPublic).ToList(), workflow, client.Id, now).ToList();
         var counters = new Dictionary<int, int>();
         foreach (var request in requests.OrderBy(r => r.RequestedAt))
         {
@@ -77,8 +84,10 @@ public static class DemoData
         logger.LogInformation("Loaded demo data: {Services} services, {Requests} requests", services.Count, requests.Count);
     }
 
-    private static IEnumerable<ServiceRequest> Requests(List<ServiceCategory> services, long clientId, DateTimeOffset now)
+    private static IEnumerable<ServiceRequest> Requests(List<ServiceCategory> services, RequestWorkflow workflow, long clientId, DateTimeOffset now)
     {
+        var received = workflow.Initial;
+        var resolved = workflow.States.Single(s => s.Code == "resolved");
         var random = new Random(311);
         for (var i = 0; i < RequestCount; i++)
         {
@@ -100,24 +109,28 @@ public static class DemoData
                 ApiClientId = clientId,
                 ProtocolNumber = "",
                 Token = service.Type == ServiceType.Batch ? Guid.NewGuid() : null,
+                StateId = received.Id,
                 RequestedAt = requestedAt,
                 UpdatedAt = requestedAt,
             };
             request.History.Add(new RequestEvent
             {
                 OccurredAt = requestedAt, Kind = RequestEventKind.Submitted, Actor = $"client:{clientId}", IsPublic = true, StatusAfter = RequestStatus.Open,
+                StateAfterId = received.Id,
             });
             if (closed)
             {
                 var closedAt = requestedAt.AddHours(random.Next(4, 24 * 14));
                 const string note = "Το πρόβλημα αποκαταστάθηκε. Ευχαριστούμε για την ενημέρωση.";
                 request.Status = RequestStatus.Closed;
+                request.StateId = resolved.Id;
                 request.StatusNotes = note;
                 request.UpdatedAt = closedAt < now ? closedAt : now;
                 request.History.Add(new RequestEvent
                 {
                     OccurredAt = request.UpdatedAt, Kind = RequestEventKind.StatusChanged, Actor = "system", IsPublic = true, Note = note,
                     StatusAfter = RequestStatus.Closed,
+                    StateAfterId = resolved.Id,
                 });
             }
 

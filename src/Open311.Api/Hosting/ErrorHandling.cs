@@ -15,6 +15,8 @@ public static class ErrorHandling
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // A client's malformed body is the client's problem, not an error of the service worth a stack trace.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
             ExceptionHandler = async context =>
             {
                 var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -28,7 +30,7 @@ public static class ErrorHandling
                     return;
                 }
 
-                await Results.Problem(statusCode: status).ExecuteAsync(context);
+                await Results.Problem(detail: exception is BadHttpRequestException ? exception.Message : null, statusCode: status).ExecuteAsync(context);
             },
         });
         app.UseStatusCodePages();

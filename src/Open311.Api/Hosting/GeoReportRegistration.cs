@@ -15,7 +15,11 @@ public static class GeoReportRegistration
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxPhotoBytes + 1024 * 1024);
         builder.Services.AddSingleton<GeoReportCallMiddleware>();
         builder.Services.AddSingleton<PublicUrls>();
-        builder.Services.AddSingleton<AutoMapper.IConfigurationProvider>(
-            new MapperConfiguration(mapping => mapping.AddProfile<RequestViewProfile>()));
+        builder.Services.AddSingleton<ClientRateLimits>();
+        builder.Services.AddSingleton<AutoMapper.IConfigurationProvider>(new MapperConfiguration(mapping =>
+        {
+            mapping.AddProfile<RequestViewProfile>();
+            mapping.AddProfile<Admin.StaffRequestProfile>();
+        }));
     }
 }

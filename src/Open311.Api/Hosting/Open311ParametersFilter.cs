@@ -17,7 +17,6 @@ public sealed class Open311ParametersFilter : IOperationFilter
         var declared = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<WireParameters>().FirstOrDefault();
         if (declared is null)
         {
-            operation.Security = []; // the public endpoints without wire parameters, such as media
             return;
         }
 
@@ -51,11 +50,6 @@ public sealed class Open311ParametersFilter : IOperationFilter
         if (form.Count > 0)
         {
             operation.RequestBody = FormBody(form);
-            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiDocumentation.ApiKeyScheme, context.Document)] = [] }];
-        }
-        else
-        {
-            operation.Security = [];
         }
 
         operation.Responses ??= [];

@@ -15,6 +15,8 @@ public class ServiceCategory
     public ServiceType Type { get; set; } = ServiceType.Realtime;
     /// <summary>Told to the citizen on submission (Open311 <c>service_notice</c>), e.g. the usual response time.</summary>
     public LocalizedText Notice { get; set; } = LocalizedText.Empty;
+    /// <summary>Null: the jurisdiction's default workflow.</summary>
+    public long? WorkflowId { get; set; }
     public long? DefaultDepartmentId { get; set; }
     public Department? DefaultDepartment { get; set; }
     /// <summary>Inactive categories accept no new requests and are not listed.</summary>

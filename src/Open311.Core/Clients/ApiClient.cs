@@ -4,12 +4,15 @@ namespace Open311.Core.Clients;
 public class ApiClient
 {
     public long Id { get; set; }
+    public required string JurisdictionId { get; set; }
     public required string Name { get; set; }
     /// <summary>SHA-256 of the key, hex. The key itself is shown once, when it is made.</summary>
     public required string KeyHash { get; set; }
     /// <summary>The key's first characters, so staff can tell keys apart without storing them.</summary>
     public required string KeyPrefix { get; set; }
     public string? ContactEmail { get; set; }
+    /// <summary>Submissions allowed per minute; more get HTTP 429.</summary>
+    public int RateLimitPerMinute { get; set; } = 600;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 }

@@ -14,15 +14,17 @@ public static class ApiKeys
     private const int PrefixLength = 8;
 
     /// <summary>A new key and the client row that stores its hash; the key itself is shown once.</summary>
-    public static (string Key, ApiClient Client) Issue(string name, DateTimeOffset now)
+    public static (string Key, ApiClient Client) Issue(string jurisdictionId, string name, DateTimeOffset now)
     {
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return (key, Register(name, key, now));
+        return (key, Register(jurisdictionId, name, key, now));
     }
 
     /// <summary>A client row for a key chosen elsewhere (the demo data's documented key).</summary>
-    public static ApiClient Register(string name, string key, DateTimeOffset now) =>
-        new() { Name = name, KeyHash = Hash(key), KeyPrefix = key[..Math.Min(PrefixLength, key.Length)], CreatedAt = now };
+    public static ApiClient Register(string jurisdictionId, string name, string key, DateTimeOffset now) => new()
+    {
+        JurisdictionId = jurisdictionId, Name = name, KeyHash = Hash(key), KeyPrefix = key[..Math.Min(PrefixLength, key.Length)], CreatedAt = now,
+    };
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 

@@ -2,6 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Open311.Core.Catalog;
 using Open311.Core.Clients;
 using Open311.Core.Requests;
+using Open311.Core.Routing;
+using Open311.Core.Staff;
+using Open311.Core.Workflow;
+using Open311.Core.Audit;
 
 namespace Open311.Core.Data;
 
@@ -18,6 +22,13 @@ public class Open311Db(DbContextOptions<Open311Db> options) : DbContext(options)
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
     public DbSet<RequestMedia> RequestMedia => Set<RequestMedia>();
     public DbSet<ProtocolCounter> ProtocolCounters => Set<ProtocolCounter>();
+    public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
+    public DbSet<RequestWorkflow> Workflows => Set<RequestWorkflow>();
+    public DbSet<WorkflowState> WorkflowStates => Set<WorkflowState>();
+    public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
+    public DbSet<DepartmentArea> DepartmentAreas => Set<DepartmentArea>();
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

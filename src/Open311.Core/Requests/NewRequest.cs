@@ -18,6 +18,12 @@ public sealed record NewRequest
         new Dictionary<string, IReadOnlyList<string>>();
     public RequesterContact Contact { get; init; } = new();
     public Channel Channel { get; init; } = Channel.Open311;
+    /// <summary>When the citizen actually made it (a call left on the answering machine is recorded later). Null: now.</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+    public bool NotifySms { get; init; }
+    public bool NotifyEmail { get; init; }
+    /// <summary>Staff may record requests in private categories, which Open311 never shows.</summary>
+    public bool IncludePrivateServices { get; init; }
     public long? ApiClientId { get; init; }
     /// <summary>Who records it, for the history: the client app or the operator.</summary>
     public required string Actor { get; init; }

@@ -13,4 +13,7 @@ public class RequestEvent
     public bool IsPublic { get; set; }
     public string? Note { get; set; }
     public RequestStatus StatusAfter { get; set; }
+    public long? StateAfterId { get; set; }
+    /// <summary>JSON: each changed field with its value before and after, e.g. <c>{"assignee_id":{"before":null,"after":7}}</c>.</summary>
+    public string? Changes { get; set; }
 }

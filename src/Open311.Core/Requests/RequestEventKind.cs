@@ -3,6 +3,11 @@ namespace Open311.Core.Requests;
 public enum RequestEventKind
 {
     Submitted,
+    /// <summary>A workflow transition: state (and perhaps status) changed.</summary>
     StatusChanged,
     Note,
+    Assigned,
+    Rerouted,
+    ExpectedChanged,
+    MarkedDuplicate,
 }

@@ -1,5 +1,7 @@
 using Open311.Core.Catalog;
 using Open311.Core.Data;
+using Open311.Core.Routing;
+using Open311.Core.Workflow;
 
 namespace Open311.Core.Requests;
 
@@ -14,13 +16,14 @@ public sealed class RequestIntake(Open311Db db, TimeProvider clock, Jurisdiction
 
     public async Task<IntakeResult> SubmitAsync(NewRequest submission, CancellationToken cancellationToken)
     {
-        var service = await db.FindPublicServiceAsync(submission.JurisdictionId, submission.ServiceCode, cancellationToken);
+        var service = await db.FindServiceAsync(submission.JurisdictionId, submission.ServiceCode, submission.IncludePrivateServices, cancellationToken);
         if (service is null)
         {
             return IntakeResult.Refused(new IntakeError($"service_code {submission.ServiceCode} not found", NotFound: true));
         }
 
-        var errors = CheckFields(submission);
+        var now = clock.GetUtcNow();
+        var errors = CheckFields(submission, now);
         var (answers, attributeErrors) = AttributeValidator.Validate(service, submission.Attributes);
         errors.AddRange(attributeErrors);
         if (errors.Count > 0)
@@ -28,7 +31,9 @@ public sealed class RequestIntake(Open311Db db, TimeProvider clock, Jurisdiction
             return IntakeResult.Refused([.. errors]);
         }
 
-        var now = clock.GetUtcNow();
+        var requestedAt = submission.ReceivedAt ?? now;
+        var workflow = await db.WorkflowForAsync(submission.JurisdictionId, service.WorkflowId, cancellationToken);
+        var initial = workflow.Initial;
         var request = new ServiceRequest
         {
             JurisdictionId = submission.JurisdictionId,
@@ -44,10 +49,14 @@ public sealed class RequestIntake(Open311Db db, TimeProvider clock, Jurisdiction
             Contact = submission.Contact,
             Channel = submission.Channel,
             ApiClientId = submission.ApiClientId,
-            DepartmentId = service.DefaultDepartmentId,
+            DepartmentId = await RequestRouter.DepartmentForAsync(db, service, submission.Lat, submission.Long, cancellationToken),
+            StateId = initial.Id,
+            Status = initial.Status,
+            NotifySms = submission.NotifySms,
+            NotifyEmail = submission.NotifyEmail,
             ProtocolNumber = "",
             Token = service.Type == ServiceType.Batch ? Guid.NewGuid() : null,
-            RequestedAt = now,
+            RequestedAt = requestedAt,
             UpdatedAt = now,
         };
         request.History.Add(new RequestEvent
@@ -56,11 +65,13 @@ public sealed class RequestIntake(Open311Db db, TimeProvider clock, Jurisdiction
             Kind = RequestEventKind.Submitted,
             Actor = submission.Actor,
             IsPublic = true,
-            StatusAfter = RequestStatus.Open,
+            StatusAfter = initial.Status,
+            StateAfterId = initial.Id,
         });
 
         var jurisdiction = await jurisdictions.FindAsync(submission.JurisdictionId, cancellationToken)
             ?? throw new InvalidOperationException($"Unknown jurisdiction {submission.JurisdictionId}");
+        // Numbered in the year it is recorded, like any paper protocol book.
         var year = TimeZoneInfo.ConvertTime(now, jurisdiction.Zone).Year;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         request.ProtocolNumber = await ProtocolNumbers.NextAsync(db, submission.JurisdictionId, year, cancellationToken);
@@ -84,9 +95,14 @@ public sealed class RequestIntake(Open311Db db, TimeProvider clock, Jurisdiction
         return IntakeResult.Accepted(new SubmittedRequest(request.Id, request.Token, request.ProtocolNumber, service.Type, service.Notice));
     }
 
-    private static List<IntakeError> CheckFields(NewRequest submission)
+    private static List<IntakeError> CheckFields(NewRequest submission, DateTimeOffset now)
     {
         var errors = new List<IntakeError>();
+        if (submission.ReceivedAt > now.AddMinutes(5))
+        {
+            errors.Add(new("received_at may not be in the future"));
+        }
+
         if (submission.Lat.HasValue != submission.Long.HasValue)
         {
             errors.Add(new("lat and long must be given together"));

@@ -1,4 +1,5 @@
 using Open311.Core.Catalog;
+using Open311.Core.Workflow;
 
 namespace Open311.Core.Requests;
 
@@ -9,6 +10,10 @@ public class ServiceRequest
     public required string JurisdictionId { get; set; }
     public long ServiceId { get; set; }
     public ServiceCategory Service { get; set; } = null!;
+    /// <summary>Where the request is in its category's workflow.</summary>
+    public long StateId { get; set; }
+    public WorkflowState State { get; set; } = null!;
+    /// <summary>The state's Open311 status, kept beside it so public lists filter on an index.</summary>
     public RequestStatus Status { get; set; } = RequestStatus.Open;
     /// <summary>The latest public note, kept beside the history so lists need no join.</summary>
     public string? StatusNotes { get; set; }
@@ -28,6 +33,10 @@ public class ServiceRequest
     public Channel Channel { get; set; } = Channel.Open311;
     public long? ApiClientId { get; set; }
     public long? DepartmentId { get; set; }
+    public long? AssigneeId { get; set; }
+    /// <summary>The requester asked to be told of progress by SMS / e-mail.</summary>
+    public bool NotifySms { get; set; }
+    public bool NotifyEmail { get; set; }
     public Department? Department { get; set; }
     /// <summary>The human-readable number read back to callers, e.g. <c>2026/004217</c>.</summary>
     public required string ProtocolNumber { get; set; }
@@ -38,4 +47,6 @@ public class ServiceRequest
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? ExpectedAt { get; set; }
     public List<RequestEvent> History { get; set; } = [];
+    /// <summary>PostgreSQL's row version (xmin): concurrent edits of one request cannot overwrite each other.</summary>
+    public uint Version { get; set; }
 }

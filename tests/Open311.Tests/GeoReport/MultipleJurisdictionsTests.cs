@@ -51,6 +51,6 @@ public class MultipleJurisdictionsTests(MultipleJurisdictionsTests.TwoMunicipali
         await GeoReportClient.AssertJsonErrorAsync(response, HttpStatusCode.NotFound);
         var wrongService = await _client.PostAsync("json", ("api_key", Api.Hosting.DemoData.ApiKey), ("jurisdiction_id", "xanthi.gr"),
             ("service_code", "001"), ("address_string", "x"));
-        await GeoReportClient.AssertJsonErrorAsync(wrongService, HttpStatusCode.NotFound);
+        Assert.Contains("not valid for jurisdiction xanthi.gr", await GeoReportClient.AssertJsonErrorAsync(wrongService, HttpStatusCode.Forbidden));
     }
 }

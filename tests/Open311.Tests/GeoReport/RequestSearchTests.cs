@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Open311.Core.Requests;
+using Open311.Core.Workflow;
 using Open311.Tests.Infrastructure;
 
 namespace Open311.Tests.GeoReport;
@@ -141,9 +142,10 @@ public class RequestSearchTests(Open311App app) : IClassFixture<Open311App>
 
         await using var db = app.Db();
         var social = db.Services.Single(s => s.Code == "014");
+        var workflow = await db.WorkflowForAsync(social.JurisdictionId, null, CancellationToken.None);
         var hidden = new ServiceRequest
         {
-            JurisdictionId = social.JurisdictionId, ServiceId = social.Id, ProtocolNumber = "2026/PRIVATE", Address = "x",
+            JurisdictionId = social.JurisdictionId, ServiceId = social.Id, ProtocolNumber = "2026/PRIVATE", Address = "x", StateId = workflow.Initial.Id,
             RequestedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, Channel = Channel.Phone,
         };
         db.Requests.Add(hidden);

@@ -107,7 +107,7 @@ public class SubmissionTests(Open311App app) : IClassFixture<Open311App>
     public async Task PostRequest_RevokedApiKey_Returns403()
     {
         await using var db = app.Db();
-        var (key, client) = Core.Clients.ApiKeys.Issue("Revoked app", DateTimeOffset.UtcNow);
+        var (key, client) = Core.Clients.ApiKeys.Issue(DemoCatalog.JurisdictionId, "Revoked app", DateTimeOffset.UtcNow);
         client.RevokedAt = DateTimeOffset.UtcNow;
         db.ApiClients.Add(client);
         await db.SaveChangesAsync();

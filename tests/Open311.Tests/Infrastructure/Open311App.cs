@@ -12,6 +12,8 @@ namespace Open311.Tests.Infrastructure;
 /// </summary>
 public class Open311App : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    public const string SigningKey = "test-signing-key-0123456789-0123456789";
+
     public string ConnectionString { get; private set; } = "";
 
     public CapturedLogs Logs { get; } = new();
@@ -37,6 +39,7 @@ public class Open311App : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Open311", ConnectionString);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Open311.Api.Hosting;
 using Open311.Core.Data;
+using Open311.Core.Staff;
 
 namespace Open311.Tests.Infrastructure;
 
@@ -52,7 +54,7 @@ public static class PostgresServer
         {
             await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
             await using var db = new Open311Db(new DbContextOptionsBuilder<Open311Db>().UseNpgsql(dataSource).Options);
-            await DemoData.SeedAsync(db, TimeProvider.System, NullLogger.Instance);
+            await DemoData.SeedAsync(db, TimeProvider.System, new PasswordHasher<StaffAccount>(), NullLogger.Instance);
         }
 
         return server;

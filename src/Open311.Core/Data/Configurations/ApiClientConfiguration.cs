@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Open311.Core.Catalog;
 using Open311.Core.Clients;
 
 namespace Open311.Core.Data.Configurations;
@@ -10,5 +11,6 @@ internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClien
     {
         builder.ToTable("api_clients");
         builder.HasIndex(c => c.KeyHash).IsUnique();
+        builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(c => c.JurisdictionId);
     }
 }

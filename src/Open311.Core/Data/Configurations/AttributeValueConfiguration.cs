@@ -10,5 +10,6 @@ internal sealed class AttributeValueConfiguration : IEntityTypeConfiguration<Att
     {
         builder.ToTable("attribute_values");
         builder.HasLocalizedText(v => v.Name);
+        builder.HasIndex(v => new { v.AttributeId, v.Key }).IsUnique();
     }
 }

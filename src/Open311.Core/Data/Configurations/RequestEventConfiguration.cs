@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Open311.Core.Requests;
+using Open311.Core.Workflow;
 
 namespace Open311.Core.Data.Configurations;
 
@@ -11,5 +12,7 @@ internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<Reque
         builder.ToTable("request_events");
         builder.Property(e => e.Kind).HasConversion<LowercaseEnumConverter<RequestEventKind>>();
         builder.Property(e => e.StatusAfter).HasConversion<LowercaseEnumConverter<RequestStatus>>();
+        builder.Property(e => e.Changes).HasColumnType("jsonb");
+        builder.HasOne<WorkflowState>().WithMany().HasForeignKey(e => e.StateAfterId);
     }
 }

@@ -13,5 +13,8 @@ internal sealed class ServiceAttributeConfiguration : IEntityTypeConfiguration<S
         builder.HasLocalizedText(a => a.DatatypeDescription);
         builder.Property(a => a.Datatype).HasConversion<LowercaseEnumConverter<AttributeDatatype>>();
         builder.HasMany(a => a.Values).WithOne().HasForeignKey(v => v.AttributeId);
+        // Declared so that EF deletes replaced attributes before inserting their successors.
+        builder.HasIndex(a => new { a.ServiceId, a.Code }).IsUnique();
+        builder.HasIndex(a => new { a.ServiceId, a.Order }).IsUnique();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Open311.Core.Catalog;
+using Open311.Core.Workflow;
 
 namespace Open311.Core.Data.Configurations;
 
@@ -16,6 +17,7 @@ internal sealed class ServiceCategoryConfiguration : IEntityTypeConfiguration<Se
         builder.Property(s => s.Type).HasConversion<LowercaseEnumConverter<ServiceType>>();
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(s => s.JurisdictionId);
         builder.HasOne(s => s.DefaultDepartment).WithMany().HasForeignKey(s => s.DefaultDepartmentId);
+        builder.HasOne<RequestWorkflow>().WithMany().HasForeignKey(s => s.WorkflowId);
         builder.HasMany(s => s.Attributes).WithOne().HasForeignKey(a => a.ServiceId);
         builder.HasIndex(s => new { s.JurisdictionId, s.Code }).IsUnique();
     }

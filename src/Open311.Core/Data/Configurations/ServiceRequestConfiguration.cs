@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Open311.Core.Catalog;
 using Open311.Core.Clients;
 using Open311.Core.Requests;
+using Open311.Core.Staff;
 
 namespace Open311.Core.Data.Configurations;
 
@@ -31,6 +32,9 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.HasOne<ApiClient>().WithMany().HasForeignKey(r => r.ApiClientId);
         builder.HasOne<ServiceRequest>().WithMany().HasForeignKey(r => r.DuplicateOfId);
         builder.HasMany(r => r.History).WithOne().HasForeignKey(e => e.RequestId);
+        builder.HasOne(r => r.State).WithMany().HasForeignKey(r => r.StateId);
+        builder.HasOne<StaffAccount>().WithMany().HasForeignKey(r => r.AssigneeId);
+        builder.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         builder.HasIndex(r => r.Token).IsUnique();
         builder.HasIndex(r => new { r.JurisdictionId, r.ProtocolNumber }).IsUnique();
     }

@@ -1,0 +1,28 @@
+using Open311.Api.Auth;
+
+namespace Open311.Api.Admin;
+
+/// <summary>The staff and administration API: JSON, ProblemDetails, bearer tokens with roles and department scopes.</summary>
+public static class AdminApi
+{
+    public const string BasePath = "/admin";
+
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder routes)
+    {
+        var admin = routes.MapGroup(BasePath).WithTags("Admin");
+        admin.MapLogin();
+
+        var signedIn = admin.MapGroup("").RequireAuthorization(AuthRegistration.Policies.Read);
+        signedIn.MapStaffAccounts();
+        signedIn.MapClientApps();
+        signedIn.MapDepartments();
+        signedIn.MapCategories();
+        signedIn.MapWorkflows();
+        signedIn.MapRouting();
+        signedIn.MapRequestHandling();
+        signedIn.MapIntake();
+        signedIn.MapAudit();
+        signedIn.MapStatistics();
+        return routes;
+    }
+}

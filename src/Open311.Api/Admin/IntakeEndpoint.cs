@@ -1,0 +1,130 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Open311.Api.Auth;
+using Open311.Core;
+using Open311.Core.Data;
+using Open311.Core.Requests;
+
+namespace Open311.Api.Admin;
+
+/// <summary>
+/// Phone and counter intake: a dispatcher records a request for a caller. Same validation,
+/// routing and protocol number as an Open311 submission; the protocol number is read back to the caller.
+/// </summary>
+public static class IntakeEndpoint
+{
+    public sealed record Caller(string? FirstName, string? LastName, string? Phone, string? Email);
+
+    public sealed record IntakeInput(
+        string ServiceCode,
+        Channel Channel,
+        Caller? Caller = null,
+        double? Lat = null,
+        double? Long = null,
+        string? Address = null,
+        string? AddressId = null,
+        string? Zipcode = null,
+        string? Description = null,
+        bool NotifySms = false,
+        bool NotifyEmail = false,
+        string? ReceivedAt = null,
+        Dictionary<string, JsonElement>? Attributes = null);
+
+    public static void MapIntake(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/requests", Record)
+            .WithName("RecordRequest")
+            .WithSummary("Record a request taken by phone, at the counter or by e-mail")
+            .WithDescription("received_at is when the call came in (ISO 8601 with offset), e.g. a message left on the answering machine after hours. " +
+                "Attributes: {\"code\": \"value\"} or {\"code\": [\"v1\", \"v2\"]} for a multivaluelist.")
+            .RequireAuthorization(AuthRegistration.Policies.Intake)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    public static async Task<IResult> Record(IntakeInput input, ClaimsPrincipal user, RequestIntake intake, Open311Db db,
+        AutoMapper.IConfigurationProvider mapping, CancellationToken cancellationToken)
+    {
+        var actor = user.Actor();
+        var errors = new List<(string, string)>();
+        if (input.Channel == Channel.Open311)
+        {
+            errors.Add(("channel", "phone, counter or email: open311 is for client apps"));
+        }
+
+        if (input.NotifySms && string.IsNullOrWhiteSpace(input.Caller?.Phone))
+        {
+            errors.Add(("notify_sms", "SMS updates need the caller's phone"));
+        }
+
+        if (input.NotifyEmail && string.IsNullOrWhiteSpace(input.Caller?.Email))
+        {
+            errors.Add(("notify_email", "e-mail updates need the caller's e-mail"));
+        }
+
+        DateTimeOffset? receivedAt = null;
+        if (input.ReceivedAt is { } text)
+        {
+            if (Iso8601.TryParse(text, out var parsed))
+            {
+                receivedAt = parsed;
+            }
+            else
+            {
+                errors.Add(("received_at", "must be an ISO 8601 datetime with a zone offset"));
+            }
+        }
+
+        var attributes = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var (code, value) in input.Attributes ?? [])
+        {
+            if (value.ValueKind == JsonValueKind.String)
+            {
+                attributes[code] = [value.GetString()!];
+            }
+            else if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String))
+            {
+                attributes[code] = [.. value.EnumerateArray().Select(v => v.GetString()!)];
+            }
+            else
+            {
+                errors.Add(($"attributes.{code}", "a string, or an array of strings for a multivaluelist"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var result = await intake.SubmitAsync(new NewRequest
+        {
+            JurisdictionId = actor.JurisdictionId,
+            ServiceCode = input.ServiceCode ?? "",
+            Lat = input.Lat,
+            Long = input.Long,
+            Address = input.Address,
+            AddressId = input.AddressId,
+            Zipcode = input.Zipcode,
+            Description = input.Description,
+            Attributes = attributes,
+            Contact = new RequesterContact
+            {
+                FirstName = input.Caller?.FirstName, LastName = input.Caller?.LastName, Phone = input.Caller?.Phone, Email = input.Caller?.Email,
+            },
+            Channel = input.Channel,
+            ReceivedAt = receivedAt,
+            NotifySms = input.NotifySms,
+            NotifyEmail = input.NotifyEmail,
+            IncludePrivateServices = true,
+            Actor = actor.Name,
+        }, cancellationToken);
+        if (result.Request is not { } stored)
+        {
+            return result.Errors.Any(e => e.NotFound)
+                ? Problems.NotFound(result.Errors.First(e => e.NotFound).Description)
+                : Problems.Invalid(result.Errors.Select(e => ("request", e.Description)));
+        }
+
+        var detail = await RequestHandlingEndpoints.DetailAsync(actor, stored.Id, db, mapping, cancellationToken);
+        return TypedResults.Created($"{AdminApi.BasePath}/requests/{stored.Id}", detail);
+    }
+}

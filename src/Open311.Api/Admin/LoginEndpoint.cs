@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Open311.Api.Auth;
+using Open311.Core;
+using Open311.Core.Data;
+using Open311.Core.Staff;
+
+namespace Open311.Api.Admin;
+
+/// <summary>The built-in login, for municipalities without an identity provider (and for the demo).</summary>
+public static class LoginEndpoint
+{
+    public sealed record LoginRequest(string Username, string Password);
+
+    public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string Role, long? DepartmentId, string Jurisdiction);
+
+    public static void MapLogin(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/auth/token", Login)
+            .WithName("Login")
+            .WithSummary("Sign in with a staff account")
+            .WithDescription("Returns a bearer token for the other admin endpoints.")
+            .Produces<TokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .AllowAnonymous();
+
+    public static async Task<IResult> Login(LoginRequest login, Open311Db db, IPasswordHasher<StaffAccount> passwords, TokenIssuer tokens,
+        CancellationToken cancellationToken)
+    {
+        if (!tokens.Enabled)
+        {
+            return TypedResults.Problem("the built-in login is off: sign in through the municipality's identity provider", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var account = await db.StaffAccounts.AsNoTracking().FirstOrDefaultAsync(s => s.Username == login.Username && s.Active, cancellationToken);
+        if (account?.PasswordHash is null
+            || passwords.VerifyHashedPassword(account, account.PasswordHash, login.Password ?? "") == PasswordVerificationResult.Failed)
+        {
+            return TypedResults.Problem("wrong username or password", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+        }
+
+        var (token, expiresIn) = tokens.Issue(account);
+        return TypedResults.Ok(new TokenResponse(token, "Bearer", expiresIn, account.Role.ToOpen311(), account.DepartmentId, account.JurisdictionId));
+    }
+}

@@ -1,0 +1,185 @@
+using System.Security.Claims;
+using System.Text.Json;
+using AutoMapper.QueryableExtensions;
+using Microsoft.EntityFrameworkCore;
+using Open311.Api.Auth;
+using Open311.Core;
+using Open311.Core.Audit;
+using Open311.Core.Data;
+using Open311.Core.Requests;
+using Open311.Core.Staff;
+using Open311.Core.Workflow;
+
+namespace Open311.Api.Admin;
+
+/// <summary>
+/// Staff work on requests: search, full detail (contact data, each look audited), history, and
+/// changes: transitions, notes, assignment, expected time, rerouting, duplicates. Every change
+/// names the version it was made against; a stale one gets 409.
+/// </summary>
+public static class RequestHandlingEndpoints
+{
+    public const int MaxPageSize = 200;
+
+    public sealed record TransitionInput(string To, uint Version, string? PublicNote = null, string? InternalNote = null);
+
+    public sealed record NoteInput(string Text, bool Public, uint Version);
+
+    public sealed record AssigneeInput(long? AssigneeId, uint Version);
+
+    public sealed record ExpectedInput(string? ExpectedDatetime, uint Version);
+
+    public sealed record DepartmentInput(long DepartmentId, uint Version, string? Reason = null);
+
+    public sealed record DuplicateInput(long OriginalId, uint Version, string? PublicNote = null);
+
+    public sealed record RequestPage(List<StaffRequestSummary> Items, int Page, int PageSize, bool HasMore);
+
+    public static void MapRequestHandling(this IEndpointRouteBuilder routes)
+    {
+        var requests = routes.MapGroup("/requests");
+        requests.MapGet("", Search).WithName("SearchRequests")
+            .WithSummary("Search requests (staff see their own department's only)")
+            .WithDescription("Filters: state and service_code (comma lists), department_id, assignee_id, area_id, q (words in description or address, or a protocol number), from/to (ISO 8601 with offset, on the request time), overdue=true; page, page_size (at most 200).")
+            .ProducesValidationProblem();
+        requests.MapGet("/{id:long}", Get).WithName("GetRequestDetail").WithSummary("One request with contact data; the look is audited")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        requests.MapGet("/{id:long}/history", History).WithName("GetRequestHistory").WithSummary("Every event, internal ones included")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var changes = requests.MapGroup("/{id:long}").RequireAuthorization(AuthRegistration.Policies.Handle);
+        changes.MapPost("/transitions", Transition).WithName("TransitionRequest").WithSummary("Move the request to another state of its workflow")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status400BadRequest);
+        changes.MapPost("/notes", AddNote).WithName("AddRequestNote").WithSummary("Add a public note (shown through Open311) or an internal one")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        changes.MapPut("/assignee", Assign).WithName("AssignRequest").WithSummary("Assign to a member of staff (null: unassign)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        changes.MapPut("/expected", SetExpected).WithName("SetRequestExpected").WithSummary("Set or clear expected_datetime")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        changes.MapPut("/department", Reroute).WithName("RerouteRequest").WithSummary("Reroute to another department (dispatchers, administrators)")
+            .RequireAuthorization(AuthRegistration.Policies.Intake).ProducesProblem(StatusCodes.Status409Conflict);
+        changes.MapPost("/duplicate-of", MarkDuplicate).WithName("MarkRequestDuplicate").WithSummary("Close as a duplicate of another request")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    public static async Task<IResult> Search(HttpRequest http, ClaimsPrincipal user, Open311Db db, AutoMapper.IConfigurationProvider mapping,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var actor = user.Actor();
+        var (filter, errors) = StaffRequestQuery.Parse(http.Query, actor.JurisdictionId, MaxPageSize);
+        if (filter is null)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var rows = await db.StaffPage(actor, filter, clock.GetUtcNow()).ProjectTo<StaffRequestSummary>(mapping).ToListAsync(cancellationToken);
+        var hasMore = rows.Count > filter.PageSize;
+        return TypedResults.Ok(new RequestPage(hasMore ? rows[..filter.PageSize] : rows, filter.Page, filter.PageSize, hasMore));
+    }
+
+    public static async Task<IResult> Get(long id, ClaimsPrincipal user, Open311Db db, AutoMapper.IConfigurationProvider mapping, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var actor = user.Actor();
+        var detail = await DetailAsync(actor, id, db, mapping, cancellationToken);
+        if (detail is null)
+        {
+            return Problems.NotFound($"no request {id}");
+        }
+
+        // Who looked at a citizen's contact data is itself a record the municipality must keep.
+        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "request", id, "viewed_contact", null, null, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(detail);
+    }
+
+    public static async Task<IResult> History(long id, ClaimsPrincipal user, Open311Db db, CancellationToken cancellationToken)
+    {
+        var actor = user.Actor();
+        if (!await VisibleAsync(actor, id, db, cancellationToken))
+        {
+            return Problems.NotFound($"no request {id}");
+        }
+
+        var events = await db.RequestEvents.AsNoTracking().Where(e => e.RequestId == id).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(events.Select(e => new HistoryEntry(e.Id, e.OccurredAt, e.Kind, e.Actor, e.IsPublic, e.Note, e.StatusAfter,
+            e.Changes is null ? null : JsonDocument.Parse(e.Changes).RootElement.Clone())).ToList());
+    }
+
+    public static Task<IResult> Transition(long id, TransitionInput input, ClaimsPrincipal user, RequestHandling handling, Open311Db db,
+        AutoMapper.IConfigurationProvider mapping, CancellationToken cancellationToken) =>
+        RespondAsync(user, id, db, mapping, handling.TransitionAsync(user.Actor(), id, input.Version, input.To, input.PublicNote, input.InternalNote, cancellationToken), cancellationToken);
+
+    public static Task<IResult> AddNote(long id, NoteInput input, ClaimsPrincipal user, RequestHandling handling, Open311Db db,
+        AutoMapper.IConfigurationProvider mapping, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(input.Text) || !PlainText.IsAllowed(input.Text)
+            ? Task.FromResult(Problems.BadRequest("text is required, without control characters"))
+            : RespondAsync(user, id, db, mapping, handling.AddNoteAsync(user.Actor(), id, input.Version, input.Text, input.Public, cancellationToken), cancellationToken);
+
+    public static Task<IResult> Assign(long id, AssigneeInput input, ClaimsPrincipal user, RequestHandling handling, Open311Db db,
+        AutoMapper.IConfigurationProvider mapping, CancellationToken cancellationToken) =>
+        RespondAsync(user, id, db, mapping, handling.AssignAsync(user.Actor(), id, input.Version, input.AssigneeId, cancellationToken), cancellationToken);
+
+    public static Task<IResult> SetExpected(long id, ExpectedInput input, ClaimsPrincipal user, RequestHandling handling, Open311Db db,
+        AutoMapper.IConfigurationProvider mapping, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? expected = null;
+        if (input.ExpectedDatetime is { } text)
+        {
+            if (!Iso8601.TryParse(text, out var parsed))
+            {
+                return Task.FromResult(Problems.BadRequest("expected_datetime must be an ISO 8601 datetime with a zone offset"));
+            }
+
+            expected = parsed;
+        }
+
+        return RespondAsync(user, id, db, mapping, handling.SetExpectedAsync(user.Actor(), id, input.Version, expected, cancellationToken), cancellationToken);
+    }
+
+    public static Task<IResult> Reroute(long id, DepartmentInput input, ClaimsPrincipal user, RequestHandling handling, Open311Db db,
+        AutoMapper.IConfigurationProvider mapping, CancellationToken cancellationToken) =>
+        RespondAsync(user, id, db, mapping, handling.RerouteAsync(user.Actor(), id, input.Version, input.DepartmentId, input.Reason, cancellationToken), cancellationToken);
+
+    public static Task<IResult> MarkDuplicate(long id, DuplicateInput input, ClaimsPrincipal user, RequestHandling handling, Open311Db db,
+        AutoMapper.IConfigurationProvider mapping, CancellationToken cancellationToken) =>
+        RespondAsync(user, id, db, mapping, handling.MarkDuplicateAsync(user.Actor(), id, input.Version, input.OriginalId, input.PublicNote, cancellationToken), cancellationToken);
+
+    /// <summary>The request as it now is, or why the change was refused.</summary>
+    private static async Task<IResult> RespondAsync(ClaimsPrincipal user, long id, Open311Db db, AutoMapper.IConfigurationProvider mapping,
+        Task<HandlingResult> change, CancellationToken cancellationToken)
+    {
+        var result = await change;
+        if (result.Outcome != HandlingOutcome.Done)
+        {
+            return Problems.From(result);
+        }
+
+        db.ChangeTracker.Clear();
+        return TypedResults.Ok(await DetailAsync(user.Actor(), id, db, mapping, cancellationToken));
+    }
+
+    internal static async Task<StaffRequestDetail?> DetailAsync(StaffActor actor, long id, Open311Db db, AutoMapper.IConfigurationProvider mapping,
+        CancellationToken cancellationToken)
+    {
+        var request = await db.Requests.AsNoTracking().Include(r => r.Service)
+            .FirstOrDefaultAsync(r => r.Id == id && r.JurisdictionId == actor.JurisdictionId, cancellationToken);
+        if (request is null || !actor.CanSeeDepartment(request.DepartmentId))
+        {
+            return null;
+        }
+
+        var summary = await db.Requests.AsNoTracking().Where(r => r.Id == id).ProjectTo<StaffRequestSummary>(mapping).SingleAsync(cancellationToken);
+        var workflow = await db.WorkflowForAsync(request.JurisdictionId, request.Service.WorkflowId, cancellationToken);
+        var allowed = workflow.Transitions
+            .Where(t => t.FromStateId == request.StateId && t.AllowedRoles.Contains(actor.Role))
+            .Select(t => new AllowedTransition(workflow.States.Single(s => s.Id == t.ToStateId).Code, t.RequiresPublicNote))
+            .ToList();
+        return new StaffRequestDetail(summary, request.Contact, request.NotifySms, request.NotifyEmail, request.AddressId, request.Zipcode,
+            request.StatusNotes, request.DuplicateOfId, request.Attributes, request.Version, allowed);
+    }
+
+    private static Task<bool> VisibleAsync(StaffActor actor, long id, Open311Db db, CancellationToken cancellationToken) =>
+        db.Requests.AnyAsync(r => r.Id == id && r.JurisdictionId == actor.JurisdictionId
+            && (actor.Role != StaffRole.Staff || r.DepartmentId == actor.DepartmentId), cancellationToken);
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Open311.Core.Requests;
+
+namespace Open311.Api.Hosting;
+
+public static class AdminRegistration
+{
+    /// <summary>JSON in snake_case like Open311's fields, enums spelt as Open311 spells them (<c>singlevaluelist</c>), errors as ProblemDetails.</summary>
+    public static void AddAdmin(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(new LowercaseNamingPolicy(), allowIntegerValues: false));
+        });
+        builder.Services.AddProblemDetails();
+        // Malformed JSON bodies and parameters surface as exceptions, which the error handler turns into ProblemDetails.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddScoped<RequestHandling>();
+    }
+
+    private sealed class LowercaseNamingPolicy : JsonNamingPolicy
+    {
+        public override string ConvertName(string name) => name.ToLowerInvariant();
+    }
+}

@@ -1,0 +1,263 @@
+using Microsoft.EntityFrameworkCore;
+using Open311.Core.Data;
+using Open311.Core.Staff;
+using Open311.Core.Workflow;
+
+namespace Open311.Core.Requests;
+
+/// <summary>
+/// What staff do to a request. Each change is checked against the actor's role and department,
+/// applied only if the request is still at the version the actor read, and recorded as a history
+/// event in the same transaction.
+/// </summary>
+public sealed class RequestHandling(Open311Db db, TimeProvider clock)
+{
+    public async Task<HandlingResult> TransitionAsync(StaffActor actor, long id, uint version, string toState, string? publicNote,
+        string? internalNote, CancellationToken cancellationToken)
+    {
+        var (request, refusal) = await LoadAsync(actor, id, version, cancellationToken);
+        if (request is null)
+        {
+            return refusal!;
+        }
+
+        var workflow = await db.WorkflowForAsync(request.JurisdictionId, request.Service.WorkflowId, cancellationToken);
+        var result = CheckTransition(actor, workflow, request, toState, publicNote);
+        if (result.Transition is not { } transition)
+        {
+            return result.Refusal!;
+        }
+
+        Move(actor, request, transition.To, RequestEventKind.StatusChanged, publicNote);
+        AddInternalNote(actor, request, internalNote);
+        return await SaveAsync(cancellationToken);
+    }
+
+    public async Task<HandlingResult> MarkDuplicateAsync(StaffActor actor, long id, uint version, long originalId, string? publicNote,
+        CancellationToken cancellationToken)
+    {
+        var (request, refusal) = await LoadAsync(actor, id, version, cancellationToken);
+        if (request is null)
+        {
+            return refusal!;
+        }
+
+        var original = await db.Requests.AsNoTracking()
+            .Where(r => r.Id == originalId && r.JurisdictionId == request.JurisdictionId)
+            .Select(r => new { r.Id, r.DuplicateOfId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (original is null || original.Id == request.Id)
+        {
+            return HandlingResult.Invalid($"request {originalId} cannot be the original: it does not exist or is this request");
+        }
+
+        if (original.DuplicateOfId is { } earlier)
+        {
+            return HandlingResult.Invalid($"request {originalId} is itself a duplicate of {earlier}: point at {earlier} instead");
+        }
+
+        var workflow = await db.WorkflowForAsync(request.JurisdictionId, request.Service.WorkflowId, cancellationToken);
+        var result = CheckTransition(actor, workflow, request, WorkflowState.DuplicateCode, publicNote);
+        if (result.Transition is not { } transition)
+        {
+            return result.Refusal!;
+        }
+
+        request.DuplicateOfId = originalId;
+        Move(actor, request, transition.To, RequestEventKind.MarkedDuplicate, publicNote,
+            ("duplicate_of", null, originalId));
+        return await SaveAsync(cancellationToken);
+    }
+
+    public async Task<HandlingResult> AddNoteAsync(StaffActor actor, long id, uint version, string text, bool isPublic, CancellationToken cancellationToken)
+    {
+        var (request, refusal) = await LoadAsync(actor, id, version, cancellationToken);
+        if (request is null)
+        {
+            return refusal!;
+        }
+
+        if (isPublic)
+        {
+            request.StatusNotes = text;
+        }
+
+        Record(actor, request, RequestEventKind.Note, isPublic, text);
+        return await SaveAsync(cancellationToken);
+    }
+
+    public async Task<HandlingResult> AssignAsync(StaffActor actor, long id, uint version, long? assigneeId, CancellationToken cancellationToken)
+    {
+        var (request, refusal) = await LoadAsync(actor, id, version, cancellationToken);
+        if (request is null)
+        {
+            return refusal!;
+        }
+
+        if (assigneeId is { } assignee)
+        {
+            var account = await db.StaffAccounts.AsNoTracking()
+                .FirstOrDefaultAsync(s => s.Id == assignee && s.JurisdictionId == request.JurisdictionId && s.Active, cancellationToken);
+            if (account is null || account.Role == StaffRole.Viewer
+                || (account.Role == StaffRole.Staff && account.DepartmentId != request.DepartmentId))
+            {
+                return HandlingResult.Invalid($"staff account {assignee} cannot be assigned: it must be active and belong to the request's department");
+            }
+        }
+
+        var before = request.AssigneeId;
+        request.AssigneeId = assigneeId;
+        Record(actor, request, RequestEventKind.Assigned, isPublic: false, note: null, ("assignee_id", before, assigneeId));
+        return await SaveAsync(cancellationToken);
+    }
+
+    public async Task<HandlingResult> SetExpectedAsync(StaffActor actor, long id, uint version, DateTimeOffset? expected, CancellationToken cancellationToken)
+    {
+        var (request, refusal) = await LoadAsync(actor, id, version, cancellationToken);
+        if (request is null)
+        {
+            return refusal!;
+        }
+
+        var before = request.ExpectedAt;
+        request.ExpectedAt = expected;
+        Record(actor, request, RequestEventKind.ExpectedChanged, isPublic: false, note: null, ("expected_at", before, expected));
+        return await SaveAsync(cancellationToken);
+    }
+
+    public async Task<HandlingResult> RerouteAsync(StaffActor actor, long id, uint version, long departmentId, string? reason, CancellationToken cancellationToken)
+    {
+        if (actor.Role is not (StaffRole.Admin or StaffRole.Dispatcher))
+        {
+            return HandlingResult.Forbidden("only dispatchers and administrators reroute requests");
+        }
+
+        var (request, refusal) = await LoadAsync(actor, id, version, cancellationToken);
+        if (request is null)
+        {
+            return refusal!;
+        }
+
+        if (!await db.Departments.AnyAsync(d => d.Id == departmentId && d.JurisdictionId == request.JurisdictionId && d.Active, cancellationToken))
+        {
+            return HandlingResult.Invalid($"department {departmentId} does not exist or is inactive");
+        }
+
+        var (beforeDepartment, beforeAssignee) = (request.DepartmentId, request.AssigneeId);
+        request.DepartmentId = departmentId;
+        request.AssigneeId = null; // whoever had it belongs to the old department
+        Record(actor, request, RequestEventKind.Rerouted, isPublic: false, reason,
+            ("department_id", beforeDepartment, departmentId), ("assignee_id", beforeAssignee, null));
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>The request, tracked and pinned to the version the actor read; or why the actor may not change it.</summary>
+    private async Task<(ServiceRequest?, HandlingResult?)> LoadAsync(StaffActor actor, long id, uint version, CancellationToken cancellationToken)
+    {
+        var request = await db.Requests
+            .Include(r => r.State)
+            .Include(r => r.Service)
+            .FirstOrDefaultAsync(r => r.Id == id && r.JurisdictionId == actor.JurisdictionId, cancellationToken);
+        if (request is null || !actor.CanSeeDepartment(request.DepartmentId))
+        {
+            return (null, HandlingResult.NotFound);
+        }
+
+        if (!actor.CanChangeRequests)
+        {
+            return (null, HandlingResult.Forbidden("viewers cannot change requests"));
+        }
+
+        if (request.Version != version)
+        {
+            return (null, HandlingResult.Stale);
+        }
+
+        return (request, null);
+    }
+
+    private static (WorkflowTransition? Transition, HandlingResult? Refusal) CheckTransition(
+        StaffActor actor, RequestWorkflow workflow, ServiceRequest request, string toState, string? publicNote)
+    {
+        var target = workflow.States.FirstOrDefault(s => s.Code == toState);
+        if (target is null)
+        {
+            return (null, HandlingResult.Invalid($"the workflow has no state '{toState}'"));
+        }
+
+        var fromHere = workflow.Transitions.Where(t => t.FromStateId == request.StateId).ToList();
+        var allowed = fromHere.Where(t => t.AllowedRoles.Contains(actor.Role)).ToList();
+        var transition = fromHere.FirstOrDefault(t => t.ToStateId == target.Id);
+        if (transition is null)
+        {
+            return (null, new HandlingResult(HandlingOutcome.Conflict, $"a request in state '{request.State.Code}' cannot move to '{toState}'", allowed));
+        }
+
+        if (!allowed.Contains(transition))
+        {
+            return (null, new HandlingResult(HandlingOutcome.Forbidden, $"your role ({actor.Role.ToOpen311()}) may not move a request to '{toState}'", allowed));
+        }
+
+        if (transition.RequiresPublicNote && string.IsNullOrWhiteSpace(publicNote))
+        {
+            return (null, HandlingResult.Invalid($"moving to '{toState}' needs a public note telling the citizen why"));
+        }
+
+        return (transition, null);
+    }
+
+    private void Move(StaffActor actor, ServiceRequest request, WorkflowState to, RequestEventKind kind, string? publicNote,
+        params (string, object?, object?)[] otherChanges)
+    {
+        var (fromState, fromStatus) = (request.State.Code, request.Status);
+        request.StateId = to.Id;
+        request.State = to;
+        request.Status = to.Status;
+        if (!string.IsNullOrWhiteSpace(publicNote))
+        {
+            request.StatusNotes = publicNote;
+        }
+
+        Record(actor, request, kind, isPublic: true, publicNote,
+            [("state", fromState, to.Code), ("status", fromStatus.ToOpen311(), to.Status.ToOpen311()), .. otherChanges]);
+    }
+
+    private void AddInternalNote(StaffActor actor, ServiceRequest request, string? note)
+    {
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            Record(actor, request, RequestEventKind.Note, isPublic: false, note);
+        }
+    }
+
+    private void Record(StaffActor actor, ServiceRequest request, RequestEventKind kind, bool isPublic, string? note,
+        params (string Field, object? Before, object? After)[] changes)
+    {
+        var now = clock.GetUtcNow();
+        request.UpdatedAt = now;
+        request.History.Add(new RequestEvent
+        {
+            OccurredAt = now,
+            Kind = kind,
+            Actor = actor.Name,
+            IsPublic = isPublic,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note,
+            StatusAfter = request.Status,
+            StateAfterId = request.StateId,
+            Changes = changes.Length == 0 ? null : Changes.Of(changes),
+        });
+    }
+
+    private async Task<HandlingResult> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return HandlingResult.Done;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return HandlingResult.Stale;
+        }
+    }
+}

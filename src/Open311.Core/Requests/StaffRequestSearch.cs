@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Open311.Core.Data;
+using Open311.Core.Staff;
+
+namespace Open311.Core.Requests;
+
+/// <summary>The staff list: every category (private ones too), narrowed to the actor's department for staff.</summary>
+public static class StaffRequestSearch
+{
+    public static IQueryable<ServiceRequest> StaffPage(this Open311Db db, StaffActor actor, StaffRequestFilter filter, DateTimeOffset now)
+    {
+        var requests = Source(db, filter).AsNoTracking().Where(r => r.JurisdictionId == filter.JurisdictionId);
+        if (actor.Role == StaffRole.Staff)
+        {
+            requests = requests.Where(r => r.DepartmentId == actor.DepartmentId);
+        }
+
+        if (filter.DepartmentId is { } department)
+        {
+            requests = requests.Where(r => r.DepartmentId == department);
+        }
+
+        if (filter.AssigneeId is { } assignee)
+        {
+            requests = requests.Where(r => r.AssigneeId == assignee);
+        }
+
+        if (filter.States is { } states)
+        {
+            requests = requests.Where(r => states.Contains(r.State.Code));
+        }
+
+        if (filter.ServiceCodes is { } codes)
+        {
+            requests = requests.Where(r => codes.Contains(r.Service.Code));
+        }
+
+        if (filter.From is { } from)
+        {
+            requests = requests.Where(r => r.RequestedAt >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            requests = requests.Where(r => r.RequestedAt <= to);
+        }
+
+        if (filter.Overdue)
+        {
+            requests = requests.Where(r => r.Status == RequestStatus.Open && r.ExpectedAt < now);
+        }
+
+        if (filter.Text is { } text)
+        {
+            var pattern = $"%{EscapeLike(text)}%";
+            requests = requests.Where(r => r.ProtocolNumber == text
+                || EF.Functions.ILike(r.Description!, pattern) || EF.Functions.ILike(r.Address!, pattern));
+        }
+
+        return requests
+            .OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
+            .Skip((filter.Page - 1) * filter.PageSize)
+            .Take(filter.PageSize + 1);
+    }
+
+    private static IQueryable<ServiceRequest> Source(Open311Db db, StaffRequestFilter filter) =>
+        filter.AreaId is { } area
+            ? db.Requests.FromSql($"""
+                SELECT r.* FROM service_requests r
+                WHERE EXISTS (SELECT 1 FROM department_areas a WHERE a.id = {area} AND ST_Intersects(a.area, r.location))
+                """)
+            : db.Requests;
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

@@ -1,0 +1,18 @@
+namespace Open311.Core.Staff;
+
+/// <summary>A member of the municipality's staff who signs in to the admin API.</summary>
+public class StaffAccount
+{
+    public long Id { get; set; }
+    public required string JurisdictionId { get; set; }
+    public required string Username { get; set; }
+    public required string DisplayName { get; set; }
+    public string? Email { get; set; }
+    /// <summary>ASP.NET's PasswordHasher format; null for accounts that sign in through the municipality's identity provider.</summary>
+    public string? PasswordHash { get; set; }
+    public StaffRole Role { get; set; }
+    /// <summary>Required for <see cref="StaffRole.Staff"/>: the only department whose requests they see.</summary>
+    public long? DepartmentId { get; set; }
+    public bool Active { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+}

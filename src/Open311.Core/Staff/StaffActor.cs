@@ -1,0 +1,12 @@
+namespace Open311.Core.Staff;
+
+/// <summary>The signed-in member of staff a change is made by: what they may touch, and how history names them.</summary>
+public sealed record StaffActor(long Id, string JurisdictionId, StaffRole Role, long? DepartmentId)
+{
+    public string Name => $"staff:{Id}";
+
+    public bool CanChangeRequests => Role is not StaffRole.Viewer;
+
+    /// <summary>Staff see and handle their own department's requests only; everyone else sees the whole jurisdiction.</summary>
+    public bool CanSeeDepartment(long? departmentId) => Role is not StaffRole.Staff || (departmentId is not null && departmentId == DepartmentId);
+}
