@@ -58,12 +58,12 @@ public sealed class GeoReportCallMiddleware(JurisdictionDirectory jurisdictions,
         return found is null ? (null, Open311Errors.NotFound(format, $"jurisdiction_id {id} not found")) : (found, null);
     }
 
-    /// <summary>The <c>locale</c> parameter if it names a served language, else the best of Accept-Language.</summary>
+    /// <summary>The <c>locale</c> parameter if it names a served language, else the best served one of Accept-Language.</summary>
     private static string? ResolveLocale(string? requested, HttpRequest request)
     {
-        if (requested is not null)
+        if (Supported(requested) is { } locale)
         {
-            return Supported(requested);
+            return locale;
         }
 
         if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptLanguage, out var languages))
@@ -72,6 +72,7 @@ public sealed class GeoReportCallMiddleware(JurisdictionDirectory jurisdictions,
         }
 
         return languages
+            .Where(language => language.Quality is not 0) // q=0 means "not this one"
             .OrderByDescending(language => language.Quality ?? 1)
             .Select(language => Supported(language.Value.Value))
             .FirstOrDefault(locale => locale is not null);

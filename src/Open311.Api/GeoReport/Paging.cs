@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.Extensions;
+using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Open311.Api.GeoReport;
@@ -9,20 +9,20 @@ public static class Paging
     public const string ResultCountHeader = "X-Result-Count";
     public const string PageHeader = "X-Page";
 
-    public static void AddHeaders(HttpContext http, int page, int count, bool hasNext)
+    /// <summary>Links are built on the public API base, so they hold behind a proxy and never echo a forged Host header.</summary>
+    public static void AddHeaders(HttpResponse response, string apiBase, HttpRequest request, int page, int count, bool hasNext)
     {
-        var response = http.Response;
-        response.Headers[ResultCountHeader] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        response.Headers[PageHeader] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers[ResultCountHeader] = count.ToString(CultureInfo.InvariantCulture);
+        response.Headers[PageHeader] = page.ToString(CultureInfo.InvariantCulture);
         var links = new List<string>();
         if (hasNext)
         {
-            links.Add($"<{PageUrl(http.Request, page + 1)}>; rel=\"next\"");
+            links.Add($"<{PageUrl(apiBase, request, page + 1)}>; rel=\"next\"");
         }
 
         if (page > 1)
         {
-            links.Add($"<{PageUrl(http.Request, page - 1)}>; rel=\"prev\"");
+            links.Add($"<{PageUrl(apiBase, request, page - 1)}>; rel=\"prev\"");
         }
 
         if (links.Count > 0)
@@ -31,11 +31,11 @@ public static class Paging
         }
     }
 
-    private static string PageUrl(HttpRequest request, int page)
+    private static string PageUrl(string apiBase, HttpRequest request, int page)
     {
         var query = QueryHelpers.ParseQuery(request.QueryString.Value);
-        query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var baseUrl = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path);
-        return QueryHelpers.AddQueryString(baseUrl, query);
+        query["page"] = page.ToString(CultureInfo.InvariantCulture);
+        var endpoint = request.Path.Value![GeoReportApi.BasePath.Length..];
+        return QueryHelpers.AddQueryString(apiBase + endpoint, query);
     }
 }

@@ -53,6 +53,8 @@ public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string
     {
         writer.StartNestedObject("extended_attributes");
         writer.String("channel", request.Channel.ToOpen311());
+        writer.String("detailed_status", request.State);
+        writer.String("department", request.AgencyResponsible(call.Locale));
         writer.String("protocol_number", request.ProtocolNumber);
         writer.String("duplicate_of", request.DuplicateOfId?.ToString(CultureInfo.InvariantCulture));
         writer.EndNestedObject();
@@ -87,7 +89,7 @@ public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string
     private static string NoteType(RequestEventKind kind) => kind switch
     {
         RequestEventKind.Submitted => "opened",
-        RequestEventKind.StatusChanged => "status_changed",
+        RequestEventKind.StatusChanged or RequestEventKind.MarkedDuplicate => "status_changed",
         _ => "note",
     };
 

@@ -16,17 +16,28 @@ public static class RequestListQuery
     {
         var p = call.Parameters;
         var errors = new List<Open311Error>();
+        // GeoReport v2: a list of ids overrides every other filter, so the others are not even read.
+        var ids = ReadIds(p, errors);
+        if (ids is not null || p.Get("protocol_number") is not null)
+        {
+            var only = new RequestFilter { JurisdictionId = call.JurisdictionId, Ids = ids, ProtocolNumber = ids is null ? p.Get("protocol_number") : null, PageSize = options.MaxPageSize };
+            return errors.Count > 0 ? (null, errors) : (only, errors);
+        }
+
         var window = TimeSpan.FromDays(options.MaxWindowDays);
         var start = ReadDate(p, "start_date", errors);
         var end = ReadDate(p, "end_date", errors);
+        // A sync by update time looks at every request that changed, however old.
+        var syncing = p.Get("updated_after") is not null || p.Get("updated_before") is not null;
         var (from, to) = (start, end) switch
         {
+            (null, null) when syncing => ((DateTimeOffset?)null, (DateTimeOffset?)null),
             (null, null) => (now - window, now),
             ({ } s, null) => (s, s + window),
             (null, { } e) => (e - window, e),
             ({ } s, { } e) => (s, e),
         };
-        if (to < from)
+        if (from is not null && to < from)
         {
             errors.Add(new(400, "start_date must be before end_date"));
         }
@@ -38,7 +49,6 @@ public static class RequestListQuery
         var filter = new RequestFilter
         {
             JurisdictionId = call.JurisdictionId,
-            Ids = ReadIds(p, errors),
             ServiceCodes = List(p.Get("service_code")),
             From = from,
             To = to,

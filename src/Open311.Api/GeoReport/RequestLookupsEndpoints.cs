@@ -21,6 +21,7 @@ public static class RequestLookupsEndpoints
             .WithWireParameters(
                 WireResponse.Requests,
                 new("service_request_id", "Comma-separated ids. When given, every other filter is ignored."),
+                new("protocol_number", "Extension: the protocol number a caller was given (e.g. 2026/004217). Like service_request_id, it overrides the other filters."),
                 new("service_code", "Comma-separated service codes."),
                 new("start_date", "Earliest requested_datetime (ISO 8601 with offset). With end_date, at most 90 days apart.", "datetime"),
                 new("end_date", "Latest requested_datetime (ISO 8601 with offset).", "datetime"),
@@ -31,7 +32,7 @@ public static class RequestLookupsEndpoints
                 new("long", "Extension: with lat.", "number"),
                 new("radius", "Extension: metres around lat/long (default 1,000, at most 50,000).", "number"),
                 new("bbox", "Extension: left,bottom,right,top in WGS84 degrees. Not with lat/long."),
-                new("updated_after", "Extension: only requests changed after this time (ISO 8601 with offset).", "datetime"),
+                new("updated_after", "Extension: only requests changed after this time (ISO 8601 with offset). Without start_date/end_date, no 90-day window applies.", "datetime"),
                 new("updated_before", "Extension: only requests changed before this time.", "datetime"),
                 ExtensionsParameter);
         routes.MapGet("/requests/{service_request_id}.{format}", GetRequest)
@@ -62,7 +63,7 @@ public static class RequestLookupsEndpoints
         var rows = await db.PublicViews(filter, mapping).ToListAsync(cancellationToken);
         var hasNext = rows.Count > filter.PageSize;
         var page = hasNext ? rows[..filter.PageSize] : rows;
-        Paging.AddHeaders(http, filter.Ids is null ? filter.Page : 1, page.Count, hasNext && filter.Ids is null);
+        Paging.AddHeaders(http.Response, urls.ApiBase(http.Request), http.Request, filter.Page, page.Count, hasNext);
         return await RespondAsync(call, http.Request, db, urls, page, cancellationToken);
     }
 
@@ -71,7 +72,7 @@ public static class RequestLookupsEndpoints
         PublicUrls urls, CancellationToken cancellationToken)
     {
         var id = long.TryParse(service_request_id, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
-        var filter = new RequestFilter { JurisdictionId = call.JurisdictionId, Ids = [id], From = default, To = default };
+        var filter = new RequestFilter { JurisdictionId = call.JurisdictionId, Ids = [id] };
         var rows = await db.PublicViews(filter, mapping).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {

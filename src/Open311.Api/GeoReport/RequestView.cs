@@ -11,6 +11,8 @@ public sealed class RequestView
 {
     public long Id { get; set; }
     public RequestStatus Status { get; set; }
+    /// <summary>The workflow state's code, e.g. <c>in_progress</c>.</summary>
+    public string State { get; set; } = "";
     public string? StatusNotes { get; set; }
     public string ServiceCode { get; set; } = "";
     public LocalizedText ServiceName { get; set; } = LocalizedText.Empty;

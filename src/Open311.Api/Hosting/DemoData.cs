@@ -39,6 +39,7 @@ public static class DemoData
     {
         if (await db.Jurisdictions.AnyAsync(j => j.Id == DemoCatalog.JurisdictionId, cancellationToken))
         {
+            await AddMissingStaffAsync(db, passwords, clock.GetUtcNow(), cancellationToken);
             return;
         }
 
@@ -60,7 +61,6 @@ public static class DemoData
         }
 
         db.Services.AddRange(services.Select(s => s.Service));
-        db.StaffAccounts.AddRange(DemoStaff.Accounts(departments, passwords, now));
         var client = ApiKeys.Register(DemoCatalog.JurisdictionId, "Demo civic app", ApiKey, now);
         db.ApiClients.Add(client);
         await db.SaveChangesAsync(cancellationToken);
@@ -81,7 +81,21 @@ public static class DemoData
         db.ProtocolCounters.AddRange(counters.Select(c => new ProtocolCounter { JurisdictionId = DemoCatalog.JurisdictionId, Year = c.Key, LastNumber = c.Value }));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await AddMissingStaffAsync(db, passwords, now, cancellationToken);
         logger.LogInformation("Loaded demo data: {Services} services, {Requests} requests", services.Count, requests.Count);
+    }
+
+    /// <summary>The demo staff accounts, also for a demo database loaded before accounts existed.</summary>
+    private static async Task AddMissingStaffAsync(Open311Db db, IPasswordHasher<StaffAccount> passwords, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await db.StaffAccounts.AnyAsync(s => s.JurisdictionId == DemoCatalog.JurisdictionId, cancellationToken))
+        {
+            return;
+        }
+
+        var departments = await db.Departments.Where(d => d.JurisdictionId == DemoCatalog.JurisdictionId).ToListAsync(cancellationToken);
+        db.StaffAccounts.AddRange(DemoStaff.Accounts(departments, passwords, now));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static IEnumerable<ServiceRequest> Requests(List<ServiceCategory> services, RequestWorkflow workflow, long clientId, DateTimeOffset now)

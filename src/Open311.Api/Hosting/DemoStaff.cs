@@ -9,7 +9,7 @@ public static class DemoStaff
 {
     public const string Password = "open311-demo";
 
-    public static IEnumerable<StaffAccount> Accounts(Dictionary<string, Department> departments, IPasswordHasher<StaffAccount> passwords, DateTimeOffset now)
+    public static IEnumerable<StaffAccount> Accounts(IReadOnlyList<Department> departments, IPasswordHasher<StaffAccount> passwords, DateTimeOffset now)
     {
         StaffAccount Make(string username, string name, StaffRole role, string? department = null)
         {
@@ -20,7 +20,7 @@ public static class DemoStaff
                 DisplayName = name,
                 Email = $"{username}@heraklion.gr",
                 Role = role,
-                DepartmentId = department is null ? null : departments[department].Id,
+                DepartmentId = department is null ? null : departments.Single(d => d.Name.En == department).Id,
                 CreatedAt = now,
             };
             account.PasswordHash = passwords.HashPassword(account, Password);
@@ -29,8 +29,8 @@ public static class DemoStaff
 
         yield return Make("admin", "Μαρία Διαχειρίστρια", StaffRole.Admin);
         yield return Make("dispatcher", "Γιώργος Τηλεφωνητής", StaffRole.Dispatcher);
-        yield return Make("lighting", "Νίκος Ηλεκτρολόγος", StaffRole.Staff, "lighting");
-        yield return Make("roads", "Ελένη Οδοποιός", StaffRole.Staff, "roads");
+        yield return Make("lighting", "Νίκος Ηλεκτρολόγος", StaffRole.Staff, "Street Lighting Section");
+        yield return Make("roads", "Ελένη Οδοποιός", StaffRole.Staff, "Roads Section");
         yield return Make("viewer", "Αντιδήμαρχος Καθημερινότητας", StaffRole.Viewer);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Open311.Api.GeoReport;
 using Open311.Api.GeoReport.Wire;
@@ -30,7 +31,7 @@ public static class ErrorHandling
                     return;
                 }
 
-                await Results.Problem(detail: exception is BadHttpRequestException ? exception.Message : null, statusCode: status).ExecuteAsync(context);
+                await Results.Problem(detail: Explain(exception), statusCode: status).ExecuteAsync(context);
             },
         });
         app.UseStatusCodePages();
@@ -40,6 +41,16 @@ public static class ErrorHandling
             Open311Errors.NotFound(FormatOf(context.Request.Path), $"no such endpoint: {context.Request.Path}"))
             .ExcludeFromDescription();
     }
+
+    /// <summary>What the client sent wrong, naming the JSON field when there is one; nothing for the service's own failures.</summary>
+    private static string? Explain(Exception? exception) => exception switch
+    {
+        BadHttpRequestException { InnerException: JsonException { Path: { } path } } =>
+            $"the body is not valid JSON for this endpoint at {path}: a value is missing, malformed or of the wrong type",
+        BadHttpRequestException { InnerException: JsonException } => "the body is not valid JSON",
+        BadHttpRequestException bad => bad.Message,
+        _ => null,
+    };
 
     private static bool IsGeoReport(PathString path) =>
         path.StartsWithSegments(GeoReportApi.BasePath) || path.StartsWithSegments("/discovery.json") || path.StartsWithSegments("/discovery.xml");

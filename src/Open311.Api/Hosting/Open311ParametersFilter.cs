@@ -57,12 +57,14 @@ public sealed class Open311ParametersFilter : IOperationFilter
         {
             Description = "The document, in the format of the suffix (XML or JSON, the same fields).",
             Content = WireContent(Open311Schemas.For(declared.Response, context.SchemaRepository)),
+            Headers = declared.Response == WireResponse.Requests ? PagingHeaders : null,
         };
         var errors = Open311Schemas.Errors(context.SchemaRepository);
         var failures = new List<(string Code, string Meaning)> { ("400", "Bad input"), ("404", "Unknown service, request, token, jurisdiction or format") };
         if (form.Count > 0)
         {
-            failures.Add(("403", "Missing or wrong api_key"));
+            failures.Add(("403", "Missing or wrong api_key, or a key of another jurisdiction"));
+            failures.Add(("429", "More submissions a minute than the client app's rate limit (see Retry-After)"));
         }
 
         foreach (var (code, meaning) in failures)
@@ -70,6 +72,13 @@ public sealed class Open311ParametersFilter : IOperationFilter
             operation.Responses[code] = new OpenApiResponse { Description = $"{meaning}: an Open311 error array.", Content = WireContent(errors) };
         }
     }
+
+    private static readonly Dictionary<string, IOpenApiHeader> PagingHeaders = new()
+    {
+        [Paging.ResultCountHeader] = new OpenApiHeader { Description = "How many requests this page holds.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+        [Paging.PageHeader] = new OpenApiHeader { Description = "This page's number.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+        ["Link"] = new OpenApiHeader { Description = "RFC 8288 links to the next and previous pages (rel=\"next\", rel=\"prev\").", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+    };
 
     private static Dictionary<string, OpenApiMediaType> WireContent(IOpenApiSchema schema) => new()
     {

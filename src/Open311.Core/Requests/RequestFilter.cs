@@ -6,9 +6,12 @@ public sealed record RequestFilter
     public required string JurisdictionId { get; init; }
     /// <summary>When set, every other filter is ignored (GeoReport v2 rule).</summary>
     public IReadOnlyList<long>? Ids { get; init; }
+    /// <summary>Extension: the number a citizen was given on the phone; like <see cref="Ids"/>, it overrides the rest.</summary>
+    public string? ProtocolNumber { get; init; }
     public IReadOnlyList<string>? ServiceCodes { get; init; }
-    public required DateTimeOffset From { get; init; }
-    public required DateTimeOffset To { get; init; }
+    /// <summary>The requested_datetime window; open on a side when null.</summary>
+    public DateTimeOffset? From { get; init; }
+    public DateTimeOffset? To { get; init; }
     public IReadOnlyList<RequestStatus>? Statuses { get; init; }
     public DateTimeOffset? UpdatedAfter { get; init; }
     public DateTimeOffset? UpdatedBefore { get; init; }

@@ -19,7 +19,21 @@ public static class RequestSearch
             return requests.Where(r => ids.Contains(r.Id)).OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id);
         }
 
-        requests = requests.Where(r => r.RequestedAt >= filter.From && r.RequestedAt <= filter.To);
+        if (filter.ProtocolNumber is { } number)
+        {
+            return requests.Where(r => r.ProtocolNumber == number).OrderByDescending(r => r.Id);
+        }
+
+        if (filter.From is { } from)
+        {
+            requests = requests.Where(r => r.RequestedAt >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            requests = requests.Where(r => r.RequestedAt <= to);
+        }
+
         if (filter.ServiceCodes is { } codes)
         {
             requests = requests.Where(r => codes.Contains(r.Service.Code));
@@ -49,7 +63,7 @@ public static class RequestSearch
     /// <summary>The spatial filters run in PostGIS on the indexed <c>location</c> column, which EF does not map.</summary>
     private static IQueryable<ServiceRequest> Source(Open311Db db, RequestFilter filter)
     {
-        if (filter.Ids is null && filter.Near is { } near)
+        if (filter.Near is { } near)
         {
             return db.Requests.FromSql($"""
                 SELECT * FROM service_requests
@@ -57,7 +71,7 @@ public static class RequestSearch
                 """);
         }
 
-        if (filter.Ids is null && filter.Within is { } box)
+        if (filter.Within is { } box)
         {
             return db.Requests.FromSql($"""
                 SELECT * FROM service_requests

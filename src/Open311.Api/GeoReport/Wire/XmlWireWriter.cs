@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Open311.Core;
 
 namespace Open311.Api.GeoReport.Wire;
 
@@ -42,7 +43,7 @@ public sealed class XmlWireWriter : IWireWriter, IDisposable
 
     public void EndNestedObject() => _xml.WriteEndElement();
 
-    public void String(string name, string? value) => _xml.WriteElementString(name, value ?? "");
+    public void String(string name, string? value) => _xml.WriteElementString(name, XmlSafe(value ?? ""));
 
     public void Number(string name, double? value) =>
         _xml.WriteElementString(name, value?.ToString("R", CultureInfo.InvariantCulture) ?? "");
@@ -51,9 +52,16 @@ public sealed class XmlWireWriter : IWireWriter, IDisposable
 
     public void Boolean(string name, bool value) => _xml.WriteElementString(name, value ? "true" : "false");
 
-    public void ListValue(string item, string value) => _xml.WriteElementString(item, value);
+    public void ListValue(string item, string value) => _xml.WriteElementString(item, XmlSafe(value));
 
     public void Dispose() => _xml.Dispose();
+
+    /// <summary>
+    /// Intake refuses characters XML cannot carry, but an error message may quote what a client
+    /// sent (a service code with U+0001, say): those become U+FFFD rather than a failed response.
+    /// </summary>
+    private static string XmlSafe(string text) =>
+        PlainText.IsAllowed(text) ? text : string.Concat(text.Select(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : '\uFFFD'));
 
     private void StartDocument(string root)
     {

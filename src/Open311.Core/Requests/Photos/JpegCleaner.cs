@@ -9,12 +9,13 @@ internal static class JpegCleaner
     private const byte EndOfImage = 0xD9;
     private const byte App0Jfif = 0xE0;
     private const byte App14Adobe = 0xEE;
+    private const byte App2 = 0xE2;
     private const byte Comment = 0xFE;
 
     public static bool IsJpeg(ReadOnlySpan<byte> content) =>
         content.Length > 4 && content[0] == Marker && content[1] == StartOfImage && content[2] == Marker;
 
-    /// <summary>Drops APP1–APP15 (EXIF, XMP, ICC, IPTC…) and comments, but keeps JFIF and Adobe colour-transform headers.</summary>
+    /// <summary>Drops EXIF, XMP, IPTC and comments; keeps the JFIF and Adobe headers and the ICC colour profile.</summary>
     public static byte[]? Strip(ReadOnlySpan<byte> content)
     {
         var output = new List<byte>(content.Length) { Marker, StartOfImage };
@@ -42,18 +43,20 @@ internal static class JpegCleaner
             var segment = content.Slice(position, 2 + length);
             if (marker == StartOfScan)
             {
-                // From here on it is entropy-coded picture data up to the end-of-image marker.
-                var rest = content[position..];
-                if (rest.Length < 2 || rest[^2] != Marker || rest[^1] != EndOfImage)
+                // From here on it is picture data up to the end-of-image marker (0xFF inside the
+                // data is always followed by 0x00 or a restart marker). Whatever follows the end,
+                // such as a second JPEG with its own EXIF that some phones append, is dropped.
+                var end = EndOfImageAt(content, position);
+                if (end < 0)
                 {
                     return null;
                 }
 
-                output.AddRange(rest);
+                output.AddRange(content[position..(end + 2)]);
                 return [.. output];
             }
 
-            if (!IsMetadata(marker))
+            if (!IsMetadata(marker, segment))
             {
                 output.AddRange(segment);
             }
@@ -64,6 +67,22 @@ internal static class JpegCleaner
         return null;
     }
 
-    private static bool IsMetadata(byte marker) =>
-        marker == Comment || (marker is >= 0xE0 and <= 0xEF && marker is not App0Jfif and not App14Adobe);
+    /// <summary>APP1–APP15 (EXIF, XMP, IPTC…) and comments, except the colour profile: without it phone photos shift colour.</summary>
+    private static bool IsMetadata(byte marker, ReadOnlySpan<byte> segment) =>
+        marker == Comment
+        || (marker is >= 0xE0 and <= 0xEF && marker is not App0Jfif and not App14Adobe
+            && !(marker == App2 && segment[4..].StartsWith("ICC_PROFILE\0"u8)));
+
+    private static int EndOfImageAt(ReadOnlySpan<byte> content, int from)
+    {
+        for (var i = from; i + 1 < content.Length; i++)
+        {
+            if (content[i] == Marker && content[i + 1] == EndOfImage)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -9,7 +9,7 @@ internal static class PngCleaner
     private static readonly byte[] Signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     // Critical chunks and the ancillary ones that change rendering; text, time and EXIF chunks go.
-    private static readonly HashSet<string> Kept = ["IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "sBIT", "bKGD"];
+    private static readonly HashSet<string> Kept = ["IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "bKGD"];
 
     public static bool IsPng(ReadOnlySpan<byte> content) => content.StartsWith(Signature);
 
