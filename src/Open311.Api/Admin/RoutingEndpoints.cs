@@ -60,7 +60,7 @@ public static class RoutingEndpoints
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var area = new DepartmentArea { JurisdictionId = actor.JurisdictionId, DepartmentId = input.DepartmentId, Name = input.Name };
         area.Id = await AreaGeometry.InsertAsync(db, area, input.Geometry.GetRawText(), cancellationToken);
-        var view = View(area, input.Geometry.GetRawText());
+        var view = View(area, (await AreaGeometry.ReadAsync(db, [area.Id], cancellationToken))[area.Id]);
         AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "area", area.Id, "created", null, view, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -84,10 +84,11 @@ public static class RoutingEndpoints
         var before = View(area, (await AreaGeometry.ReadAsync(db, [id], cancellationToken))[id]);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         (area.Name, area.DepartmentId) = (input.Name, input.DepartmentId);
-        var after = View(area, input.Geometry.GetRawText());
-        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "area", id, "updated", before, after, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await AreaGeometry.SetAsync(db, id, input.Geometry.GetRawText(), cancellationToken);
+        var after = View(area, (await AreaGeometry.ReadAsync(db, [id], cancellationToken))[id]);
+        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "area", id, "updated", before, after, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(after);
     }
