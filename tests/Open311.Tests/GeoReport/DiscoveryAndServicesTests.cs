@@ -90,6 +90,7 @@ public class DiscoveryAndServicesTests(Open311App app) : IClassFixture<Open311Ap
     [Theory]
     [InlineData("?locale=en", null)]
     [InlineData("", "en-GB,en;q=0.9,el;q=0.5")]
+    [InlineData("?locale=fr", "fr-FR,en;q=0.8")]
     public async Task Services_InEnglish_ByLocaleOrAcceptLanguage(string query, string? acceptLanguage)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{GeoReportClient.Base}/services.json{query}");

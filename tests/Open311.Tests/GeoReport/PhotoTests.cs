@@ -67,6 +67,21 @@ public class PhotoTests(Open311App app) : IClassFixture<Open311App>
     }
 
     [Fact]
+    public async Task JpegWithAnAppendedSecondImage_LosesItAndItsExif_ButKeepsTheColourProfile()
+    {
+        var photo = PhotoWithGps();
+        byte[] icc = [0xFF, 0xE2, 0x00, 0x10, .. "ICC_PROFILE\0"u8.ToArray(), 1, 1];
+        byte[] withProfile = [.. photo[..2], .. icc, .. photo[2..]];
+        byte[] appended = [.. withProfile, .. photo]; // some phones append a preview JPEG, EXIF and all
+
+        var stored = await StoredPhotoAsync(await PostPhotoAsync(appended, "image/jpeg"), "image/jpeg");
+
+        Assert.Equal(withProfile.Length - ExifSegmentLength(photo), stored.Length);
+        Assert.DoesNotContain("SN-O311-0042", Encoding.Latin1.GetString(stored));
+        Assert.Contains("ICC_PROFILE", Encoding.Latin1.GetString(stored));
+    }
+
+    [Fact]
     public async Task PngUpload_LosesItsTextChunks()
     {
         var png = Png(("tEXt", Encoding.UTF8.GetBytes("Author\0Eleftheria Papadopoulou, Heraklion")), ("tIME", new byte[7]));

@@ -70,6 +70,42 @@ public class RequestSearchTests(Open311App app) : IClassFixture<Open311App>
     }
 
     [Fact]
+    public async Task UpdatedAfterAlone_FindsChangesToOldRequests()
+    {
+        var old = await _client.SubmitAsync(("service_code", "003"), ("address_string", "πολύ παλιό"));
+        await using (var db = app.Db())
+        {
+            var request = await db.Requests.FindAsync(long.Parse(old, System.Globalization.CultureInfo.InvariantCulture));
+            request!.RequestedAt -= TimeSpan.FromDays(200); // made long ago, changed just now
+            await db.SaveChangesAsync();
+        }
+
+        var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(-5).ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+        var (_, body) = await _client.GetJsonAsync($"/requests.json?updated_after={since}");
+
+        Assert.Contains(old, Ids(body));
+    }
+
+    [Fact]
+    public async Task ServiceRequestId_IgnoresEvenInvalidOtherFilters()
+    {
+        var id = await _client.SubmitAsync(("service_code", "001"), ("address_string", "x"));
+
+        var (response, body) = await _client.GetJsonAsync($"/requests.json?service_request_id={id}&status=pending&page_size=0&start_date=never");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([id], Ids(body));
+    }
+
+    [Fact]
+    public async Task ControlCharacterEchoedInAnXmlError_DoesNotBreakTheResponse()
+    {
+        var response = await _client.Http.GetAsync($"{GeoReportClient.Base}/services/0%0101.xml");
+
+        Assert.Contains("\uFFFD", await GeoReportClient.AssertXmlErrorAsync(response, HttpStatusCode.NotFound));
+    }
+
+    [Fact]
     public async Task DoubleSlashInPath_IsTreatedAsOne()
     {
         var response = await _client.Http.GetAsync("/open311/v2//services.xml");
