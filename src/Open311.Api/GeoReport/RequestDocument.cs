@@ -8,7 +8,7 @@ namespace Open311.Api.GeoReport;
 /// <summary>Writes <c>&lt;service_requests&gt;</c> for GET requests and GET requests/{id}.</summary>
 public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string?> mediaUrl)
 {
-    public void Write(IWireWriter writer, IReadOnlyList<RequestView> requests, ILookup<long, RequestEvent>? notes)
+    public void Write(IWireWriter writer, IReadOnlyList<RequestView> requests, ILookup<long, PublicNote>? notes)
     {
         writer.StartList("service_requests");
         foreach (var request in requests)
@@ -49,7 +49,7 @@ public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string
     }
 
     /// <summary>The <c>extensions=true</c> fields, in Chicago's shape.</summary>
-    private void WriteExtensions(IWireWriter writer, RequestView request, IEnumerable<RequestEvent> notes)
+    private void WriteExtensions(IWireWriter writer, RequestView request, IEnumerable<PublicNote> notes)
     {
         writer.StartNestedObject("extended_attributes");
         writer.String("channel", request.Channel.ToOpen311());
@@ -79,7 +79,7 @@ public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string
             writer.StartItem("note");
             writer.String("datetime", Time(note.OccurredAt));
             writer.String("type", NoteType(note.Kind));
-            writer.String("summary", note.Note ?? NoteSummaries.For(note.Kind, call.Locale));
+            writer.String("summary", note.Summary(call.Locale));
             writer.EndItem();
         }
 

@@ -110,13 +110,15 @@ public static class RequestLookupsEndpoints
         GeoReportCall call, HttpRequest request, Open311Db db, PublicUrls urls, IReadOnlyList<RequestView> rows,
         CancellationToken cancellationToken)
     {
-        ILookup<long, RequestEvent>? notes = null;
+        ILookup<long, PublicNote>? notes = null;
         if (string.Equals(call.Parameters.Get("extensions"), "true", StringComparison.OrdinalIgnoreCase))
         {
             var ids = rows.Select(r => r.Id).ToList();
             var events = await db.RequestEvents.AsNoTracking()
                 .Where(e => ids.Contains(e.RequestId) && e.IsPublic)
                 .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
+                .Select(e => new PublicNote(e.RequestId, e.OccurredAt, e.Kind, e.Note,
+                    db.WorkflowStates.Where(s => s.Id == e.StateAfterId).Select(s => s.Label).FirstOrDefault()))
                 .ToListAsync(cancellationToken);
             notes = events.ToLookup(e => e.RequestId);
         }

@@ -37,6 +37,8 @@ public class WorkflowTests(Open311App app) : IClassFixture<Open311App>
         var notes = open311.GetProperty("notes").EnumerateArray().Select(n => (n.GetProperty("type").GetString(), n.GetProperty("summary").GetString())).ToList();
         Assert.Equal(("opened", "Request received"), notes[0]);
         Assert.Equal(4, notes.Count);
+        Assert.Equal(("status_changed", "Acknowledged"), notes[1]);
+        Assert.Equal(("status_changed", "In progress"), notes[2]);
         Assert.Equal(("status_changed", "Ο λαμπτήρας αντικαταστάθηκε."), notes[^1]);
         Assert.DoesNotContain(notes, n => n.Item2!.Contains("περίπτερο", StringComparison.Ordinal));
 
