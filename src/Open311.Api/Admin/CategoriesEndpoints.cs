@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
-using Open311.Core.Audit;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
 
@@ -100,11 +99,7 @@ public static partial class CategoriesEndpoints
             return Problems.Invalid(errors);
         }
 
-        var before = View(category);
-        Apply(input, category);
-        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "service", id, "updated", before, View(category), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(View(category));
+        return TypedResults.Ok(await AuditedChanges.UpdateAsync(db, actor, "service", id, category, View, c => Apply(input, c), clock.GetUtcNow(), cancellationToken));
     }
 
     public static async Task<IResult> Delete(long id, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
@@ -121,9 +116,7 @@ public static partial class CategoriesEndpoints
             return Problems.Conflict($"category {id} has requests or routing rules: deactivate it instead (active=false)");
         }
 
-        db.Services.Remove(category);
-        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "service", id, "deleted", View(category), null, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditedChanges.DeleteAsync(db, actor, "service", id, category, View(category), clock.GetUtcNow(), cancellationToken);
         return TypedResults.NoContent();
     }
 

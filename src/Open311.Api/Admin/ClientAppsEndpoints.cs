@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
-using Open311.Core.Audit;
 using Open311.Core.Clients;
 using Open311.Core.Data;
 
@@ -63,11 +62,8 @@ public static class ClientAppsEndpoints
             return Problems.NotFound($"no client app {id}");
         }
 
-        var before = View(client);
-        (client.Name, client.ContactEmail, client.RateLimitPerMinute) = (input.Name, input.ContactEmail, input.RateLimitPerMinute);
-        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "client", client.Id, "updated", before, View(client), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(View(client));
+        return TypedResults.Ok(await AuditedChanges.UpdateAsync(db, actor, "client", id, client, View,
+            c => (c.Name, c.ContactEmail, c.RateLimitPerMinute) = (input.Name, input.ContactEmail, input.RateLimitPerMinute), clock.GetUtcNow(), cancellationToken));
     }
 
     public static async Task<IResult> Revoke(long id, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
@@ -79,11 +75,8 @@ public static class ClientAppsEndpoints
             return Problems.NotFound($"no client app {id}");
         }
 
-        var before = View(client);
-        client.RevokedAt ??= clock.GetUtcNow();
-        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "client", client.Id, "revoked", before, View(client), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(View(client));
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(await AuditedChanges.UpdateAsync(db, actor, "client", id, client, View, c => c.RevokedAt ??= now, now, cancellationToken, "revoked"));
     }
 
     private static ClientAppView View(ApiClient c) => new(c.Id, c.Name, c.KeyPrefix, c.ContactEmail, c.RateLimitPerMinute, c.CreatedAt, c.RevokedAt);

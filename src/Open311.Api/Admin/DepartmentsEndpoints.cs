@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
-using Open311.Core.Audit;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
 
@@ -61,11 +60,9 @@ public static class DepartmentsEndpoints
             return Problems.Invalid(errors);
         }
 
-        var before = View(department);
-        (department.Name, department.Email, department.ParentId, department.Active) = (new(input.NameEl, input.NameEn), input.Email, input.ParentId, input.Active);
-        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "department", id, "updated", before, View(department), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(View(department));
+        return TypedResults.Ok(await AuditedChanges.UpdateAsync(db, actor, "department", id, department, View,
+            d => (d.Name, d.Email, d.ParentId, d.Active) = (new(input.NameEl, input.NameEn), input.Email, input.ParentId, input.Active),
+            clock.GetUtcNow(), cancellationToken));
     }
 
     public static async Task<IResult> Delete(long id, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
@@ -88,9 +85,7 @@ public static class DepartmentsEndpoints
             return Problems.Conflict($"department {id} has requests, categories, staff, sections, areas or routing rules: deactivate it instead (active=false)");
         }
 
-        db.Departments.Remove(department);
-        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "department", id, "deleted", View(department), null, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditedChanges.DeleteAsync(db, actor, "department", id, department, View(department), clock.GetUtcNow(), cancellationToken);
         return TypedResults.NoContent();
     }
 

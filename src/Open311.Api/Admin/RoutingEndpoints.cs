@@ -108,9 +108,7 @@ public static class RoutingEndpoints
         }
 
         var before = View(area, (await AreaGeometry.ReadAsync(db, [id], cancellationToken))[id]);
-        db.DepartmentAreas.Remove(area);
-        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "area", id, "deleted", before, null, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditedChanges.DeleteAsync(db, actor, "area", id, area, before, clock.GetUtcNow(), cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -118,7 +116,7 @@ public static class RoutingEndpoints
         TypedResults.Ok(await db.RoutingRules.AsNoTracking()
             .Where(r => r.JurisdictionId == user.Actor().JurisdictionId)
             .OrderBy(r => r.Id)
-            .Select(r => new RuleView(r.Id, r.ServiceId, r.AreaId, r.DepartmentId))
+            .Select(r => View(r))
             .ToListAsync(cancellationToken));
 
     public static async Task<IResult> CreateRule(RuleInput input, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
@@ -152,9 +150,8 @@ public static class RoutingEndpoints
         }
 
         var rule = new RoutingRule { JurisdictionId = jurisdiction, ServiceId = input.ServiceId, AreaId = input.AreaId, DepartmentId = input.DepartmentId };
-        await AuditedChanges.CreateAsync(db, actor, "routing_rule", rule, r => r.Id, r => new RuleView(r.Id, r.ServiceId, r.AreaId, r.DepartmentId),
-            clock.GetUtcNow(), cancellationToken);
-        return TypedResults.Created($"{AdminApi.BasePath}/routing-rules/{rule.Id}", new RuleView(rule.Id, rule.ServiceId, rule.AreaId, rule.DepartmentId));
+        await AuditedChanges.CreateAsync(db, actor, "routing_rule", rule, r => r.Id, View, clock.GetUtcNow(), cancellationToken);
+        return TypedResults.Created($"{AdminApi.BasePath}/routing-rules/{rule.Id}", View(rule));
     }
 
     public static async Task<IResult> DeleteRule(long id, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
@@ -166,12 +163,11 @@ public static class RoutingEndpoints
             return Problems.NotFound($"no routing rule {id}");
         }
 
-        db.RoutingRules.Remove(rule);
-        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "routing_rule", id, "deleted",
-            new RuleView(rule.Id, rule.ServiceId, rule.AreaId, rule.DepartmentId), null, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditedChanges.DeleteAsync(db, actor, "routing_rule", id, rule, View(rule), clock.GetUtcNow(), cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static RuleView View(RoutingRule r) => new(r.Id, r.ServiceId, r.AreaId, r.DepartmentId);
 
     private static AreaView View(DepartmentArea area, string geoJson) => new(area.Id, area.Name, area.DepartmentId, JsonDocument.Parse(geoJson).RootElement.Clone());
 

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
-using Open311.Core.Audit;
 using Open311.Core.Data;
 using Open311.Core.Staff;
 
@@ -80,17 +79,14 @@ public static class StaffAccountsEndpoints
             return Problems.Invalid(errors);
         }
 
-        var before = View(account);
-        (account.DisplayName, account.Email, account.Role, account.DepartmentId, account.Active) =
-            (input.DisplayName, input.Email, input.Role, input.DepartmentId, input.Active);
-        if (input.Password is { Length: > 0 } password)
+        return TypedResults.Ok(await AuditedChanges.UpdateAsync(db, actor, "staff", id, account, View, a =>
         {
-            account.PasswordHash = passwords.HashPassword(account, password);
-        }
-
-        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "staff", account.Id, "updated", before, View(account), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(View(account));
+            (a.DisplayName, a.Email, a.Role, a.DepartmentId, a.Active) = (input.DisplayName, input.Email, input.Role, input.DepartmentId, input.Active);
+            if (input.Password is { Length: > 0 } password)
+            {
+                a.PasswordHash = passwords.HashPassword(a, password);
+            }
+        }, clock.GetUtcNow(), cancellationToken));
     }
 
     private static StaffAccountView View(StaffAccount s) => new(s.Id, s.Username, s.DisplayName, s.Email, s.Role, s.DepartmentId, s.Active, s.CreatedAt);

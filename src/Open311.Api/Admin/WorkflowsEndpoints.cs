@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
-using Open311.Core.Audit;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
 using Open311.Core.Requests;
@@ -77,11 +76,7 @@ public static class WorkflowsEndpoints
             return Problems.Conflict($"states {string.Join(", ", blocked)} have requests: they must stay, with the same open/closed status");
         }
 
-        var before = View(workflow);
-        Apply(input, workflow);
-        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "workflow", id, "updated", before, View(workflow), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(View(workflow));
+        return TypedResults.Ok(await AuditedChanges.UpdateAsync(db, actor, "workflow", id, workflow, View, w => Apply(input, w), clock.GetUtcNow(), cancellationToken));
     }
 
     public static async Task<IResult> Delete(long id, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
@@ -98,9 +93,7 @@ public static class WorkflowsEndpoints
             return Problems.Conflict($"workflow {id} is the default or categories use it");
         }
 
-        db.Workflows.Remove(workflow);
-        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "workflow", id, "deleted", View(workflow), null, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditedChanges.DeleteAsync(db, actor, "workflow", id, workflow, View(workflow), clock.GetUtcNow(), cancellationToken);
         return TypedResults.NoContent();
     }
 
