@@ -3,7 +3,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Open311.Api.GeoReport;
 using Open311.Api.Hosting;
+using AutoMapper.QueryableExtensions;
+using Open311.Api.Admin;
+using Open311.Core.Data;
 using Open311.Core.Requests;
+using Open311.Core.Staff;
 using Open311.Tests.Infrastructure;
 
 namespace Open311.Tests.Data;
@@ -34,15 +38,47 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
 
     private static RequestFilter Filter() => new() { JurisdictionId = DemoCatalog.JurisdictionId, From = Now.AddDays(-90), To = Now };
 
+    public static TheoryData<string> StaffShapes => new(StaffFilters.Keys);
+
+    private static readonly StaffActor Dispatcher = new(1, DemoCatalog.JurisdictionId, StaffRole.Dispatcher, null);
+
+    private static readonly Dictionary<string, StaffRequestFilter> StaffFilters = new()
+    {
+        ["newest"] = StaffFilter(),
+        ["department"] = StaffFilter() with { DepartmentId = 5 },
+        ["state"] = StaffFilter() with { States = ["received"] },
+        ["assignee"] = StaffFilter() with { AssigneeId = 3 },
+        ["overdue"] = StaffFilter() with { Overdue = true },
+        ["text"] = StaffFilter() with { Text = "λάμπα" },
+        ["area"] = StaffFilter() with { AreaId = 1 },
+        ["from"] = StaffFilter() with { From = Now.AddDays(-7) },
+    };
+
+    private static StaffRequestFilter StaffFilter() => new() { JurisdictionId = DemoCatalog.JurisdictionId };
+
     [Theory]
     [MemberData(nameof(Shapes))]
     public async Task ListQuery_IsServedByAnIndex(string shape)
     {
+        var mapping = app.Services.GetRequiredService<AutoMapper.IConfigurationProvider>();
         await using var db = app.Db();
+        await AssertIndexServedAsync(db, db.PublicViews(Filters[shape], mapping));
+    }
+
+    [Theory]
+    [MemberData(nameof(StaffShapes))]
+    public async Task StaffListQuery_IsServedByAnIndex(string shape)
+    {
+        var mapping = app.Services.GetRequiredService<AutoMapper.IConfigurationProvider>();
+        await using var db = app.Db();
+        await AssertIndexServedAsync(db, db.StaffPage(Dispatcher, StaffFilters[shape], Now).ProjectTo<StaffRequestSummary>(mapping));
+    }
+
+    private static async Task AssertIndexServedAsync<T>(Open311Db db, IQueryable<T> query)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off");
-        var mapping = app.Services.GetRequiredService<AutoMapper.IConfigurationProvider>();
-        await using var command = db.PublicViews(Filters[shape], mapping).CreateDbCommand();
+        await using var command = query.CreateDbCommand();
         command.CommandText = "EXPLAIN " + command.CommandText;
         command.Transaction = transaction.GetDbTransaction();
 
