@@ -39,7 +39,7 @@ public static class RequestLookupsEndpoints
             .WithName("GetRequest")
             .WithSummary("One request")
             .WithDescription("The request in a one-element list, as GeoReport v2 prescribes.")
-            .WithWireParameters(WireResponse.Requests, ExtensionsParameter);
+            .WithWireParameters(WireResponse.OneRequest, ExtensionsParameter);
         routes.MapGet("/tokens/{token}.{format}", GetToken)
             .WithName("GetToken")
             .WithSummary("Request id from a token")

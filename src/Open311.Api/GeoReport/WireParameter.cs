@@ -11,7 +11,10 @@ public enum WireResponse
     ServiceDefinition,
     Receipt,
     Token,
+    /// <summary>GET requests: a page, with paging headers.</summary>
     Requests,
+    /// <summary>GET requests/{id}: the same document, one request, no paging.</summary>
+    OneRequest,
 }
 
 /// <summary>An endpoint's parameters and document kind, as endpoint metadata; it also marks the endpoint as a GeoReport call.</summary>

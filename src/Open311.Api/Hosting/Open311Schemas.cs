@@ -99,6 +99,8 @@ public static class Open311Schemas
         ("long", Number("WGS84.")),
         ("media_url", Text("The uploaded photo (GET media/{id}) or the media_url submitted.")),
         ("extended_attributes", Object("Extension.", ("channel", Text("open311, phone, counter or email.")),
+            ("detailed_status", Text("The workflow state, e.g. received, acknowledged, in_progress, resolved.")),
+            ("department", Text("The department handling it, in the asked language.")),
             ("protocol_number", Text("The municipality's number for it, e.g. 2026/004217.")), ("duplicate_of", Text("The original, if this is a duplicate.")))),
         ("attributes", ArrayOf(Object("One answer.", ("code", Text("Attribute code.")), ("value", Text("One value; a multivaluelist gives one entry per value."))), "Extension: the submitted answers.")),
         ("notes", ArrayOf(Note, "Extension: the public history, oldest first.")));

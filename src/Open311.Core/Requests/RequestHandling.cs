@@ -213,10 +213,8 @@ public sealed class RequestHandling(Open311Db db, TimeProvider clock)
         request.StateId = to.Id;
         request.State = to;
         request.Status = to.Status;
-        if (!string.IsNullOrWhiteSpace(publicNote))
-        {
-            request.StatusNotes = publicNote;
-        }
+        // status_notes explain the current state; an earlier state's note (a rejection, say) would mislead.
+        request.StatusNotes = string.IsNullOrWhiteSpace(publicNote) ? null : publicNote;
 
         Record(actor, request, kind, isPublic: true, publicNote,
             [("state", fromState, to.Code), ("status", fromStatus.ToOpen311(), to.Status.ToOpen311()), .. otherChanges]);

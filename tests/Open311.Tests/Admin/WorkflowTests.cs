@@ -82,6 +82,22 @@ public class WorkflowTests(Open311App app) : IClassFixture<Open311App>
     }
 
     [Fact]
+    public async Task Reopening_ClearsTheEarlierStatesNote()
+    {
+        var id = await DemoRequests.LightingAsync(app);
+        var dispatcher = await AdminClient.SignInAsync(app, "dispatcher");
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        await dispatcher.PostAsync($"/admin/requests/{id}/transitions", new { to = "rejected", version = await dispatcher.VersionAsync(id), public_note = "Δεν είναι δημοτικός στύλος." });
+        Assert.Equal("Δεν είναι δημοτικός στύλος.", (await app.GeoReport().GetRequestJsonAsync(key)).GetProperty("status_notes").GetString());
+        await dispatcher.PostAsync($"/admin/requests/{id}/transitions", new { to = "received", version = await dispatcher.VersionAsync(id) });
+
+        var reopened = await app.GeoReport().GetRequestJsonAsync(key);
+        Assert.Equal("open", reopened.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, reopened.GetProperty("status_notes").ValueKind);
+    }
+
+    [Fact]
     public async Task MarkDuplicate_ClosesAndPointsAtTheOriginal()
     {
         var original = await DemoRequests.LightingAsync(app);
