@@ -60,7 +60,7 @@ public static class RequestLookupsEndpoints
             return Open311Errors.Result(call.Format, errors);
         }
 
-        var rows = await db.PublicViews(filter, mapping).ToListAsync(cancellationToken);
+        var rows = await (await db.PublicViewsAsync(filter, mapping, cancellationToken)).ToListAsync(cancellationToken);
         var hasNext = rows.Count > filter.PageSize;
         var page = hasNext ? rows[..filter.PageSize] : rows;
         Paging.AddHeaders(http.Response, urls.ApiBase(http.Request), http.Request, filter.Page, page.Count, hasNext);
@@ -73,7 +73,7 @@ public static class RequestLookupsEndpoints
     {
         var id = long.TryParse(service_request_id, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         var filter = new RequestFilter { JurisdictionId = call.JurisdictionId, Ids = [id] };
-        var rows = await db.PublicViews(filter, mapping).ToListAsync(cancellationToken);
+        var rows = await (await db.PublicViewsAsync(filter, mapping, cancellationToken)).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
             return Open311Errors.NotFound(call.Format, $"service_request_id {service_request_id} not found");

@@ -10,7 +10,7 @@ public static class RequestSearch
     /// One page, plus one row more than asked for so that the caller knows whether a next page exists.
     /// Only public categories: a private category's requests never leave through Open311.
     /// </summary>
-    public static IQueryable<ServiceRequest> PublicPage(this Open311Db db, RequestFilter filter)
+    public static async Task<IQueryable<ServiceRequest>> PublicPageAsync(this Open311Db db, RequestFilter filter, CancellationToken cancellationToken)
     {
         var requests = Source(db, filter).AsNoTracking()
             .Where(r => r.JurisdictionId == filter.JurisdictionId && r.Service.IsPublic);
@@ -34,14 +34,23 @@ public static class RequestSearch
             requests = requests.Where(r => r.RequestedAt <= to);
         }
 
+        // Filters on one value are written as equalities on purpose: "service_id = x" walks the
+        // (service_id, requested_at) index newest first and stops at the page's end, where
+        // "service_id = ANY(...)" or a join on the code makes PostgreSQL fetch every match and sort.
         if (filter.ServiceCodes is { } codes)
         {
-            requests = requests.Where(r => codes.Contains(r.Service.Code));
+            var serviceIds = await db.Services
+                .Where(s => s.JurisdictionId == filter.JurisdictionId && codes.Contains(s.Code))
+                .Select(s => s.Id)
+                .ToListAsync(cancellationToken);
+            var onlyId = serviceIds.Count == 1 ? serviceIds[0] : 0;
+            requests = serviceIds.Count == 1 ? requests.Where(r => r.ServiceId == onlyId) : requests.Where(r => serviceIds.Contains(r.ServiceId));
         }
 
-        if (filter.Statuses is { } statuses)
+        if (filter.Statuses is { Count: 1 } single)
         {
-            requests = requests.Where(r => statuses.Contains(r.Status));
+            var status = single[0];
+            requests = requests.Where(r => r.Status == status);
         }
 
         if (filter.UpdatedAfter is { } after)

@@ -62,7 +62,7 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
     {
         var mapping = app.Services.GetRequiredService<AutoMapper.IConfigurationProvider>();
         await using var db = app.Db();
-        await AssertIndexServedAsync(db, db.PublicViews(Filters[shape], mapping));
+        await AssertIndexServedAsync(db, await db.PublicViewsAsync(Filters[shape], mapping, CancellationToken.None));
     }
 
     [Theory]
