@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using Open311.Api.Auth;
 using Open311.Core;
-using Open311.Core.Data;
 using Open311.Core.Requests;
 
 namespace Open311.Api.Admin;
@@ -40,8 +39,8 @@ public static class IntakeEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    public static async Task<IResult> Record(IntakeInput input, ClaimsPrincipal user, RequestIntake intake, Open311Db db,
-        AutoMapper.IConfigurationProvider mapping, CancellationToken cancellationToken)
+    public static async Task<IResult> Record(IntakeInput input, ClaimsPrincipal user, RequestIntake intake, RequestDetails details,
+        CancellationToken cancellationToken)
     {
         var actor = user.Actor();
         var errors = new List<(string, string)>();
@@ -124,7 +123,7 @@ public static class IntakeEndpoint
                 : Problems.Invalid(result.Errors.Select(e => ("request", e.Description)));
         }
 
-        var detail = await RequestHandlingEndpoints.DetailAsync(actor, stored.Id, db, mapping, cancellationToken);
+        var detail = await details.ForAsync(actor, stored.Id, cancellationToken);
         return TypedResults.Created($"{AdminApi.BasePath}/requests/{stored.Id}", detail);
     }
 }

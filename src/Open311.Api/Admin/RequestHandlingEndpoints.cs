@@ -8,7 +8,6 @@ using Open311.Core.Audit;
 using Open311.Core.Data;
 using Open311.Core.Requests;
 using Open311.Core.Staff;
-using Open311.Core.Workflow;
 
 namespace Open311.Api.Admin;
 
@@ -77,11 +76,11 @@ public static class RequestHandlingEndpoints
         return TypedResults.Ok(new RequestPage(hasMore ? rows[..filter.PageSize] : rows, filter.Page, filter.PageSize, hasMore));
     }
 
-    public static async Task<IResult> Get(long id, ClaimsPrincipal user, Open311Db db, AutoMapper.IConfigurationProvider mapping, TimeProvider clock,
+    public static async Task<IResult> Get(long id, ClaimsPrincipal user, Open311Db db, RequestDetails details, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var actor = user.Actor();
-        var detail = await DetailAsync(actor, id, db, mapping, cancellationToken);
+        var detail = await details.ForAsync(actor, id, cancellationToken);
         if (detail is null)
         {
             return Problems.NotFound($"no request {id}");
@@ -106,22 +105,22 @@ public static class RequestHandlingEndpoints
             e.Changes is null ? null : JsonDocument.Parse(e.Changes).RootElement.Clone())).ToList());
     }
 
-    public static Task<IResult> Transition(long id, TransitionInput input, ClaimsPrincipal user, RequestHandling handling, Open311Db db,
-        AutoMapper.IConfigurationProvider mapping, CancellationToken cancellationToken) =>
-        RespondAsync(user, id, db, mapping, handling.TransitionAsync(user.Actor(), id, input.Version, input.To, input.PublicNote, input.InternalNote, cancellationToken), cancellationToken);
+    public static Task<IResult> Transition(long id, TransitionInput input, ClaimsPrincipal user, RequestHandling handling, RequestDetails details,
+        CancellationToken cancellationToken) =>
+        RespondAsync(user, id, details, handling.TransitionAsync(user.Actor(), id, input.Version, input.To, input.PublicNote, input.InternalNote, cancellationToken), cancellationToken);
 
-    public static Task<IResult> AddNote(long id, NoteInput input, ClaimsPrincipal user, RequestHandling handling, Open311Db db,
-        AutoMapper.IConfigurationProvider mapping, CancellationToken cancellationToken) =>
+    public static Task<IResult> AddNote(long id, NoteInput input, ClaimsPrincipal user, RequestHandling handling, RequestDetails details,
+        CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(input.Text) || !PlainText.IsAllowed(input.Text)
             ? Task.FromResult(Problems.BadRequest("text is required, without control characters"))
-            : RespondAsync(user, id, db, mapping, handling.AddNoteAsync(user.Actor(), id, input.Version, input.Text, input.Public, cancellationToken), cancellationToken);
+            : RespondAsync(user, id, details, handling.AddNoteAsync(user.Actor(), id, input.Version, input.Text, input.Public, cancellationToken), cancellationToken);
 
-    public static Task<IResult> Assign(long id, AssigneeInput input, ClaimsPrincipal user, RequestHandling handling, Open311Db db,
-        AutoMapper.IConfigurationProvider mapping, CancellationToken cancellationToken) =>
-        RespondAsync(user, id, db, mapping, handling.AssignAsync(user.Actor(), id, input.Version, input.AssigneeId, cancellationToken), cancellationToken);
+    public static Task<IResult> Assign(long id, AssigneeInput input, ClaimsPrincipal user, RequestHandling handling, RequestDetails details,
+        CancellationToken cancellationToken) =>
+        RespondAsync(user, id, details, handling.AssignAsync(user.Actor(), id, input.Version, input.AssigneeId, cancellationToken), cancellationToken);
 
-    public static Task<IResult> SetExpected(long id, ExpectedInput input, ClaimsPrincipal user, RequestHandling handling, Open311Db db,
-        AutoMapper.IConfigurationProvider mapping, CancellationToken cancellationToken)
+    public static Task<IResult> SetExpected(long id, ExpectedInput input, ClaimsPrincipal user, RequestHandling handling, RequestDetails details,
+        CancellationToken cancellationToken)
     {
         DateTimeOffset? expected = null;
         if (input.ExpectedDatetime is { } text)
@@ -134,20 +133,20 @@ public static class RequestHandlingEndpoints
             expected = parsed;
         }
 
-        return RespondAsync(user, id, db, mapping, handling.SetExpectedAsync(user.Actor(), id, input.Version, expected, cancellationToken), cancellationToken);
+        return RespondAsync(user, id, details, handling.SetExpectedAsync(user.Actor(), id, input.Version, expected, cancellationToken), cancellationToken);
     }
 
-    public static Task<IResult> Reroute(long id, DepartmentInput input, ClaimsPrincipal user, RequestHandling handling, Open311Db db,
-        AutoMapper.IConfigurationProvider mapping, CancellationToken cancellationToken) =>
-        RespondAsync(user, id, db, mapping, handling.RerouteAsync(user.Actor(), id, input.Version, input.DepartmentId, input.Reason, cancellationToken), cancellationToken);
+    public static Task<IResult> Reroute(long id, DepartmentInput input, ClaimsPrincipal user, RequestHandling handling, RequestDetails details,
+        CancellationToken cancellationToken) =>
+        RespondAsync(user, id, details, handling.RerouteAsync(user.Actor(), id, input.Version, input.DepartmentId, input.Reason, cancellationToken), cancellationToken);
 
-    public static Task<IResult> MarkDuplicate(long id, DuplicateInput input, ClaimsPrincipal user, RequestHandling handling, Open311Db db,
-        AutoMapper.IConfigurationProvider mapping, CancellationToken cancellationToken) =>
-        RespondAsync(user, id, db, mapping, handling.MarkDuplicateAsync(user.Actor(), id, input.Version, input.OriginalId, input.PublicNote, cancellationToken), cancellationToken);
+    public static Task<IResult> MarkDuplicate(long id, DuplicateInput input, ClaimsPrincipal user, RequestHandling handling, RequestDetails details,
+        CancellationToken cancellationToken) =>
+        RespondAsync(user, id, details, handling.MarkDuplicateAsync(user.Actor(), id, input.Version, input.OriginalId, input.PublicNote, cancellationToken), cancellationToken);
 
     /// <summary>The request as it now is, or why the change was refused.</summary>
-    private static async Task<IResult> RespondAsync(ClaimsPrincipal user, long id, Open311Db db, AutoMapper.IConfigurationProvider mapping,
-        Task<HandlingResult> change, CancellationToken cancellationToken)
+    private static async Task<IResult> RespondAsync(ClaimsPrincipal user, long id, RequestDetails details, Task<HandlingResult> change,
+        CancellationToken cancellationToken)
     {
         var result = await change;
         if (result.Outcome != HandlingOutcome.Done)
@@ -155,28 +154,7 @@ public static class RequestHandlingEndpoints
             return Problems.From(result);
         }
 
-        db.ChangeTracker.Clear();
-        return TypedResults.Ok(await DetailAsync(user.Actor(), id, db, mapping, cancellationToken));
-    }
-
-    internal static async Task<StaffRequestDetail?> DetailAsync(StaffActor actor, long id, Open311Db db, AutoMapper.IConfigurationProvider mapping,
-        CancellationToken cancellationToken)
-    {
-        var request = await db.Requests.AsNoTracking().Include(r => r.Service)
-            .FirstOrDefaultAsync(r => r.Id == id && r.JurisdictionId == actor.JurisdictionId, cancellationToken);
-        if (request is null || !actor.CanSeeDepartment(request.DepartmentId))
-        {
-            return null;
-        }
-
-        var summary = await db.Requests.AsNoTracking().Where(r => r.Id == id).ProjectTo<StaffRequestSummary>(mapping).SingleAsync(cancellationToken);
-        var workflow = await db.WorkflowForAsync(request.JurisdictionId, request.Service.WorkflowId, cancellationToken);
-        var allowed = workflow.Transitions
-            .Where(t => t.FromStateId == request.StateId && t.AllowedRoles.Contains(actor.Role))
-            .Select(t => new AllowedTransition(workflow.States.Single(s => s.Id == t.ToStateId).Code, t.RequiresPublicNote))
-            .ToList();
-        return new StaffRequestDetail(summary, request.Contact, request.NotifySms, request.NotifyEmail, request.AddressId, request.Zipcode,
-            request.StatusNotes, request.DuplicateOfId, request.Attributes, request.Version, allowed);
+        return TypedResults.Ok(await details.ForAsync(user.Actor(), id, cancellationToken));
     }
 
     private static Task<bool> VisibleAsync(StaffActor actor, long id, Open311Db db, CancellationToken cancellationToken) =>

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Open311.Api.GeoReport.Wire;
 using Open311.Core;
 using Open311.Core.Catalog;
-using Open311.Core.Data;
 
 namespace Open311.Api.GeoReport;
 
@@ -23,12 +21,9 @@ public static class ServicesEndpoints
             .WithWireParameters(WireResponse.ServiceDefinition);
     }
 
-    public static async Task<WireResult> GetServices(GeoReportCall call, Open311Db db, CancellationToken cancellationToken)
+    public static async Task<WireResult> GetServices(GeoReportCall call, CatalogCache catalog, CancellationToken cancellationToken)
     {
-        var services = await db.PublicServices(call.JurisdictionId)
-            .OrderBy(s => s.Code)
-            .Select(s => new { s.Code, s.Name, s.Description, s.Type, s.Keywords, s.Group, HasAttributes = s.Attributes.Any() })
-            .ToListAsync(cancellationToken);
+        var services = (await catalog.ForAsync(call.JurisdictionId, cancellationToken)).PublicServices;
         return new WireResult(call.Format, writer =>
         {
             writer.StartList("services");
@@ -38,7 +33,7 @@ public static class ServicesEndpoints
                 writer.String("service_code", service.Code);
                 writer.String("service_name", service.Name.In(call.Locale));
                 writer.String("description", service.Description.In(call.Locale));
-                writer.Boolean("metadata", service.HasAttributes);
+                writer.Boolean("metadata", service.Attributes.Count > 0);
                 writer.String("type", service.Type.ToOpen311());
                 writer.String("keywords", service.Keywords);
                 writer.String("group", service.Group.In(call.Locale));
@@ -50,9 +45,9 @@ public static class ServicesEndpoints
     }
 
     public static async Task<WireResult> GetServiceDefinition(
-        GeoReportCall call, string service_code, Open311Db db, CancellationToken cancellationToken)
+        GeoReportCall call, string service_code, CatalogCache catalog, CancellationToken cancellationToken)
     {
-        var service = await db.FindPublicServiceAsync(call.JurisdictionId, service_code, cancellationToken);
+        var service = (await catalog.ForAsync(call.JurisdictionId, cancellationToken)).Find(service_code, includePrivate: false);
         if (service is null)
         {
             return Open311Errors.NotFound(call.Format, $"service_code {service_code} not found");

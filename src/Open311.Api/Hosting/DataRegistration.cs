@@ -17,12 +17,17 @@ public static class DataRegistration
             ? configured
             : throw new InvalidOperationException($"Set ConnectionStrings:{ConnectionStringName} (see README: Configuration).");
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        builder.Services.AddPooledDbContextFactory<Open311Db>((services, options) =>
-            options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddPooledDbContextFactory<Open311Db>((services, options) => options
+            .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(services.GetRequiredService<CatalogChangeInterceptor>()));
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<Open311Db>>().CreateDbContext());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<JurisdictionDirectory>();
+        builder.Services.AddSingleton<CatalogChanges>();
+        builder.Services.AddSingleton<CatalogCache>();
+        builder.Services.AddSingleton<CatalogChangeInterceptor>();
+        builder.Services.AddHostedService<CatalogChangeListener>();
         builder.Services.AddScoped<RequestIntake>();
         builder.Services.AddHealthChecks().AddDbContextCheck<Open311Db>();
     }

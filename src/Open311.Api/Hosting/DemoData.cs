@@ -67,7 +67,7 @@ public static class DemoData
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Athens");
         // The jurisdiction's default workflow was created with it (see 0002_staff_workflows_routing.sql).
-        var workflow = await db.WorkflowForAsync(DemoCatalog.JurisdictionId, null, cancellationToken);
+        var workflow = await db.Workflows.Include(w => w.States).SingleAsync(w => w.JurisdictionId == DemoCatalog.JurisdictionId && w.IsDefault, cancellationToken);
         var requests = Requests(services.Select(s => s.Service).Where(s => s.IsPublic).ToList(), workflow, client.Id, now).ToList();
         var counters = new Dictionary<int, int>();
         foreach (var request in requests.OrderBy(r => r.RequestedAt))

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Open311.Core.Catalog;
 using Open311.Core.Data;
 using Open311.Core.Staff;
 using Open311.Core.Workflow;
@@ -10,7 +11,7 @@ namespace Open311.Core.Requests;
 /// applied only if the request is still at the version the actor read, and recorded as a history
 /// event in the same transaction.
 /// </summary>
-public sealed class RequestHandling(Open311Db db, TimeProvider clock)
+public sealed class RequestHandling(Open311Db db, TimeProvider clock, CatalogCache catalog)
 {
     public async Task<HandlingResult> TransitionAsync(StaffActor actor, long id, uint version, string toState, string? publicNote,
         string? internalNote, CancellationToken cancellationToken)
@@ -21,14 +22,14 @@ public sealed class RequestHandling(Open311Db db, TimeProvider clock)
             return refusal!;
         }
 
-        var workflow = await db.WorkflowForAsync(request.JurisdictionId, request.Service.WorkflowId, cancellationToken);
+        var workflow = (await catalog.ForAsync(request.JurisdictionId, cancellationToken)).WorkflowFor(request.Service.WorkflowId);
         var result = CheckTransition(actor, workflow, request, toState, publicNote);
         if (result.Transition is not { } transition)
         {
             return result.Refusal!;
         }
 
-        Move(actor, request, transition.To, RequestEventKind.StatusChanged, publicNote);
+        Move(actor, request, workflow, transition.To, RequestEventKind.StatusChanged, publicNote);
         AddInternalNote(actor, request, internalNote);
         return await SaveAsync(cancellationToken);
     }
@@ -56,7 +57,7 @@ public sealed class RequestHandling(Open311Db db, TimeProvider clock)
             return HandlingResult.Invalid($"request {originalId} is itself a duplicate of {earlier}: point at {earlier} instead");
         }
 
-        var workflow = await db.WorkflowForAsync(request.JurisdictionId, request.Service.WorkflowId, cancellationToken);
+        var workflow = (await catalog.ForAsync(request.JurisdictionId, cancellationToken)).WorkflowFor(request.Service.WorkflowId);
         var result = CheckTransition(actor, workflow, request, WorkflowState.DuplicateCode, publicNote);
         if (result.Transition is not { } transition)
         {
@@ -64,7 +65,7 @@ public sealed class RequestHandling(Open311Db db, TimeProvider clock)
         }
 
         request.DuplicateOfId = originalId;
-        Move(actor, request, transition.To, RequestEventKind.MarkedDuplicate, publicNote,
+        Move(actor, request, workflow, transition.To, RequestEventKind.MarkedDuplicate, publicNote,
             ("duplicate_of", null, originalId));
         return await SaveAsync(cancellationToken);
     }
@@ -155,7 +156,6 @@ public sealed class RequestHandling(Open311Db db, TimeProvider clock)
     private async Task<(ServiceRequest?, HandlingResult?)> LoadAsync(StaffActor actor, long id, uint version, CancellationToken cancellationToken)
     {
         var request = await db.Requests
-            .Include(r => r.State)
             .Include(r => r.Service)
             .FirstOrDefaultAsync(r => r.Id == id && r.JurisdictionId == actor.JurisdictionId, cancellationToken);
         if (request is null || !actor.CanSeeDepartment(request.DepartmentId))
@@ -185,12 +185,13 @@ public sealed class RequestHandling(Open311Db db, TimeProvider clock)
             return (null, HandlingResult.Invalid($"the workflow has no state '{toState}'"));
         }
 
+        var current = workflow.States.Single(s => s.Id == request.StateId).Code;
         var fromHere = workflow.Transitions.Where(t => t.FromStateId == request.StateId).ToList();
         var allowed = fromHere.Where(t => t.AllowedRoles.Contains(actor.Role)).ToList();
         var transition = fromHere.FirstOrDefault(t => t.ToStateId == target.Id);
         if (transition is null)
         {
-            return (null, new HandlingResult(HandlingOutcome.Conflict, $"a request in state '{request.State.Code}' cannot move to '{toState}'", allowed));
+            return (null, new HandlingResult(HandlingOutcome.Conflict, $"a request in state '{current}' cannot move to '{toState}'", allowed));
         }
 
         if (!allowed.Contains(transition))
@@ -206,12 +207,11 @@ public sealed class RequestHandling(Open311Db db, TimeProvider clock)
         return (transition, null);
     }
 
-    private void Move(StaffActor actor, ServiceRequest request, WorkflowState to, RequestEventKind kind, string? publicNote,
+    private void Move(StaffActor actor, ServiceRequest request, RequestWorkflow workflow, WorkflowState to, RequestEventKind kind, string? publicNote,
         params (string, object?, object?)[] otherChanges)
     {
-        var (fromState, fromStatus) = (request.State.Code, request.Status);
+        var (fromState, fromStatus) = (workflow.States.Single(s => s.Id == request.StateId).Code, request.Status);
         request.StateId = to.Id;
-        request.State = to;
         request.Status = to.Status;
         // status_notes explain the current state; an earlier state's note (a rejection, say) would mislead.
         request.StatusNotes = string.IsNullOrWhiteSpace(publicNote) ? null : publicNote;

@@ -1,7 +1,6 @@
 using Open311.Core.Catalog;
 using Open311.Core.Data;
 using Open311.Core.Routing;
-using Open311.Core.Workflow;
 
 namespace Open311.Core.Requests;
 
@@ -9,14 +8,15 @@ namespace Open311.Core.Requests;
 /// Takes in a request from any channel: validates it against the service definition, routes it,
 /// numbers it and stores it with its first history event and photo, all in one transaction.
 /// </summary>
-public sealed class RequestIntake(Open311Db db, TimeProvider clock, JurisdictionDirectory jurisdictions)
+public sealed class RequestIntake(Open311Db db, TimeProvider clock, JurisdictionDirectory jurisdictions, CatalogCache catalog)
 {
     public const int MaxDescriptionLength = 4000;
     private const int MaxFieldLength = 255;
 
     public async Task<IntakeResult> SubmitAsync(NewRequest submission, CancellationToken cancellationToken)
     {
-        var service = await db.FindServiceAsync(submission.JurisdictionId, submission.ServiceCode, submission.IncludePrivateServices, cancellationToken);
+        var snapshot = await catalog.ForAsync(submission.JurisdictionId, cancellationToken);
+        var service = snapshot.Find(submission.ServiceCode, submission.IncludePrivateServices);
         if (service is null)
         {
             return IntakeResult.Refused(new IntakeError($"service_code {submission.ServiceCode} not found", NotFound: true));
@@ -32,8 +32,7 @@ public sealed class RequestIntake(Open311Db db, TimeProvider clock, Jurisdiction
         }
 
         var requestedAt = submission.ReceivedAt ?? now;
-        var workflow = await db.WorkflowForAsync(submission.JurisdictionId, service.WorkflowId, cancellationToken);
-        var initial = workflow.Initial;
+        var initial = snapshot.WorkflowFor(service.WorkflowId).Initial;
         var request = new ServiceRequest
         {
             JurisdictionId = submission.JurisdictionId,

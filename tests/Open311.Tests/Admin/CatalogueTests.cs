@@ -59,6 +59,27 @@ public class CatalogueTests(Open311App app) : IClassFixture<Open311App>
     }
 
     [Fact]
+    public async Task CatalogueChangedBehindTheServicesBack_ReachesOpen311ThroughPostgresNotifications()
+    {
+        Assert.Equal("Street lighting fault", await NameInOpen311Async("006")); // now cached
+        await using (var connection = new Npgsql.NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var rename = new Npgsql.NpgsqlCommand("UPDATE service_categories SET name_en = 'Street light out' WHERE code = '006'", connection);
+            await rename.ExecuteNonQueryAsync();
+        }
+
+        var seen = "";
+        for (var attempt = 0; attempt < 50 && seen != "Street light out"; attempt++)
+        {
+            await Task.Delay(100);
+            seen = await NameInOpen311Async("006") ?? "";
+        }
+
+        Assert.Equal("Street light out", seen);
+    }
+
+    [Fact]
     public async Task UnusedCategory_CanBeDeleted_AndCodesAreUnique()
     {
         var admin = await AdminClient.SignInAsync(app, "admin");

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Open311.Core.Requests;
-using Open311.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
 using Open311.Tests.Infrastructure;
 
 namespace Open311.Tests.GeoReport;
@@ -178,7 +178,7 @@ public class RequestSearchTests(Open311App app) : IClassFixture<Open311App>
 
         await using var db = app.Db();
         var social = db.Services.Single(s => s.Code == "014");
-        var workflow = await db.WorkflowForAsync(social.JurisdictionId, null, CancellationToken.None);
+        var workflow = await db.Workflows.Include(w => w.States).SingleAsync(w => w.JurisdictionId == social.JurisdictionId && w.IsDefault);
         var hidden = new ServiceRequest
         {
             JurisdictionId = social.JurisdictionId, ServiceId = social.Id, ProtocolNumber = "2026/PRIVATE", Address = "x", StateId = workflow.Initial.Id,

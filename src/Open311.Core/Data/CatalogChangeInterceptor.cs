@@ -1,0 +1,58 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Open311.Core.Catalog;
+using Open311.Core.Workflow;
+
+namespace Open311.Core.Data;
+
+/// <summary>Signals a catalogue change as soon as this process saves one, so that its next read of the <see cref="CatalogCache"/> sees it.</summary>
+public sealed class CatalogChangeInterceptor(CatalogChanges changes) : SaveChangesInterceptor
+{
+    private static readonly object Marker = new();
+
+    // Deleted entries are gone from the change tracker after the save, so the check comes before it.
+    private readonly ConditionalWeakTable<DbContext, object> _pending = [];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Flush(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Flush(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Note(DbContext? context)
+    {
+        if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is ServiceCategory or ServiceAttribute or AttributeValue or RequestWorkflow or WorkflowState or WorkflowTransition))
+        {
+            _pending.AddOrUpdate(context, Marker);
+        }
+    }
+
+    private void Flush(DbContext? context)
+    {
+        if (context is not null && _pending.Remove(context))
+        {
+            changes.Signal();
+        }
+    }
+}
