@@ -2,7 +2,7 @@
 # Load benchmark: the GeoReport v2 service against a hand-written Kestrel + Npgsql baseline, on
 # 1,000,000 seeded requests in a private PostgreSQL + PostGIS cluster. See bench/README.md.
 #
-#   bench/run.sh                      about 15 minutes on 2 cores; figures in bench/results/summary.md
+#   bench/run.sh                      12-15 minutes on 2 cores; figures in bench/results/summary.md
 #
 # Settings (environment, all optional):
 #   BENCH_ROWS=1000000        requests to seed (over two years; ~12% of them in the last 90 days)
@@ -12,6 +12,8 @@
 #   BENCH_CONNECTIONS=32      wrk connections (one wrk thread)
 #   BENCH_EVENTS=0            1: also seed one request_events row per request
 #   BENCH_PG_PORT=54399  BENCH_API_PORT=5091  BENCH_BASELINE_PORT=5092
+#   BENCH_REF=                a git commit/branch to benchmark instead of the working tree (exported with
+#                             `git archive` into bench/.data/src; the repository is only read)
 #
 # Runs as root (PostgreSQL then runs as the postgres OS user; wrk and curl are installed with apt
 # if missing) or as a user who can run PostgreSQL. Everything it starts is stopped when it ends.
@@ -32,6 +34,8 @@ events=$([ "${BENCH_EVENTS:-0}" = 1 ] && echo on || echo off)
 pg_port=${BENCH_PG_PORT:-54399}
 api_port=${BENCH_API_PORT:-5091}
 baseline_port=${BENCH_BASELINE_PORT:-5092}
+ref=${BENCH_REF:-}
+service_project=$root/src/Open311.Api   # replaced by the exported copy when BENCH_REF is set
 db=open311_bench
 api_key=heraklion-demo-key-2026   # the demo client app's documented key (DemoData.ApiKey)
 post_service=001                  # a realtime demo service without required attributes
@@ -78,10 +82,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-children() {  # children PID: the processes whose parent is PID
-  local stat
+children() {  # children PID: the processes whose parent is PID (no forks: it runs between measurements)
+  local stat line
+  local -a f
   for stat in /proc/[0-9]*/stat; do
-    [ "$(sed -E 's/.*\) \S+ ([0-9]+) .*/\1/' "$stat" 2>/dev/null)" = "$1" ] && basename "$(dirname "$stat")"
+    read -r line 2>/dev/null <"$stat" || continue
+    read -r -a f <<<"${line##*) }"   # f[0] is field 3 of /proc/PID/stat (state), f[1] the parent
+    [ "${f[1]}" = "$1" ] && { stat=${stat#/proc/}; echo "${stat%/stat}"; }
   done
   return 0
 }
@@ -100,7 +107,7 @@ wait_http() {  # wait_http URL PID LOGFILE: until URL answers 200, or PID dies, 
 start_service() {  # start_service LOGFILE: the real service, Release, as `dotnet run` runs it
   ConnectionStrings__Open311="$connection;Application Name=open311-service" \
   ASPNETCORE_ENVIRONMENT=Benchmark Open311__LoadDemoData=true \
-    dotnet run --project "$root/src/Open311.Api" -c Release --no-launch-profile --no-build --artifacts-path "$artifacts" \
+    dotnet run --project "$service_project" -c Release --no-launch-profile --no-build --artifacts-path "$artifacts" \
       -- --urls "http://127.0.0.1:$api_port" >"$1" 2>&1 &
   service_run_pid=$!
   wait_http "http://127.0.0.1:$api_port/health" "$service_run_pid" "$1"
@@ -118,21 +125,35 @@ start_baseline() {  # start_baseline LOGFILE
 
 # CPU time in clock ticks (user + system) from /proc/PID/stat: of one process (all its threads) ...
 proc_ticks() {
-  local f
-  read -r -a f < <(sed 's/.*) //' "/proc/$1/stat")
+  local line
+  local -a f
+  read -r line <"/proc/$1/stat"
+  read -r -a f <<<"${line##*) }"   # f[11] utime, f[12] stime, f[13] cutime, f[14] cstime
   echo $((f[11] + f[12]))
 }
 
 # ... and of the whole PostgreSQL cluster: the postmaster, its live backends, and the exited ones it reaped.
 pg_ticks() {
-  local master f total child
-  master=$(head -n 1 "$pg_dir/postmaster.pid")
-  read -r -a f < <(sed 's/.*) //' "/proc/$master/stat")
-  total=$((f[11] + f[12] + f[13] + f[14]))
-  for child in $(children "$master"); do
-    total=$((total + $(proc_ticks "$child" 2>/dev/null || echo 0)))
+  local master stat line total=0
+  local -a f
+  read -r master <"$pg_dir/postmaster.pid"
+  for stat in /proc/[0-9]*/stat; do
+    read -r line 2>/dev/null <"$stat" || continue
+    read -r -a f <<<"${line##*) }"
+    if [ "$stat" = "/proc/$master/stat" ]; then
+      total=$((total + f[11] + f[12] + f[13] + f[14]))
+    elif [ "${f[1]}" = "$master" ]; then
+      total=$((total + f[11] + f[12]))
+    fi
   done
   echo "$total"
+}
+
+# Busy CPU ticks of the whole machine (all CPUs): to see how much CPU other processes took during a run.
+busy_ticks() {
+  local cpu user nice system idle iowait irq softirq steal rest
+  read -r cpu user nice system idle iowait irq softirq steal rest </proc/stat
+  echo $((user + nice + system + irq + softirq + steal))
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -152,9 +173,19 @@ done
 
 rm -rf "$results"
 mkdir -p "$results/wrk" "$data"
+if [ -n "$ref" ]; then
+  # A fixed commit rather than whatever the working tree holds right now.
+  rm -rf "$data/src"
+  mkdir -p "$data/src"
+  git -C "$root" archive "$ref" | tar -x -C "$data/src"
+  service_project=$data/src/src/Open311.Api
+  source="commit $(git -C "$root" rev-parse --short "$ref") ($ref)"
+else
+  source="working tree at $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' + uncommitted changes')"
+fi
 {
   echo "date: $(date -u +%FT%TZ)"
-  echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' + uncommitted changes')"
+  echo "service built from: $source"
   echo "cpus: $(nproc)  memory: $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo)  load before start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "dotnet: $(dotnet --version)  wrk: -t1 -c$connections -d$duration --latency --timeout 30s, warm-up $warmup, $rounds rounds"
   echo "rows: $rows"
@@ -176,8 +207,8 @@ echo "postgres: $(q -d postgres -c 'SHOW server_version')  shared_buffers $(q -d
 
 # ---------------------------------------------------------------------------------------------
 log "Build (Release) of the service and of bench/Baseline into bench/.data/artifacts"
-dotnet build "$root/src/Open311.Api" -c Release --artifacts-path "$artifacts" -nologo -v q
-dotnet build "$bench/Baseline" -c Release --artifacts-path "$artifacts" -nologo -v q
+dotnet build "$service_project" -c Release --artifacts-path "$artifacts" -nologo -v q --disable-build-servers
+dotnet build "$bench/Baseline" -c Release --artifacts-path "$artifacts" -nologo -v q --disable-build-servers
 
 # ---------------------------------------------------------------------------------------------
 log "Schema and demo catalogue: the service's own start-up (migrations + Open311__LoadDemoData)"
@@ -231,6 +262,8 @@ sample_id=$((rows / 2))
 call() {  # call LABEL PORT PATH [curl args...]: must answer 200; prints the number of requests returned
   local label=$1 port=$2 path=$3 offset status count
   shift 3
+  # Once unrecorded first: a new backend's first PostGIS call and EF's first query compilation are not the plan's cost.
+  curl -sS -o /dev/null "$@" "http://127.0.0.1:$port$path"
   offset=$(stat -c %s "$pg_log")
   status=$(curl -sS -o "$results/smoke-$label.json" -w '%{http_code}' "$@" "http://127.0.0.1:$port$path")
   [ "$status" = 200 ] || { cat "$results/smoke-$label.json" >&2; die "$label: HTTP $status for $path"; }
@@ -263,7 +296,7 @@ call service-default-list "$api_port" /open311/v2/requests.json
 call service-bbox "$api_port" "$bbox_path"
 q -d postgres -c "ALTER SYSTEM RESET ALL" -c "SELECT pg_reload_conf()" >/dev/null
 # The lines of the plans that say where each query reads its rows from and what that costs.
-grep -E '^=== |LOG:  duration|Scan|Rows Removed|Execution|Sort Method' "$plans" | sed -E 's/\(cost=[^)]*\) //; s/^\t//' \
+grep -E '^=== |LOG:  duration|Scan|Index Cond|Rows Removed|Sort Method' "$plans" | sed -E 's/\(cost=[^)]*\) //; s/^\t//' \
   >"$results/plans-summary.txt"
 
 # ---------------------------------------------------------------------------------------------
@@ -287,19 +320,29 @@ wrk_args() {  # wrk_args ENDPOINT: script, URL path, script arguments
   esac
 }
 runs=$results/runs.tsv
-printf 'endpoint\ttarget\tround\trps\tp50_ms\tp99_ms\trequests\tnon2xx\tsocket_errors\tserver_cpu_us\tpg_cpu_us\n' >"$runs"
+printf 'endpoint\ttarget\tround\trps\tp50_ms\tp99_ms\trequests\tnon2xx\tsocket_errors\tserver_cpu_us\tpg_cpu_us\tother_cpu_pct\n' >"$runs"
 
 measure() {  # measure ENDPOINT TARGET ROUND DURATION  (ROUND 0 = warm-up, not recorded)
-  local endpoint=$1 target=$2 round=$3 run_duration=$4 port pid script path out s0 p0 s1 p1 result
+  local endpoint=$1 target=$2 round=$3 run_duration=$4 port pid script path out t0 s0 p0 c0 s1 p1 c1 t1 result wrk_times wrk_ticks
   local -a args
   read -r script path args_line <<<"$(wrk_args "$endpoint")"
   read -r -a args <<<"${args_line:-}"
   if [ "$target" = service ]; then port=$api_port pid=$service_pid; else port=$baseline_port pid=$baseline_pid; fi
   out=$results/wrk/$endpoint-$target-$round.txt
-  s0=$(proc_ticks "$pid") p0=$(pg_ticks)
-  (cd "$bench/wrk" && wrk -t1 -c"$connections" -d"$run_duration" --latency --timeout 30s \
-    -s "$script" "http://127.0.0.1:$port$path" -- "${args[@]}") >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed"; }
-  s1=$(proc_ticks "$pid") p1=$(pg_ticks)
+  kill -0 "$pid" 2>/dev/null || die "the $target (pid $pid) is gone: it exited or was stopped from outside" \
+    "(note: a name-based kill such as 'pkill Open311.Api' aimed at another copy of the service also stops this one)"
+  t0=$EPOCHREALTIME s0=$(proc_ticks "$pid") p0=$(pg_ticks) c0=$(busy_ticks)
+  # `times` in the subshell gives the CPU time of its child, wrk itself.
+  wrk_times=$(cd "$bench/wrk" && wrk -t1 -c"$connections" -d"$run_duration" --latency --timeout 30s \
+    -s "$script" "http://127.0.0.1:$port$path" -- "${args[@]}" >"$out" 2>&1 && times) || {
+    cat "$out" >&2
+    kill -0 "$pid" 2>/dev/null || die "the $target (pid $pid) is gone: it exited or was stopped from outside during the run" \
+      "(note: a name-based kill such as 'pkill Open311.Api' aimed at another copy of the service also stops this one)"
+    die "wrk failed"
+  }
+  kill -0 "$pid" 2>/dev/null || die "the $target (pid $pid) is gone: it exited or was stopped from outside during the run" \
+    "(note: a name-based kill such as 'pkill Open311.Api' aimed at another copy of the service also stops this one)"
+  s1=$(proc_ticks "$pid") p1=$(pg_ticks) c1=$(busy_ticks) t1=$EPOCHREALTIME
   result=$(grep '^RESULT ' "$out") || { cat "$out" >&2; die "no RESULT line from wrk"; }
   # RESULT requests=N duration_s=S rps=R p50_ms=A p99_ms=B non2xx=C socket_errors=D
   eval "local ${result#RESULT }"
@@ -309,10 +352,13 @@ measure() {  # measure ENDPOINT TARGET ROUND DURATION  (ROUND 0 = warm-up, not r
   printf '  %-9s %-8s %-7s %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms\n' "$endpoint" "$target" \
     "$([ "$round" = 0 ] && echo warm-up || echo "run $round")" "$rps" "$p50_ms" "$p99_ms"
   [ "$round" = 0 ] && return 0
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$target" "$round" "$rps" "$p50_ms" "$p99_ms" \
+  wrk_ticks=$(tail -n 1 <<<"$wrk_times" | awk -v hz="$clk" '{ for (i = 1; i <= 2; i++) { split($i, p, "m"); sub("s", "", p[2]); t += p[1] * 60 + p[2] } printf "%.0f", t * hz }')
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$target" "$round" "$rps" "$p50_ms" "$p99_ms" \
     "$requests" "$non2xx" "$socket_errors" \
     "$(awk -v t=$((s1 - s0)) -v n="$requests" -v hz="$clk" 'BEGIN { printf "%.0f", n ? t / hz / n * 1e6 : 0 }')" \
-    "$(awk -v t=$((p1 - p0)) -v n="$requests" -v hz="$clk" 'BEGIN { printf "%.0f", n ? t / hz / n * 1e6 : 0 }')" >>"$runs"
+    "$(awk -v t=$((p1 - p0)) -v n="$requests" -v hz="$clk" 'BEGIN { printf "%.0f", n ? t / hz / n * 1e6 : 0 }')" \
+    "$(awk -v t=$((c1 - c0 - (s1 - s0) - (p1 - p0) - wrk_ticks)) -v d="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" -v hz="$clk" -v n="$(nproc)" \
+        'BEGIN { printf "%.0f", (t > 0 ? t / (d * hz * n) * 100 : 0) }')" >>"$runs"
 }
 
 for endpoint in "${endpoint_names[@]}"; do
@@ -325,43 +371,13 @@ for endpoint in "${endpoint_names[@]}"; do
 done
 
 # Peak resident memory over the whole run (VmHWM), before the servers stop.
-service_hwm=$(awk '/VmHWM/ {print $2}' "/proc/$service_pid/status")
-baseline_hwm=$(awk '/VmHWM/ {print $2}' "/proc/$baseline_pid/status")
+{
+  echo "service_vmhwm_kb $(awk '/VmHWM/ {print $2}' "/proc/$service_pid/status")"
+  echo "baseline_vmhwm_kb $(awk '/VmHWM/ {print $2}' "/proc/$baseline_pid/status")"
+} >"$results/memory.txt"
 
 # ---------------------------------------------------------------------------------------------
 log "Summary (medians of $rounds runs; range of req/s in brackets)"
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-column_of() {  # column_of ENDPOINT TARGET FIELD: that field of every recorded run
-  awk -F'\t' -v e="$1" -v t="$2" -v f="$3" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == f) c = i; next } $1 == e && $2 == t { print $c }' "$runs"
-}
-{
-  cat "$results/environment.txt"
-  echo
-  echo "| endpoint | service req/s | baseline req/s | service/baseline req/s | service p50 / p99 ms | baseline p50 / p99 ms | server CPU µs/req service / baseline | PostgreSQL CPU µs/req service / baseline |"
-  echo "|---|--:|--:|--:|--:|--:|--:|--:|"
-  for endpoint in "${endpoint_names[@]}"; do
-    declare -A m=()
-    for target in service baseline; do
-      for field in rps p50_ms p99_ms server_cpu_us pg_cpu_us; do
-        m[$target.$field]=$(column_of "$endpoint" "$target" "$field" | median)
-      done
-      m[$target.range]=$(column_of "$endpoint" "$target" rps | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f–%.0f", lo, hi }')
-    done
-    awk -v title="${endpoint_title[$endpoint]}" \
-      -v sr="${m[service.rps]}" -v br="${m[baseline.rps]}" -v srange="${m[service.range]}" -v brange="${m[baseline.range]}" \
-      -v s50="${m[service.p50_ms]}" -v s99="${m[service.p99_ms]}" -v b50="${m[baseline.p50_ms]}" -v b99="${m[baseline.p99_ms]}" \
-      -v scpu="${m[service.server_cpu_us]}" -v bcpu="${m[baseline.server_cpu_us]}" \
-      -v spg="${m[service.pg_cpu_us]}" -v bpg="${m[baseline.pg_cpu_us]}" 'BEGIN {
-        printf "| %s | %.0f [%s] | %.0f [%s] | %.2f | %.1f / %.1f | %.1f / %.1f | %.0f / %.0f | %.0f / %.0f |\n",
-          title, sr, srange, br, brange, br > 0 ? sr / br : 0, s50, s99, b50, b99, scpu, bcpu, spg, bpg }'
-    unset m
-  done
-  echo
-  printf 'Peak RSS (VmHWM): service %.0f MB, baseline %.0f MB\n' "$(awk -v k="$service_hwm" 'BEGIN { print k / 1024 }')" \
-    "$(awk -v k="$baseline_hwm" 'BEGIN { print k / 1024 }')"
-  if awk -F'\t' 'NR > 1 && ($8 > 0 || $9 > 0) { bad = 1 } END { exit !bad }' "$runs"; then
-    echo "WARNING: some runs had non-2xx responses or socket errors: see runs.tsv"
-  fi
-} | tee "$results/summary.md"
+"$bench/summary.sh" "$results" | tee "$results/summary.md"
 
 log "Done: bench/results/ (summary.md, runs.tsv, plans.txt, plans-summary.txt, dataset.txt, wrk/)"

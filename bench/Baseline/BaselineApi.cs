@@ -19,21 +19,22 @@ public sealed class BaselineApi(NpgsqlDataSource dataSource, Catalog catalog, Ti
         """;
 
     // Numbers the request and stores it with its first history event in one statement (one round trip,
-    // one implicit transaction): the same rows the service writes.
-    private const string InsertSql = """
+    // one implicit transaction): the same rows the service writes. With workflows, also the initial state ($12).
+    private readonly string _insertSql = $$"""
         WITH counter AS (
             INSERT INTO protocol_counters AS c (jurisdiction_id, year, last_number) VALUES ($1, $2, 1)
             ON CONFLICT (jurisdiction_id, year) DO UPDATE SET last_number = c.last_number + 1
             RETURNING c.last_number),
         request AS (
             INSERT INTO service_requests (jurisdiction_id, service_id, status, description, lat, long, address, attributes,
-                                          channel, api_client_id, department_id, protocol_number, token, requested_at, updated_at)
+                                          channel, api_client_id, department_id, protocol_number, token, requested_at, updated_at
+                                          {{(catalog.HasStates ? ", state_id" : "")}})
             SELECT $1, $3, 'open', $4, $5, $6, $7, '{}', 'open311', $8, $9,
-                   $2::text || '/' || lpad(counter.last_number::text, 6, '0'), $10, $11, $11
+                   $2::text || '/' || lpad(counter.last_number::text, 6, '0'), $10, $11, $11 {{(catalog.HasStates ? ", $12" : "")}}
             FROM counter
             RETURNING id, requested_at)
-        INSERT INTO request_events (request_id, occurred_at, kind, actor, is_public, status_after)
-        SELECT id, requested_at, 'submitted', 'client:' || $8::text, true, 'open' FROM request
+        INSERT INTO request_events (request_id, occurred_at, kind, actor, is_public, status_after {{(catalog.HasStates ? ", state_after_id" : "")}})
+        SELECT id, requested_at, 'submitted', 'client:' || $8::text, true, 'open' {{(catalog.HasStates ? ", $12" : "")}} FROM request
         RETURNING request_id
         """;
 
@@ -135,7 +136,7 @@ public sealed class BaselineApi(NpgsqlDataSource dataSource, Catalog catalog, Ti
         }
 
         var now = clock.GetUtcNow();
-        await using var command = dataSource.CreateCommand(InsertSql);
+        await using var command = dataSource.CreateCommand(_insertSql);
         command.Parameters.Add(new() { Value = catalog.JurisdictionId });
         command.Parameters.Add(new() { Value = TimeZoneInfo.ConvertTime(now, catalog.Zone).Year });
         command.Parameters.Add(new() { Value = service.Id });
@@ -147,6 +148,11 @@ public sealed class BaselineApi(NpgsqlDataSource dataSource, Catalog catalog, Ti
         command.Parameters.Add(new() { Value = (object?)service.DepartmentId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
         command.Parameters.Add(new() { Value = service.Type == "batch" ? Guid.NewGuid() : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
         command.Parameters.Add(new() { Value = now.UtcDateTime });
+        if (catalog.HasStates)
+        {
+            command.Parameters.Add(new() { Value = (object?)service.InitialStateId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        }
+
         var id = (long)(await command.ExecuteScalarAsync(http.RequestAborted))!;
 
         http.Response.ContentType = "application/json; charset=utf-8";

@@ -5,7 +5,11 @@ using Npgsql;
 namespace Open311.Bench.Baseline;
 
 /// <summary>A public service as the request lists show it.</summary>
-public sealed record Service(long Id, string Code, string Name, string Notice, string Type, long? DepartmentId);
+public sealed record Service(long Id, string Code, string Name, string Notice, string Type, long? DepartmentId)
+{
+    /// <summary>The first state of the service's workflow, on schemas that have workflows (migration 0002).</summary>
+    public long? InitialStateId { get; init; }
+}
 
 /// <summary>
 /// Everything that changes rarely, read once at start-up: the (single) jurisdiction, the public
@@ -23,6 +27,8 @@ public sealed class Catalog
     public required Dictionary<long, string> Departments { get; init; }
     public required Dictionary<string, long> ClientsByKeyHash { get; init; }
     public required byte[] ServicesJson { get; init; }
+    /// <summary>Whether requests carry a workflow state (migration 0002 and later).</summary>
+    public bool HasStates => ById.Values.Any(s => s.InitialStateId is not null);
 
     public static async Task<Catalog> LoadAsync(NpgsqlDataSource dataSource)
     {
@@ -70,6 +76,25 @@ public sealed class Catalog
             }
 
             json.WriteEndArray();
+        }
+
+        // Schemas with workflows: a new request starts in the initial state of its service's workflow
+        // (the jurisdiction's default workflow when the service names none).
+        await using (var command = dataSource.CreateCommand("""
+            SELECT to_regclass('workflow_states') IS NOT NULL
+               AND EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'service_categories' AND column_name = 'workflow_id')
+            """))
+        {
+            if ((bool)(await command.ExecuteScalarAsync())!)
+            {
+                var initial = await ReadPairsAsync(dataSource, """
+                    SELECT s.id, ws.id
+                    FROM service_categories s
+                    JOIN workflow_states ws ON ws.is_initial AND ws.workflow_id = COALESCE(s.workflow_id,
+                        (SELECT w.id FROM workflows w WHERE w.jurisdiction_id = s.jurisdiction_id AND w.is_default))
+                    """, r => (r.GetInt64(0), r.GetInt64(1)));
+                services = [.. services.Select(s => s with { InitialStateId = initial.TryGetValue(s.Id, out var state) ? state : null })];
+            }
         }
 
         return new Catalog

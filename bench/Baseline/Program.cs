@@ -6,6 +6,8 @@ using Open311.Bench.Baseline;
 // No EF Core, no AutoMapper, no middleware. Same paths as the service so the same wrk scripts
 // drive both.
 var builder = WebApplication.CreateSlimBuilder(args);
+// As the service's appsettings.json: no log line per request.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 var connectionString = builder.Configuration.GetConnectionString("Open311") is { Length: > 0 } configured
     ? configured
     : throw new InvalidOperationException("Set ConnectionStrings__Open311.");

@@ -8,6 +8,21 @@
 \set ON_ERROR_STOP on
 SELECT setseed(:lo::float8 / (:total + 1)) \g /dev/null
 
+-- Schemas with workflows (0002) keep each request's workflow state beside its open/closed status:
+-- "received" for open and "resolved" for closed, as that migration's backfill sets them.
+SELECT EXISTS (SELECT 1 FROM information_schema.columns
+               WHERE table_name = 'service_requests' AND column_name = 'state_id') AS has_states \gset
+\if :has_states
+SELECT ', state_id' AS state_column,
+       format(', CASE WHEN n.closed THEN %s ELSE %s END',
+              max(s.id) FILTER (WHERE s.code = 'resolved'), max(s.id) FILTER (WHERE s.code = 'received')) AS state_value
+FROM workflows w JOIN workflow_states s ON s.workflow_id = w.id
+WHERE w.jurisdiction_id = :'jurisdiction' AND w.is_default \gset
+\else
+\set state_column ''
+\set state_value ''
+\endif
+
 WITH svc AS MATERIALIZED (
     -- Each public service with the answers its required attributes need, so the rows pass its definition.
     SELECT s.id, s.name_el, s.type, s.default_department_id AS department_id,
@@ -43,7 +58,7 @@ numbered AS (
     CROSS JOIN LATERAL (SELECT extract(year FROM b.requested_at AT TIME ZONE 'Europe/Athens')::int AS year) y
 )
 INSERT INTO service_requests (id, jurisdiction_id, service_id, status, status_notes, description, lat, long, address, attributes,
-                              channel, api_client_id, department_id, protocol_number, token, requested_at, updated_at)
+                              channel, api_client_id, department_id, protocol_number, token, requested_at, updated_at :state_column)
 SELECT n.id, :'jurisdiction', svc.id,
        CASE WHEN n.closed THEN 'closed' ELSE 'open' END,
        CASE WHEN n.closed THEN 'Το πρόβλημα αποκαταστάθηκε. Ευχαριστούμε για την ενημέρωση.' END,
@@ -64,6 +79,7 @@ SELECT n.id, :'jurisdiction', svc.id,
        n.requested_at,
        CASE WHEN n.closed THEN LEAST(:'anchor'::timestamptz, n.requested_at + interval '1 hour' * (4 + n.r_fix * 332))
             ELSE n.requested_at END
+       :state_value
 FROM numbered n
 JOIN svc ON svc.k = n.k
 CROSS JOIN client;

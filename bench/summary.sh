@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The results table of a benchmark run, from the files bench/run.sh leaves in its results folder:
+# medians over the measured rounds (range of req/s in brackets), service/baseline ratio, CPU per
+# request, peak RSS.   Usage: bench/summary.sh [bench/results]
+set -euo pipefail
+results=${1:-$(cd "$(dirname "$0")" && pwd)/results}
+runs=$results/runs.tsv
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+column_of() {  # column_of ENDPOINT TARGET FIELD: that field of every recorded run
+  awk -F'\t' -v e="$1" -v t="$2" -v f="$3" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == f) c = i; next } $1 == e && $2 == t { print $c }' "$runs"
+}
+declare -A title=(
+  [services]="GET services.json"
+  [by_id]="GET requests/{id}.json"
+  [filtered]="GET requests.json, one service_code, open, 90 days"
+  [radius]="GET requests.json, radius 500 m, open, 90 days"
+  [post]="POST requests.json (form, api_key)"
+)
+
+cat "$results/environment.txt"
+echo
+echo "| endpoint | service req/s | baseline req/s | service/baseline req/s | service p50 / p99 ms | baseline p50 / p99 ms | server CPU µs/req service / baseline | PostgreSQL CPU µs/req service / baseline |"
+echo "|---|--:|--:|--:|--:|--:|--:|--:|"
+for endpoint in services by_id filtered radius post; do
+  declare -A m=()
+  for target in service baseline; do
+    for field in rps p50_ms p99_ms server_cpu_us pg_cpu_us; do
+      m[$target.$field]=$(column_of "$endpoint" "$target" "$field" | median)
+    done
+    m[$target.range]=$(column_of "$endpoint" "$target" rps | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f–%.0f", lo, hi }')
+  done
+  awk -v title="${title[$endpoint]}" \
+    -v sr="${m[service.rps]}" -v br="${m[baseline.rps]}" -v srange="${m[service.range]}" -v brange="${m[baseline.range]}" \
+    -v s50="${m[service.p50_ms]}" -v s99="${m[service.p99_ms]}" -v b50="${m[baseline.p50_ms]}" -v b99="${m[baseline.p99_ms]}" \
+    -v scpu="${m[service.server_cpu_us]}" -v bcpu="${m[baseline.server_cpu_us]}" \
+    -v spg="${m[service.pg_cpu_us]}" -v bpg="${m[baseline.pg_cpu_us]}" 'BEGIN {
+      printf "| %s | %.0f [%s] | %.0f [%s] | %.2f | %.1f / %.1f | %.1f / %.1f | %.0f / %.0f | %.0f / %.0f |\n",
+        title, sr, srange, br, brange, (br > 0 ? sr / br : 0), s50, s99, b50, b99, scpu, bcpu, spg, bpg }'
+  unset m
+done
+echo
+if [ -f "$results/memory.txt" ]; then
+  awk '{ kb[$1] = $2 } END { printf "Peak RSS (VmHWM): service %.0f MB, baseline %.0f MB\n", kb["service_vmhwm_kb"] / 1024, kb["baseline_vmhwm_kb"] / 1024 }' \
+    "$results/memory.txt"
+fi
+awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "other_cpu_pct") c = i; next }
+  c { n++; sum += $c; if ($c > max) max = $c }
+  END { if (n) printf "CPU taken by other processes (not the server, PostgreSQL or wrk) during the measured runs: mean %.0f%%, max %.0f%% of the machine\n", sum / n, max }' "$runs"
+if awk -F'\t' 'NR > 1 && ($8 > 0 || $9 > 0) { bad = 1 } END { exit !bad }' "$runs"; then
+  echo "WARNING: some runs had non-2xx responses or socket errors: see runs.tsv"
+fi
