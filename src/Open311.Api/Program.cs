@@ -18,6 +18,7 @@ app.UseRouting();
 app.UseGeoReportCalls();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapGeoReport();
 app.MapAdmin();
 app.MapHealthChecks("/health");

@@ -6,7 +6,8 @@ namespace Open311.Core;
 /// <summary>Reads W3C/ISO 8601 datetimes as Open311 requires them: always with a zone offset.</summary>
 public static partial class Iso8601
 {
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]
+    // Years 1900-2999: wide enough for any request, and far from DateTimeOffset's limits when a window is added.
+    [GeneratedRegex(@"^(19|2\d)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex WithOffset();
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
 using Open311.Core.Data;
+using Open311.Core.Requests;
 
 namespace Open311.Api.Admin;
 
@@ -21,9 +22,9 @@ public static class AuditEndpoint
     public static async Task<IResult> List(ClaimsPrincipal user, Open311Db db, string? entity, string? entity_id, int? page, CancellationToken cancellationToken)
     {
         const int pageSize = 100;
-        if (page is < 1)
+        if (page is < 1 or > PageLimits.MaxPage)
         {
-            return Problems.BadRequest("page must be 1 or more");
+            return Problems.BadRequest($"page must be from 1 to {PageLimits.MaxPage}");
         }
 
         var events = db.AuditEvents.AsNoTracking().Where(e => e.JurisdictionId == user.Actor().JurisdictionId);

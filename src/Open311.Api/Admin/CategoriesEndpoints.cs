@@ -173,6 +173,13 @@ public static partial class CategoriesEndpoints
         }
 
         var attributes = input.Attributes ?? [];
+        // JSON's [null] gets past the binder: collection elements carry no nullability it can read.
+        if (attributes.Any(a => a is null) || attributes.Any(a => a.Values?.Any(v => v is null) == true))
+        {
+            errors.Add(("attributes", "attributes and values may not be null"));
+            return errors;
+        }
+
         foreach (var duplicate in attributes.GroupBy(a => a.Code).Where(g => g.Count() > 1))
         {
             errors.Add(("attributes", $"code {duplicate.Key} appears twice"));
@@ -210,6 +217,11 @@ public static partial class CategoriesEndpoints
             if (values.GroupBy(v => v.Key).Any(g => g.Count() > 1) || values.Any(v => string.IsNullOrWhiteSpace(v.Key)))
             {
                 errors.Add(("attributes", $"{attribute.Code}: value keys must be present and unique"));
+            }
+
+            if (values.Any(v => string.IsNullOrWhiteSpace(v.NameEl) || string.IsNullOrWhiteSpace(v.NameEn)))
+            {
+                errors.Add(("attributes", $"{attribute.Code}: every value needs name_el and name_en"));
             }
         }
 

@@ -12,7 +12,7 @@ public static class ClientAppsEndpoints
 {
     public sealed record ClientAppView(long Id, string Name, string KeyPrefix, string? ContactEmail, int RateLimitPerMinute, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
-    public sealed record ClientAppInput(string Name, string? ContactEmail, int RateLimitPerMinute = 600);
+    public sealed record ClientAppInput(string Name, string? ContactEmail = null, int RateLimitPerMinute = 600);
 
     /// <summary>The only time the key is shown: it is stored hashed.</summary>
     public sealed record IssuedClientApp(ClientAppView Client, string ApiKey);

@@ -12,7 +12,7 @@ public static class DepartmentsEndpoints
 {
     public sealed record DepartmentView(long Id, string NameEl, string NameEn, string? Email, long? ParentId, bool Active);
 
-    public sealed record DepartmentInput(string NameEl, string NameEn, string? Email, long? ParentId, bool Active = true);
+    public sealed record DepartmentInput(string NameEl, string NameEn, string? Email = null, long? ParentId = null, bool Active = true);
 
     public static void MapDepartments(this IEndpointRouteBuilder routes)
     {

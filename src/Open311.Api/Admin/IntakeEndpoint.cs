@@ -12,7 +12,7 @@ namespace Open311.Api.Admin;
 /// </summary>
 public static class IntakeEndpoint
 {
-    public sealed record Caller(string? FirstName, string? LastName, string? Phone, string? Email);
+    public sealed record Caller(string? FirstName = null, string? LastName = null, string? Phone = null, string? Email = null);
 
     public sealed record IntakeInput(
         string ServiceCode,

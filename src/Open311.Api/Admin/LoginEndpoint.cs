@@ -14,6 +14,9 @@ public static class LoginEndpoint
 
     public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string Role, long? DepartmentId, string Jurisdiction);
 
+    private static readonly StaffAccount Nobody = new() { JurisdictionId = "", Username = "", DisplayName = "" };
+    private static readonly string NobodysHash = new PasswordHasher<StaffAccount>().HashPassword(Nobody, Guid.NewGuid().ToString());
+
     public static void MapLogin(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/auth/token", Login)
             .WithName("Login")
@@ -21,7 +24,8 @@ public static class LoginEndpoint
             .WithDescription("Returns a bearer token for the other admin endpoints.")
             .Produces<TokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .RequireRateLimiting(AuthRegistration.LoginRateLimit);
 
     public static async Task<IResult> Login(LoginRequest login, Open311Db db, IPasswordHasher<StaffAccount> passwords, TokenIssuer tokens,
         CancellationToken cancellationToken)
@@ -32,8 +36,9 @@ public static class LoginEndpoint
         }
 
         var account = await db.StaffAccounts.AsNoTracking().FirstOrDefaultAsync(s => s.Username == login.Username && s.Active, cancellationToken);
-        if (account?.PasswordHash is null
-            || passwords.VerifyHashedPassword(account, account.PasswordHash, login.Password ?? "") == PasswordVerificationResult.Failed)
+        // An unknown name costs the same hashing as a wrong password, so timing does not tell which names exist.
+        var verified = passwords.VerifyHashedPassword(account ?? Nobody, account?.PasswordHash ?? NobodysHash, login.Password ?? "");
+        if (account?.PasswordHash is null || verified == PasswordVerificationResult.Failed)
         {
             return TypedResults.Problem("wrong username or password", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
         }

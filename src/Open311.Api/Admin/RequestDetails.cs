@@ -1,15 +1,20 @@
 using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
+using Open311.Core.Audit;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
 using Open311.Core.Staff;
+using Open311.Core.Workflow;
 
 namespace Open311.Api.Admin;
 
 /// <summary>A request as staff see it, with the transitions the actor may take from where it is now.</summary>
-public sealed class RequestDetails(Open311Db db, AutoMapper.IConfigurationProvider mapping, CatalogCache catalog)
+public sealed class RequestDetails(Open311Db db, AutoMapper.IConfigurationProvider mapping, CatalogCache catalog, TimeProvider clock)
 {
-    /// <summary>Null when there is no such request, or the actor may not see it (another department's, for staff).</summary>
+    /// <summary>
+    /// Null when there is no such request, or the actor may not see it (another department's, for
+    /// staff). The detail holds the citizen's contact data, so every time it is shown is audited.
+    /// </summary>
     public async Task<StaffRequestDetail?> ForAsync(StaffActor actor, long id, CancellationToken cancellationToken)
     {
         var request = await db.Requests.AsNoTracking().Include(r => r.Service)
@@ -21,10 +26,13 @@ public sealed class RequestDetails(Open311Db db, AutoMapper.IConfigurationProvid
 
         var summary = await db.Requests.AsNoTracking().Where(r => r.Id == id).ProjectTo<StaffRequestSummary>(mapping).SingleAsync(cancellationToken);
         var workflow = (await catalog.ForAsync(request.JurisdictionId, cancellationToken)).WorkflowFor(request.Service.WorkflowId);
-        var allowed = workflow.Transitions
-            .Where(t => t.FromStateId == request.StateId && t.AllowedRoles.Contains(actor.Role))
-            .Select(t => new AllowedTransition(workflow.States.Single(s => s.Id == t.ToStateId).Code, t.RequiresPublicNote))
+        // Becoming a duplicate goes through duplicate-of, which names the original.
+        var allowed = workflow.TransitionsFrom(request.StateId, actor.Role)
+            .Where(t => t.To.Code != WorkflowState.DuplicateCode)
+            .Select(t => new AllowedTransition(t.To.Code, t.RequiresPublicNote))
             .ToList();
+        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "request", id, "viewed_contact", null, null, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
         return new StaffRequestDetail(summary, request.Contact, request.NotifySms, request.NotifyEmail, request.AddressId, request.Zipcode,
             request.StatusNotes, request.DuplicateOfId, request.Attributes, request.Version, allowed);
     }

@@ -15,7 +15,8 @@ public static class StaffAccountsEndpoints
 
     public sealed record StaffAccountView(long Id, string Username, string DisplayName, string? Email, StaffRole Role, long? DepartmentId, bool Active, DateTimeOffset CreatedAt);
 
-    public sealed record StaffAccountInput(string Username, string DisplayName, string? Email, StaffRole Role, long? DepartmentId, string? Password, bool Active = true);
+    public sealed record StaffAccountInput(string Username, string DisplayName, StaffRole Role, string? Email = null, long? DepartmentId = null, string? Password = null,
+        bool Active = true);
 
     public static void MapStaffAccounts(this IEndpointRouteBuilder routes)
     {

@@ -79,7 +79,7 @@ public static class StaffRequestQuery
             From = Time("from"),
             To = Time("to"),
             Overdue = overdue == "true",
-            Page = Number("page", 1, int.MaxValue),
+            Page = Number("page", 1, PageLimits.MaxPage),
             PageSize = Number("page_size", 50, maxPageSize),
         };
         return errors.Count > 0 ? (null, errors) : (filter, errors);

@@ -39,6 +39,11 @@ public static class StatisticsEndpoint
             errors.Add(("to", "must be an ISO 8601 datetime with a zone offset"));
         }
 
+        if (end <= start)
+        {
+            errors.Add(("to", "must be after from"));
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);

@@ -66,14 +66,17 @@ public static class WorkflowsEndpoints
 
         var kept = input.States.ToDictionary(s => s.Code);
         var stateIds = workflow.States.Select(s => s.Id).ToList();
-        var inUse = await db.Requests.Where(r => stateIds.Contains(r.StateId)).Select(r => r.StateId).Distinct().ToListAsync(cancellationToken);
+        // A state is in use while requests are in it, and for ever once a request's history passed through it.
+        var inUse = await db.Requests.Where(r => stateIds.Contains(r.StateId)).Select(r => r.StateId)
+            .Union(db.RequestEvents.Where(e => e.StateAfterId != null && stateIds.Contains(e.StateAfterId.Value)).Select(e => e.StateAfterId!.Value))
+            .ToListAsync(cancellationToken);
         var blocked = workflow.States
             .Where(s => inUse.Contains(s.Id) && (!kept.TryGetValue(s.Code, out var next) || next.Status != s.Status))
             .Select(s => s.Code)
             .ToList();
         if (blocked.Count > 0)
         {
-            return Problems.Conflict($"states {string.Join(", ", blocked)} have requests: they must stay, with the same open/closed status");
+            return Problems.Conflict($"states {string.Join(", ", blocked)} have or had requests: they must stay, with the same open/closed status");
         }
 
         return TypedResults.Ok(await AuditedChanges.UpdateAsync(db, actor, "workflow", id, workflow, View, w => Apply(input, w), clock.GetUtcNow(), cancellationToken));
@@ -141,6 +144,13 @@ public static class WorkflowsEndpoints
     {
         var errors = new List<(string, string)>();
         var states = input.States ?? [];
+        // JSON's [null] gets past the binder: collection elements carry no nullability it can read.
+        if (states.Any(s => s is null) || (input.Transitions ?? []).Any(t => t is null))
+        {
+            errors.Add(("states", "states and transitions may not be null"));
+            return errors;
+        }
+
         if (string.IsNullOrWhiteSpace(input.NameEl) || string.IsNullOrWhiteSpace(input.NameEn))
         {
             errors.Add(("name", "name_el and name_en are required"));
@@ -154,6 +164,11 @@ public static class WorkflowsEndpoints
         if (states.GroupBy(s => s.Code).Any(g => g.Count() > 1) || states.Any(s => string.IsNullOrWhiteSpace(s.Code)))
         {
             errors.Add(("states", "state codes must be present and unique"));
+        }
+
+        if (states.Any(s => string.IsNullOrWhiteSpace(s.LabelEl) || string.IsNullOrWhiteSpace(s.LabelEn)))
+        {
+            errors.Add(("states", "every state needs label_el and label_en"));
         }
 
         var codes = states.Select(s => s.Code).ToHashSet();

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
@@ -20,6 +21,8 @@ public static class AuthRegistration
         /// <summary>Reading requests and statistics: every role.</summary>
         public const string Read = "read";
     }
+
+    public const string LoginRateLimit = "login";
 
     public static void AddStaffAuth(this WebApplicationBuilder builder)
     {
@@ -48,6 +51,14 @@ public static class AuthRegistration
             .AddPolicy(Policies.Handle, Roles(StaffRole.Admin, StaffRole.Dispatcher, StaffRole.Staff))
             .AddPolicy(Policies.Read, Roles(StaffRole.Admin, StaffRole.Dispatcher, StaffRole.Staff, StaffRole.Viewer));
         builder.Services.AddSingleton<TokenIssuer>();
+        // Every attempt costs a password hash: guessing is slowed per client address.
+        builder.Services.AddRateLimiter(limits =>
+        {
+            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limits.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
         builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
     }
 

@@ -16,4 +16,7 @@ public sealed class AuthSettings
     public List<string> RsaPublicKeys { get; set; } = [];
 
     public int TokenLifetimeMinutes { get; set; } = 480;
+
+    /// <summary>Sign-in attempts allowed per client address and minute; more get HTTP 429.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 20;
 }

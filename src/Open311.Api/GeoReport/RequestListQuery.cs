@@ -57,7 +57,7 @@ public static class RequestListQuery
             UpdatedBefore = ReadDate(p, "updated_before", errors),
             Near = ReadCircle(p, options, errors),
             Within = ReadBox(p, errors),
-            Page = (int)(ReadNumber(p, "page", errors, 1, int.MaxValue, integer: true) ?? 1),
+            Page = (int)(ReadNumber(p, "page", errors, 1, PageLimits.MaxPage, integer: true) ?? 1),
             PageSize = (int)(ReadNumber(p, "page_size", errors, 1, options.MaxPageSize, integer: true) ?? options.MaxPageSize),
         };
         if (filter.Near is not null && filter.Within is not null)

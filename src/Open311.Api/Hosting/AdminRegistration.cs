@@ -12,6 +12,9 @@ public static class AdminRegistration
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            // A missing or null field that the input record does not mark optional is a 400, not a null deep inside.
+            json.SerializerOptions.RespectNullableAnnotations = true;
+            json.SerializerOptions.RespectRequiredConstructorParameters = true;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(new LowercaseNamingPolicy(), allowIntegerValues: false));
         });
         builder.Services.AddProblemDetails();

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Open311.Api.GeoReport;
 using Open311.Api.GeoReport.Wire;
 
@@ -15,18 +17,21 @@ public static class ErrorHandling
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-            // A client's malformed body is the client's problem, not an error of the service worth a stack trace.
-            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+            StatusCodeSelector = StatusOf,
+            // A client's malformed body, or losing a race to another client, is not an error of the service worth a stack trace.
+            SuppressDiagnosticsCallback = context => StatusOf(context.Exception) != StatusCodes.Status500InternalServerError,
             ExceptionHandler = async context =>
             {
                 var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-                var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+                var status = StatusOf(exception);
                 if (IsGeoReport(context.Request.Path))
                 {
-                    var description = status == StatusCodes.Status500InternalServerError
-                        ? "the server could not complete the request; please try again later"
-                        : "the request could not be read";
+                    var description = status switch
+                    {
+                        StatusCodes.Status500InternalServerError => "the server could not complete the request; please try again later",
+                        StatusCodes.Status409Conflict => "another change was made at the same time; please try again",
+                        _ => "the request could not be read",
+                    };
                     await Open311Errors.Result(FormatOf(context.Request.Path), [new(status, description)]).ExecuteAsync(context);
                     return;
                 }
@@ -42,9 +47,22 @@ public static class ErrorHandling
             .ExcludeFromDescription();
     }
 
+    /// <summary>
+    /// A unique or foreign-key violation means a concurrent change won the race between a check
+    /// and a write (two admins creating the same code at once): a conflict, not a failure.
+    /// </summary>
+    private static int StatusOf(Exception? exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation } }
+            => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     /// <summary>What the client sent wrong, naming the JSON field when there is one; nothing for the service's own failures.</summary>
     private static string? Explain(Exception? exception) => exception switch
     {
+        DbUpdateException when StatusOf(exception) == StatusCodes.Status409Conflict => "another change was made at the same time and conflicts with this one; read again and retry",
         BadHttpRequestException { InnerException: JsonException { Path: { } path } } =>
             $"the body is not valid JSON for this endpoint at {path}: a value is missing, malformed or of the wrong type",
         BadHttpRequestException { InnerException: JsonException } => "the body is not valid JSON",

@@ -34,7 +34,21 @@ public sealed class CatalogCache(IDbContextFactory<Open311Db> dbFactory, Catalog
             generation = _current = new Generation(version, new());
         }
 
-        return generation.Snapshots.GetOrAdd(jurisdictionId, id => new Lazy<Task<CatalogSnapshot>>(() => LoadAsync(id, CancellationToken.None))).Value;
+        return generation.Snapshots.GetOrAdd(jurisdictionId, id => new Lazy<Task<CatalogSnapshot>>(() => LoadKeptAsync(generation, id))).Value;
+    }
+
+    /// <summary>A load that failed (the database was unreachable, say) is not kept: the next call tries again.</summary>
+    private async Task<CatalogSnapshot> LoadKeptAsync(Generation generation, string jurisdictionId)
+    {
+        try
+        {
+            return await LoadAsync(jurisdictionId, CancellationToken.None);
+        }
+        catch
+        {
+            generation.Snapshots.TryRemove(jurisdictionId, out _);
+            throw;
+        }
     }
 
     /// <summary>Called when change notifications start (true) or stop (false) arriving.</summary>

@@ -9,14 +9,18 @@ namespace Open311.Core.Catalog;
 /// </summary>
 public sealed class JurisdictionDirectory(IDbContextFactory<Open311Db> dbFactory)
 {
+    // An unknown id reloads the list at most this often, so made-up ids cannot make every call a query.
+    private static readonly TimeSpan MissReloadInterval = TimeSpan.FromSeconds(30);
+
     private volatile IReadOnlyDictionary<string, JurisdictionInfo>? _all;
+    private long _loadedAtTicks;
 
     public async ValueTask<IReadOnlyCollection<JurisdictionInfo>> AllAsync(CancellationToken cancellationToken) =>
         (_all ?? await ReloadAsync(cancellationToken)).Values.ToList();
 
     public async ValueTask<JurisdictionInfo?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        if (_all is { } all && all.TryGetValue(id, out var found))
+        if (_all is { } all && (all.TryGetValue(id, out var found) || Environment.TickCount64 - Interlocked.Read(ref _loadedAtTicks) < MissReloadInterval.TotalMilliseconds))
         {
             return found;
         }
@@ -30,6 +34,7 @@ public sealed class JurisdictionDirectory(IDbContextFactory<Open311Db> dbFactory
         var rows = await db.Jurisdictions.AsNoTracking().ToListAsync(cancellationToken);
         var all = rows.ToDictionary(j => j.Id, j => new JurisdictionInfo(j, TimeZoneInfo.FindSystemTimeZoneById(j.TimeZone)));
         _all = all;
+        Interlocked.Exchange(ref _loadedAtTicks, Environment.TickCount64);
         return all;
     }
 }

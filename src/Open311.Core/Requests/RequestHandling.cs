@@ -22,6 +22,16 @@ public sealed class RequestHandling(Open311Db db, TimeProvider clock, CatalogCac
             return refusal!;
         }
 
+        if (toState == WorkflowState.DuplicateCode)
+        {
+            return HandlingResult.Invalid("a request becomes a duplicate through duplicate-of, which names the original");
+        }
+
+        if (CheckNotes(publicNote, internalNote) is { } badNote)
+        {
+            return badNote;
+        }
+
         var workflow = (await catalog.ForAsync(request.JurisdictionId, cancellationToken)).WorkflowFor(request.Service.WorkflowId);
         var result = CheckTransition(actor, workflow, request, toState, publicNote);
         if (result.Transition is not { } transition)
@@ -29,7 +39,17 @@ public sealed class RequestHandling(Open311Db db, TimeProvider clock, CatalogCac
             return result.Refusal!;
         }
 
-        Move(actor, request, workflow, transition.To, RequestEventKind.StatusChanged, publicNote);
+        if (request.DuplicateOfId is { } original)
+        {
+            // Leaving the duplicate state: it no longer points at an original.
+            request.DuplicateOfId = null;
+            Move(actor, request, workflow, transition.To, RequestEventKind.StatusChanged, publicNote, ("duplicate_of", original, null));
+        }
+        else
+        {
+            Move(actor, request, workflow, transition.To, RequestEventKind.StatusChanged, publicNote);
+        }
+
         AddInternalNote(actor, request, internalNote);
         return await SaveAsync(cancellationToken);
     }
@@ -41,6 +61,11 @@ public sealed class RequestHandling(Open311Db db, TimeProvider clock, CatalogCac
         if (request is null)
         {
             return refusal!;
+        }
+
+        if (CheckNotes(publicNote, null) is { } badNote)
+        {
+            return badNote;
         }
 
         var original = await db.Requests.AsNoTracking()
@@ -72,6 +97,16 @@ public sealed class RequestHandling(Open311Db db, TimeProvider clock, CatalogCac
 
     public async Task<HandlingResult> AddNoteAsync(StaffActor actor, long id, uint version, string text, bool isPublic, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return HandlingResult.Invalid("a note needs text");
+        }
+
+        if (CheckNotes(text, null) is { } badNote)
+        {
+            return badNote;
+        }
+
         var (request, refusal) = await LoadAsync(actor, id, version, cancellationToken);
         if (request is null)
         {
@@ -144,6 +179,11 @@ public sealed class RequestHandling(Open311Db db, TimeProvider clock, CatalogCac
             return HandlingResult.Invalid($"department {departmentId} does not exist or is inactive");
         }
 
+        if (CheckNotes(reason) is { } badNote)
+        {
+            return badNote;
+        }
+
         var (beforeDepartment, beforeAssignee) = (request.DepartmentId, request.AssigneeId);
         request.DepartmentId = departmentId;
         request.AssigneeId = null; // whoever had it belongs to the old department
@@ -151,6 +191,12 @@ public sealed class RequestHandling(Open311Db db, TimeProvider clock, CatalogCac
             ("department_id", beforeDepartment, departmentId), ("assignee_id", beforeAssignee, null));
         return await SaveAsync(cancellationToken);
     }
+
+    /// <summary>Notes reach citizens through Open311 (XML included), so they follow the same rules as a description.</summary>
+    private static HandlingResult? CheckNotes(params string?[] notes) =>
+        notes.FirstOrDefault(n => n is not null && (n.Length > RequestIntake.MaxDescriptionLength || !PlainText.IsAllowed(n))) is not null
+            ? HandlingResult.Invalid($"notes are at most {RequestIntake.MaxDescriptionLength} characters, without control characters")
+            : null;
 
     /// <summary>The request, tracked and pinned to the version the actor read; or why the actor may not change it.</summary>
     private async Task<(ServiceRequest?, HandlingResult?)> LoadAsync(StaffActor actor, long id, uint version, CancellationToken cancellationToken)
@@ -187,7 +233,7 @@ public sealed class RequestHandling(Open311Db db, TimeProvider clock, CatalogCac
 
         var current = workflow.States.Single(s => s.Id == request.StateId).Code;
         var fromHere = workflow.Transitions.Where(t => t.FromStateId == request.StateId).ToList();
-        var allowed = fromHere.Where(t => t.AllowedRoles.Contains(actor.Role)).ToList();
+        var allowed = workflow.TransitionsFrom(request.StateId, actor.Role);
         var transition = fromHere.FirstOrDefault(t => t.ToStateId == target.Id);
         if (transition is null)
         {

@@ -26,12 +26,15 @@ public static class RequestStatistics
                    count(*) AS "Total",
                    count(*) FILTER (WHERE r.status = 'open') AS "Open",
                    count(*) FILTER (WHERE r.status = 'open' AND r.expected_at < @now) AS "Overdue",
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.updated_at - r.requested_at) / 3600)
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM closed.at - r.requested_at) / 3600)
                        FILTER (WHERE r.status = 'closed') AS "MedianHoursToClose"
             FROM service_requests r
             JOIN service_categories s ON s.id = r.service_id
             JOIN workflow_states st ON st.id = r.state_id
             LEFT JOIN departments d ON d.id = r.department_id
+            -- When it was closed: later notes or assignments move updated_at, not this.
+            LEFT JOIN LATERAL (SELECT max(e.occurred_at) AS at FROM request_events e
+                               WHERE e.request_id = r.id AND e.status_after = 'closed') closed ON r.status = 'closed'
             WHERE r.jurisdiction_id = @jurisdiction AND r.requested_at >= @from AND r.requested_at < @to
             GROUP BY 1
             ORDER BY 2 DESC

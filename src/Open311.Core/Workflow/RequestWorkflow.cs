@@ -1,4 +1,5 @@
 using Open311.Core.Catalog;
+using Open311.Core.Staff;
 
 namespace Open311.Core.Workflow;
 
@@ -14,4 +15,8 @@ public class RequestWorkflow
     public List<WorkflowTransition> Transitions { get; set; } = [];
 
     public WorkflowState Initial => States.Single(s => s.IsInitial);
+
+    /// <summary>The moves a member of staff in this role may make from a state.</summary>
+    public List<WorkflowTransition> TransitionsFrom(long stateId, StaffRole role) =>
+        [.. Transitions.Where(t => t.FromStateId == stateId && t.AllowedRoles.Contains(role))];
 }

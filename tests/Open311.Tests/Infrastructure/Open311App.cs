@@ -40,6 +40,7 @@ public class Open311App : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Open311", ConnectionString);
         builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Auth:LoginAttemptsPerMinute", "10000"); // the tests sign in far more often than people do
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
