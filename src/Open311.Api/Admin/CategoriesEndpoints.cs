@@ -10,7 +10,7 @@ namespace Open311.Api.Admin;
 
 /// <summary>
 /// Service categories with everything Open311 serves about them, their attributes, default
-/// department and workflow. Changes show in the Open311 endpoints at once: nothing is cached.
+/// department and workflow. Changes show in the Open311 endpoints at once (CatalogCache is cleared on every save).
 /// </summary>
 public static partial class CategoriesEndpoints
 {

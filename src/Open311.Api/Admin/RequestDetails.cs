@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Open311.Core.Audit;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
+using Open311.Core.Requests;
 using Open311.Core.Staff;
 using Open311.Core.Workflow;
 
@@ -17,9 +18,8 @@ public sealed class RequestDetails(Open311Db db, AutoMapper.IConfigurationProvid
     /// </summary>
     public async Task<StaffRequestDetail?> ForAsync(StaffActor actor, long id, CancellationToken cancellationToken)
     {
-        var request = await db.Requests.AsNoTracking().Include(r => r.Service)
-            .FirstOrDefaultAsync(r => r.Id == id && r.JurisdictionId == actor.JurisdictionId, cancellationToken);
-        if (request is null || !actor.CanSeeDepartment(request.DepartmentId))
+        var request = await db.Requests.AsNoTracking().VisibleTo(actor).Include(r => r.Service).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
         {
             return null;
         }

@@ -6,7 +6,6 @@ using Open311.Api.Auth;
 using Open311.Core;
 using Open311.Core.Data;
 using Open311.Core.Requests;
-using Open311.Core.Staff;
 
 namespace Open311.Api.Admin;
 
@@ -81,7 +80,7 @@ public static class RequestHandlingEndpoints
     public static async Task<IResult> History(long id, ClaimsPrincipal user, Open311Db db, CancellationToken cancellationToken)
     {
         var actor = user.Actor();
-        if (!await VisibleAsync(actor, id, db, cancellationToken))
+        if (!await db.Requests.VisibleTo(actor).AnyAsync(r => r.Id == id, cancellationToken))
         {
             return Problems.NotFound($"no request {id}");
         }
@@ -140,8 +139,4 @@ public static class RequestHandlingEndpoints
 
         return TypedResults.Ok(await details.ForAsync(user.Actor(), id, cancellationToken));
     }
-
-    private static Task<bool> VisibleAsync(StaffActor actor, long id, Open311Db db, CancellationToken cancellationToken) =>
-        db.Requests.AnyAsync(r => r.Id == id && r.JurisdictionId == actor.JurisdictionId
-            && (actor.Role != StaffRole.Staff || r.DepartmentId == actor.DepartmentId), cancellationToken);
 }

@@ -1,4 +1,3 @@
-using AutoMapper;
 using Microsoft.AspNetCore.Http.Features;
 using Open311.Api.GeoReport;
 
@@ -16,10 +15,6 @@ public static class GeoReportRegistration
         builder.Services.AddSingleton<GeoReportCallMiddleware>();
         builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddSingleton<ClientRateLimits>();
-        builder.Services.AddSingleton<AutoMapper.IConfigurationProvider>(new MapperConfiguration(mapping =>
-        {
-            mapping.AddProfile<RequestViewProfile>();
-            mapping.AddProfile<Admin.StaffRequestProfile>();
-        }));
+
     }
 }

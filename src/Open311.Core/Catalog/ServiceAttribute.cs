@@ -15,6 +15,4 @@ public class ServiceAttribute
     public int Order { get; set; }
     public required LocalizedText Description { get; set; }
     public List<AttributeValue> Values { get; set; } = [];
-
-    public bool IsList => Datatype is AttributeDatatype.SingleValueList or AttributeDatatype.MultiValueList;
 }

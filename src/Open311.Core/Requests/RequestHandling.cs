@@ -201,10 +201,10 @@ public sealed class RequestHandling(Open311Db db, TimeProvider clock, CatalogCac
     /// <summary>The request, tracked and pinned to the version the actor read; or why the actor may not change it.</summary>
     private async Task<(ServiceRequest?, HandlingResult?)> LoadAsync(StaffActor actor, long id, uint version, CancellationToken cancellationToken)
     {
-        var request = await db.Requests
+        var request = await db.Requests.VisibleTo(actor)
             .Include(r => r.Service)
-            .FirstOrDefaultAsync(r => r.Id == id && r.JurisdictionId == actor.JurisdictionId, cancellationToken);
-        if (request is null || !actor.CanSeeDepartment(request.DepartmentId))
+            .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
         {
             return (null, HandlingResult.NotFound);
         }

@@ -7,13 +7,18 @@ namespace Open311.Core.Requests;
 /// <summary>The staff list: every category (private ones too), narrowed to the actor's department for staff.</summary>
 public static class StaffRequestSearch
 {
+    /// <summary>
+    /// The requests this member of staff may see and handle: their jurisdiction's, and for staff
+    /// only their own department's. Every staff read and change starts here.
+    /// </summary>
+    public static IQueryable<ServiceRequest> VisibleTo(this IQueryable<ServiceRequest> requests, StaffActor actor) =>
+        actor.Role == StaffRole.Staff
+            ? requests.Where(r => r.JurisdictionId == actor.JurisdictionId && r.DepartmentId == actor.DepartmentId)
+            : requests.Where(r => r.JurisdictionId == actor.JurisdictionId);
+
     public static IQueryable<ServiceRequest> StaffPage(this Open311Db db, StaffActor actor, StaffRequestFilter filter, DateTimeOffset now)
     {
-        var requests = Source(db, filter).AsNoTracking().Where(r => r.JurisdictionId == filter.JurisdictionId);
-        if (actor.Role == StaffRole.Staff)
-        {
-            requests = requests.Where(r => r.DepartmentId == actor.DepartmentId);
-        }
+        var requests = Source(db, filter).AsNoTracking().VisibleTo(actor);
 
         if (filter.DepartmentId is { } department)
         {

@@ -6,7 +6,4 @@ public sealed record StaffActor(long Id, string JurisdictionId, StaffRole Role, 
     public string Name => $"staff:{Id}";
 
     public bool CanChangeRequests => Role is not StaffRole.Viewer;
-
-    /// <summary>Staff see and handle their own department's requests only; everyone else sees the whole jurisdiction.</summary>
-    public bool CanSeeDepartment(long? departmentId) => Role is not StaffRole.Staff || (departmentId is not null && departmentId == DepartmentId);
 }
