@@ -303,13 +303,6 @@ grep -E '^=== |LOG:  duration|Scan|Index Cond|Rows Removed|Sort Method' "$plans"
 log "Load: wrk -t1 -c$connections -d$duration --latency, one $warmup warm-up, $rounds rounds, service and baseline alternating"
 # POST last: it adds rows that the list queries would then read.
 endpoint_names=(services by_id filtered radius post)
-declare -A endpoint_title=(
-  [services]="GET services.json"
-  [by_id]="GET requests/{id}.json"
-  [filtered]="GET requests.json, one service_code, open, 90 days"
-  [radius]="GET requests.json, radius 500 m, open, 90 days"
-  [post]="POST requests.json (form, api_key)"
-)
 wrk_args() {  # wrk_args ENDPOINT: script, URL path, script arguments
   case $1 in
     services) echo "services.lua /open311/v2/services.json" ;;
