@@ -17,7 +17,9 @@ public static class AuditEndpoint
             .WithName("ListAudit")
             .WithSummary("The audit trail, newest first")
             .WithDescription("Filters: entity (department, service, workflow, area, routing_rule, staff, client, request), entity_id, page (100 a page). A request's own changes are in its history.")
-            .RequireAuthorization(AuthRegistration.Policies.Admin);
+            .RequireAuthorization(AuthRegistration.Policies.Admin)
+            .Produces<List<AuditEntry>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
     public static async Task<IResult> List(ClaimsPrincipal user, Open311Db db, string? entity, string? entity_id, int? page, CancellationToken cancellationToken)
     {

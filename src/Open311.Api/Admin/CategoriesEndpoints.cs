@@ -35,12 +35,12 @@ public static partial class CategoriesEndpoints
     {
         var categories = routes.MapGroup("/services");
         categories.MapGet("", List).WithName("ListCategories").WithSummary("All categories, private and inactive ones included");
-        categories.MapGet("/{id:long}", Get).WithName("GetCategory").WithSummary("One category with its attributes").ProducesProblem(StatusCodes.Status404NotFound);
-        categories.MapPost("", Create).WithName("CreateCategory").WithSummary("Add a category")
+        categories.MapGet("/{id:long}", Get).WithName("GetCategory").WithSummary("One category with its attributes").Produces<CategoryView>().ProducesProblem(StatusCodes.Status404NotFound);
+        categories.MapPost("", Create).WithName("CreateCategory").WithSummary("Add a category").Produces<CategoryView>(StatusCodes.Status201Created)
             .RequireAuthorization(AuthRegistration.Policies.Admin).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        categories.MapPut("/{id:long}", Update).WithName("UpdateCategory").WithSummary("Change a category; its attributes are replaced by those given")
+        categories.MapPut("/{id:long}", Update).WithName("UpdateCategory").WithSummary("Change a category; its attributes are replaced by those given").Produces<CategoryView>()
             .RequireAuthorization(AuthRegistration.Policies.Admin).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        categories.MapDelete("/{id:long}", Delete).WithName("DeleteCategory").WithSummary("Delete a category that has no requests")
+        categories.MapDelete("/{id:long}", Delete).WithName("DeleteCategory").WithSummary("Delete a category that has no requests").Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(AuthRegistration.Policies.Admin).ProducesProblem(StatusCodes.Status409Conflict);
     }
 

@@ -21,9 +21,9 @@ public static class ClientAppsEndpoints
     {
         var clients = routes.MapGroup("/clients").RequireAuthorization(AuthRegistration.Policies.Admin);
         clients.MapGet("", List).WithName("ListClientApps").WithSummary("Registered client apps");
-        clients.MapPost("", Create).WithName("CreateClientApp").WithSummary("Register a client app; its API key is shown once").ProducesValidationProblem();
-        clients.MapPut("/{id:long}", Update).WithName("UpdateClientApp").WithSummary("Rename or change the rate limit").ProducesProblem(StatusCodes.Status404NotFound);
-        clients.MapPost("/{id:long}/revoke", Revoke).WithName("RevokeClientApp").WithSummary("Revoke a client app's key").ProducesProblem(StatusCodes.Status404NotFound);
+        clients.MapPost("", Create).WithName("CreateClientApp").WithSummary("Register a client app; its API key is shown once").Produces<IssuedClientApp>(StatusCodes.Status201Created).ProducesValidationProblem();
+        clients.MapPut("/{id:long}", Update).WithName("UpdateClientApp").WithSummary("Rename or change the rate limit").Produces<ClientAppView>().ProducesProblem(StatusCodes.Status404NotFound);
+        clients.MapPost("/{id:long}/revoke", Revoke).WithName("RevokeClientApp").WithSummary("Revoke a client app's key").Produces<ClientAppView>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public static async Task<Ok<List<ClientAppView>>> List(ClaimsPrincipal user, Open311Db db, CancellationToken cancellationToken) =>

@@ -18,11 +18,11 @@ public static class DepartmentsEndpoints
     {
         var departments = routes.MapGroup("/departments");
         departments.MapGet("", List).WithName("ListDepartments").WithSummary("The organisation chart");
-        departments.MapPost("", Create).WithName("CreateDepartment").WithSummary("Add a department")
+        departments.MapPost("", Create).WithName("CreateDepartment").WithSummary("Add a department").Produces<DepartmentView>(StatusCodes.Status201Created)
             .RequireAuthorization(AuthRegistration.Policies.Admin).ProducesValidationProblem();
-        departments.MapPut("/{id:long}", Update).WithName("UpdateDepartment").WithSummary("Change a department")
+        departments.MapPut("/{id:long}", Update).WithName("UpdateDepartment").WithSummary("Change a department").Produces<DepartmentView>()
             .RequireAuthorization(AuthRegistration.Policies.Admin).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        departments.MapDelete("/{id:long}", Delete).WithName("DeleteDepartment").WithSummary("Delete a department nothing refers to")
+        departments.MapDelete("/{id:long}", Delete).WithName("DeleteDepartment").WithSummary("Delete a department nothing refers to").Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(AuthRegistration.Policies.Admin).ProducesProblem(StatusCodes.Status409Conflict);
     }
 

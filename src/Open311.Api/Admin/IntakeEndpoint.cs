@@ -36,6 +36,7 @@ public static class IntakeEndpoint
             .WithDescription("received_at is when the call came in (ISO 8601 with offset), e.g. a message left on the answering machine after hours. " +
                 "Attributes: {\"code\": \"value\"} or {\"code\": [\"v1\", \"v2\"]} for a multivaluelist.")
             .RequireAuthorization(AuthRegistration.Policies.Intake)
+            .Produces<StaffRequestDetail>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

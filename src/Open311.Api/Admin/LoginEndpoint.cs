@@ -24,6 +24,8 @@ public static class LoginEndpoint
             .WithDescription("Returns a bearer token for the other admin endpoints.")
             .Produces<TokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AllowAnonymous()
             .RequireRateLimiting(AuthRegistration.LoginRateLimit);
 

@@ -35,16 +35,18 @@ public static class RequestHandlingEndpoints
     public static void MapRequestHandling(this IEndpointRouteBuilder routes)
     {
         var requests = routes.MapGroup("/requests");
-        requests.MapGet("", Search).WithName("SearchRequests")
+        requests.MapGet("", Search).WithName("SearchRequests").Produces<RequestPage>()
             .WithSummary("Search requests (staff see their own department's only)")
             .WithDescription("Filters: state and service_code (comma lists), department_id, assignee_id, area_id, q (words in description or address, or a protocol number), from/to (ISO 8601 with offset, on the request time), overdue=true; page, page_size (at most 200).")
             .ProducesValidationProblem();
-        requests.MapGet("/{id:long}", Get).WithName("GetRequestDetail").WithSummary("One request with contact data; the look is audited")
+        requests.MapGet("/{id:long}", Get).WithName("GetRequestDetail").WithSummary("One request with contact data; the look is audited").Produces<StaffRequestDetail>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        requests.MapGet("/{id:long}/history", History).WithName("GetRequestHistory").WithSummary("Every event, internal ones included")
+        requests.MapGet("/{id:long}/history", History).WithName("GetRequestHistory").WithSummary("Every event, internal ones included").Produces<List<HistoryEntry>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var changes = requests.MapGroup("/{id:long}").RequireAuthorization(AuthRegistration.Policies.Handle);
+        // Every change answers with the request as it now is.
+        var changes = requests.MapGroup("/{id:long}").RequireAuthorization(AuthRegistration.Policies.Handle)
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(StaffRequestDetail), ["application/json"]));
         changes.MapPost("/transitions", Transition).WithName("TransitionRequest").WithSummary("Move the request to another state of its workflow")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status400BadRequest);
         changes.MapPost("/notes", AddNote).WithName("AddRequestNote").WithSummary("Add a public note (shown through Open311) or an internal one")

@@ -27,18 +27,18 @@ public static class RoutingEndpoints
     {
         var areas = routes.MapGroup("/areas");
         areas.MapGet("", ListAreas).WithName("ListAreas").WithSummary("Department service areas, as GeoJSON");
-        areas.MapPost("", CreateArea).WithName("CreateArea").WithSummary("Add a service area (GeoJSON Polygon or MultiPolygon, WGS84)")
+        areas.MapPost("", CreateArea).WithName("CreateArea").WithSummary("Add a service area (GeoJSON Polygon or MultiPolygon, WGS84)").Produces<AreaView>(StatusCodes.Status201Created)
             .RequireAuthorization(AuthRegistration.Policies.Admin).ProducesValidationProblem();
-        areas.MapPut("/{id:long}", UpdateArea).WithName("UpdateArea").WithSummary("Change a service area")
+        areas.MapPut("/{id:long}", UpdateArea).WithName("UpdateArea").WithSummary("Change a service area").Produces<AreaView>()
             .RequireAuthorization(AuthRegistration.Policies.Admin).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        areas.MapDelete("/{id:long}", DeleteArea).WithName("DeleteArea").WithSummary("Delete an area no rule uses")
+        areas.MapDelete("/{id:long}", DeleteArea).WithName("DeleteArea").WithSummary("Delete an area no rule uses").Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(AuthRegistration.Policies.Admin).ProducesProblem(StatusCodes.Status409Conflict);
 
         var rules = routes.MapGroup("/routing-rules");
         rules.MapGet("", ListRules).WithName("ListRoutingRules").WithSummary("Routing rules");
-        rules.MapPost("", CreateRule).WithName("CreateRoutingRule").WithSummary("Route a category's requests inside an area to a department")
+        rules.MapPost("", CreateRule).WithName("CreateRoutingRule").WithSummary("Route a category's requests inside an area to a department").Produces<RuleView>(StatusCodes.Status201Created)
             .RequireAuthorization(AuthRegistration.Policies.Admin).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        rules.MapDelete("/{id:long}", DeleteRule).WithName("DeleteRoutingRule").WithSummary("Delete a routing rule")
+        rules.MapDelete("/{id:long}", DeleteRule).WithName("DeleteRoutingRule").WithSummary("Delete a routing rule").Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(AuthRegistration.Policies.Admin).ProducesProblem(StatusCodes.Status404NotFound);
     }
 

@@ -22,8 +22,8 @@ public static class StaffAccountsEndpoints
     {
         var staff = routes.MapGroup("/staff").RequireAuthorization(AuthRegistration.Policies.Admin);
         staff.MapGet("", List).WithName("ListStaff").WithSummary("Staff accounts");
-        staff.MapPost("", Create).WithName("CreateStaff").WithSummary("Create a staff account").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        staff.MapPut("/{id:long}", Update).WithName("UpdateStaff").WithSummary("Change a staff account (role, department, password, active)")
+        staff.MapPost("", Create).WithName("CreateStaff").WithSummary("Create a staff account").Produces<StaffAccountView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        staff.MapPut("/{id:long}", Update).WithName("UpdateStaff").WithSummary("Change a staff account (role, department, password, active)").Produces<StaffAccountView>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 

@@ -8,6 +8,8 @@ namespace Open311.Api.Admin;
 /// <summary>For management: how many requests, how many still open or overdue, and how long closing takes.</summary>
 public static class StatisticsEndpoint
 {
+    public sealed record StatisticsReport(string GroupBy, DateTimeOffset From, DateTimeOffset To, List<RequestStatistics.Row> Rows);
+
     private static readonly string[] Groupings = ["department", "category", "channel", "state"];
 
     public static void MapStatistics(this IEndpointRouteBuilder routes) =>
@@ -15,6 +17,7 @@ public static class StatisticsEndpoint
             .WithName("GetStatistics")
             .WithSummary("Request volumes, backlog and median hours to close")
             .WithDescription("group_by: department (default), category, channel or state. from/to: ISO 8601 with offset on the request time; default the last 30 days.")
+            .Produces<StatisticsReport>()
             .ProducesValidationProblem();
 
     public static async Task<IResult> Get(ClaimsPrincipal user, Open311Db db, TimeProvider clock, string? group_by, string? from, string? to,
@@ -50,6 +53,6 @@ public static class StatisticsEndpoint
         }
 
         var rows = await RequestStatistics.ByAsync(db, user.Actor().JurisdictionId, groupBy, start, end, now, cancellationToken);
-        return TypedResults.Ok(new { group_by = groupBy, from = start, to = end, rows });
+        return TypedResults.Ok(new StatisticsReport(groupBy, start, end, rows));
     }
 }

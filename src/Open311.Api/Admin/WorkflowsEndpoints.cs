@@ -25,11 +25,11 @@ public static class WorkflowsEndpoints
     {
         var workflows = routes.MapGroup("/workflows");
         workflows.MapGet("", List).WithName("ListWorkflows").WithSummary("Workflows with their states and transitions");
-        workflows.MapPost("", Create).WithName("CreateWorkflow").WithSummary("Define a workflow")
+        workflows.MapPost("", Create).WithName("CreateWorkflow").WithSummary("Define a workflow").Produces<WorkflowView>(StatusCodes.Status201Created)
             .RequireAuthorization(AuthRegistration.Policies.Admin).ProducesValidationProblem();
-        workflows.MapPut("/{id:long}", Update).WithName("UpdateWorkflow").WithSummary("Change a workflow; states with requests may not go or change status")
+        workflows.MapPut("/{id:long}", Update).WithName("UpdateWorkflow").WithSummary("Change a workflow; states with requests may not go or change status").Produces<WorkflowView>()
             .RequireAuthorization(AuthRegistration.Policies.Admin).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        workflows.MapDelete("/{id:long}", Delete).WithName("DeleteWorkflow").WithSummary("Delete a workflow no category uses")
+        workflows.MapDelete("/{id:long}", Delete).WithName("DeleteWorkflow").WithSummary("Delete a workflow no category uses").Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(AuthRegistration.Policies.Admin).ProducesProblem(StatusCodes.Status409Conflict);
     }
 

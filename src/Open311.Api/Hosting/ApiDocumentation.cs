@@ -20,6 +20,8 @@ public static class ApiDocumentation
                 Version = "1.0",
                 Description = "Open311 GeoReport v2 (XML and JSON) for civic apps, with the extensions described in spec/; " +
                     "and the admin API (JSON, ProblemDetails, bearer tokens) for the municipality's staff.",
+                // The European Union's licence for public-sector software, compatible with the GPL family.
+                License = new OpenApiLicense { Name = "EUPL-1.2", Url = new Uri("https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12") },
             });
             swagger.AddSecurityDefinition(ApiKeyScheme, new OpenApiSecurityScheme
             {
@@ -42,6 +44,7 @@ public static class ApiDocumentation
             // Input records are nested in their endpoint class, and two areas may both have a TransitionInput.
             swagger.CustomSchemaIds(type => type.DeclaringType is { } area ? area.Name.Replace("Endpoints", "", StringComparison.Ordinal) + type.Name : type.Name);
             swagger.OperationFilter<Open311ParametersFilter>();
+            swagger.OperationFilter<AdminErrorResponsesFilter>();
         });
     }
 
