@@ -12,7 +12,7 @@ public static class MediaEndpoint
             .WithSummary("An uploaded photo")
             .WithDescription("The photo as stored: JPEG or PNG, with its metadata removed.")
             .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png")
-            .Produces(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
     public static async Task<IResult> GetMedia(Guid id, Open311Db db, CancellationToken cancellationToken)
     {

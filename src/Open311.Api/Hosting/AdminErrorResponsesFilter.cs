@@ -41,7 +41,7 @@ public sealed class AdminErrorResponsesFilter : IOperationFilter
             refusals.Add((StatusCodes.Status400BadRequest, "The body is not valid JSON for this operation, or a required field is missing or null"));
         }
 
-        if (description.RelativePath.Contains("{id}", StringComparison.Ordinal))
+        if (description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path && p.Name == "id"))
         {
             refusals.Add((StatusCodes.Status404NotFound, "Nothing with this id in the caller's jurisdiction (for staff: in their department)"));
         }

@@ -41,6 +41,8 @@ public static class ApiDocumentation
             swagger.AddServer(new OpenApiServer { Url = "/", Description = "This server" });
             swagger.DocumentFilter<TagDescriptions>();
             swagger.EnableAnnotations();
+            // A string the code never leaves null is documented as never null, so generated clients need no null checks for it.
+            swagger.SupportNonNullableReferenceTypes();
             // Input records are nested in their endpoint class, and two areas may both have a TransitionInput.
             swagger.CustomSchemaIds(type => type.DeclaringType is { } area ? area.Name.Replace("Endpoints", "", StringComparison.Ordinal) + type.Name : type.Name);
             swagger.OperationFilter<Open311ParametersFilter>();

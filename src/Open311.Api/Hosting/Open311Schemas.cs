@@ -21,6 +21,8 @@ public static class Open311Schemas
         Type = JsonSchemaType.Object,
         Description = description,
         Properties = properties.ToDictionary(p => p.Name, p => p.Schema),
+        // A generated client may then rely on these fields being all there is.
+        AdditionalPropertiesAllowed = false,
     };
 
     private static OpenApiSchema ArrayOf(IOpenApiSchema items, string description) =>

@@ -1,0 +1,190 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Open311.Api.Hosting;
+using Open311.Tests.Infrastructure;
+
+namespace Open311.Tests;
+
+/// <summary>
+/// The contract checked against what the service says: real answers of every public and admin
+/// operation, successes and refusals, validated against the schemas openapi.yaml gives for them.
+/// </summary>
+public class ResponseContractTests(Open311App app) : IClassFixture<Open311App>
+{
+    private readonly OpenApiContract contract = OpenApiContract.Committed();
+
+    [Fact]
+    public async Task EveryGeoReportOperation_AnswersAsOpenApiYamlSays()
+    {
+        var http = app.CreateClient();
+        Task<JsonElement> Get(string path) => Check(http.GetAsync(GeoReportClient.Base + path));
+        Task<JsonElement> Post(HttpContent form) => Check(http.PostAsync(GeoReportClient.Base + "/requests.json", form));
+
+        await Get("/discovery.json");
+        await Get("/services.json?locale=en");
+        await Get("/services/012.json");
+        var realtime = await Post(Form(("api_key", DemoData.ApiKey), ("service_code", "006"), ("lat", "35.3391"), ("long", "25.1339"),
+            ("attribute[fault]", "off"), ("description", "Σβηστή λάμπα"), ("account_id", "app-user-1")));
+        var id = realtime[0].GetProperty("service_request_id").GetString();
+        var batch = await Post(Form(("api_key", DemoData.ApiKey), ("service_code", "004"), ("address_string", "Κνωσού 112"),
+            ("attribute[item_types]", "furniture"), ("attribute[item_count]", "1")));
+        await Get($"/tokens/{batch[0].GetProperty("token").GetString()}.json");
+        await Get("/requests.json?extensions=true&page_size=20");
+        await Get($"/requests/{id}.json?extensions=true&locale=en");
+
+        using var photo = new MultipartFormDataContent
+        {
+            { new StringContent(DemoData.ApiKey), "api_key" },
+            { new StringContent("001"), "service_code" },
+            { new StringContent("Έβανς 10"), "address_string" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Resources", "photo-with-gps.jpg"))), "media", "photo.jpg" },
+        };
+        var withPhoto = (await Post(photo))[0].GetProperty("service_request_id").GetString();
+        var mediaUrl = new Uri((await Get($"/requests/{withPhoto}.json"))[0].GetProperty("media_url").GetString()!);
+        await Check(http.GetAsync(mediaUrl.AbsolutePath));
+
+        await Get("/services/099.json");
+        await Get($"/tokens/{Guid.NewGuid()}.json");
+        await Get("/requests/999999999.json");
+        await Get("/requests.json?start_date=yesterday");
+        await Get($"/media/{Guid.NewGuid()}");
+        await Post(Form(("api_key", "wrong-key"), ("service_code", "001"), ("address_string", "Έβανς 10")));
+        await Post(Form(("api_key", DemoData.ApiKey), ("service_code", "001"), ("lat", "north")));
+        contract.AssertEveryOperationChecked(GeoReportClient.Base);
+    }
+
+    [Fact]
+    public async Task EveryAdminOperation_AnswersAsOpenApiYamlSays()
+    {
+        var anonymous = app.CreateClient();
+        await Check(anonymous.PostAsJsonAsync("/admin/auth/token", new { username = "admin", password = DemoStaff.Password }));
+        await Check(anonymous.PostAsJsonAsync("/admin/auth/token", new { username = "admin", password = "wrong" }));
+        await Check(anonymous.PostAsync("/admin/auth/token", new StringContent("{", System.Text.Encoding.UTF8, "application/json")));
+        await Check(anonymous.GetAsync("/admin/requests"));
+        var admin = await AdminClient.SignInAsync(app, "admin");
+        var dispatcher = await AdminClient.SignInAsync(app, "dispatcher");
+        await Check((await AdminClient.SignInAsync(app, "viewer")).GetAsync("/admin/staff"));
+
+        await CatalogueAsync(admin);
+        await AccountsAsync(admin);
+        await RoutingAsync(admin);
+        await RequestsAsync(admin, dispatcher);
+
+        await Check(admin.GetAsync("/admin/audit"));
+        await Check(admin.GetAsync("/admin/audit?page=0"));
+        await Check(admin.GetAsync("/admin/statistics?group_by=category"));
+        await Check(admin.GetAsync("/admin/statistics?group_by=colour"));
+        contract.AssertEveryOperationChecked("/admin");
+    }
+
+    /// <summary>Departments, categories and workflows: each created as a copy of what the list shows, changed, deleted.</summary>
+    private async Task CatalogueAsync(AdminClient admin)
+    {
+        var department = await CopyAsync(admin, "/admin/departments", (await Check(admin.GetAsync("/admin/departments")))[0]);
+        await Check(admin.PutAsync($"/admin/departments/{department}", Input(await FindAsync(admin, "/admin/departments", department))));
+        await Check(admin.DeleteAsync($"/admin/departments/{department}"));
+
+        var categories = await Check(admin.GetAsync("/admin/services"));
+        var bins = categories.EnumerateArray().First(c => c.GetProperty("code").GetString() == "012").GetProperty("id").GetInt64();
+        var copy = Input(await Check(admin.GetAsync($"/admin/services/{bins}")));
+        copy["code"] = "contract-check";
+        var category = (await Check(admin.PostAsync("/admin/services", copy))).GetProperty("id").GetInt64();
+        await Check(admin.PutAsync($"/admin/services/{category}", copy));
+        await Check(admin.PostAsync("/admin/services", copy));
+        await Check(admin.DeleteAsync($"/admin/services/{category}"));
+        await Check(admin.GetAsync("/admin/services/999999999"));
+
+        var workflow = await CopyAsync(admin, "/admin/workflows", (await Check(admin.GetAsync("/admin/workflows")))[0]);
+        await Check(admin.PutAsync($"/admin/workflows/{workflow}", Input(await FindAsync(admin, "/admin/workflows", workflow))));
+        await Check(admin.DeleteAsync($"/admin/workflows/{workflow}"));
+    }
+
+    private async Task AccountsAsync(AdminClient admin)
+    {
+        var staff = Input((await Check(admin.GetAsync("/admin/staff"))).EnumerateArray().First(s => s.GetProperty("role").GetString() == "staff"));
+        staff["username"] = "contract.check";
+        staff["password"] = "contract-check-2026";
+        var account = (await Check(admin.PostAsync("/admin/staff", staff))).GetProperty("id").GetInt64();
+        await Check(admin.PutAsync($"/admin/staff/{account}", staff));
+        await Check(admin.PostAsync("/admin/staff", staff));
+
+        await Check(admin.GetAsync("/admin/clients"));
+        var input = new { name = "Contract check", contact_email = "dev@example.gr", rate_limit_per_minute = 5 };
+        var client = (await Check(admin.PostAsync("/admin/clients", input))).GetProperty("client").GetProperty("id").GetInt64();
+        await Check(admin.PutAsync($"/admin/clients/{client}", input));
+        await Check(admin.PostAsync($"/admin/clients/{client}/revoke", null));
+        await Check(admin.PostAsync("/admin/clients/999999999/revoke", null));
+    }
+
+    private async Task RoutingAsync(AdminClient admin)
+    {
+        var department = (await Check(admin.GetAsync("/admin/departments")))[0].GetProperty("id").GetInt64();
+        var service = (await Check(admin.GetAsync("/admin/services")))[0].GetProperty("id").GetInt64();
+        var geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 25.13, 35.34 }, new[] { 25.14, 35.34 }, new[] { 25.14, 35.345 }, new[] { 25.13, 35.34 } } } };
+        var input = new { name = "Contract check", department_id = department, geometry };
+        var area = (await Check(admin.PostAsync("/admin/areas", input))).GetProperty("id").GetInt64();
+        await Check(admin.PutAsync($"/admin/areas/{area}", input));
+        await Check(admin.GetAsync("/admin/areas"));
+        await Check(admin.PostAsync("/admin/areas", new { name = "Open ring", department_id = department, geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 25.13, 35.34 } } } } }));
+
+        var rule = (await Check(admin.PostAsync("/admin/routing-rules", new { service_id = service, area_id = area, department_id = department }))).GetProperty("id").GetInt64();
+        await Check(admin.GetAsync("/admin/routing-rules"));
+        await Check(admin.DeleteAsync($"/admin/routing-rules/{rule}"));
+        await Check(admin.DeleteAsync($"/admin/routing-rules/{rule}"));
+        await Check(admin.DeleteAsync($"/admin/areas/{area}"));
+    }
+
+    /// <summary>Intake, search, detail, history and every change, each answered with the request as it then is.</summary>
+    private async Task RequestsAsync(AdminClient admin, AdminClient dispatcher)
+    {
+        var intake = new { service_code = "001", channel = "counter", address = "Γκισί 1", caller = new { first_name = "Στέλιος", phone = "6944111222" } };
+        var original = (await Check(dispatcher.PostAsync("/admin/requests", intake))).GetProperty("request").GetProperty("id").GetInt64();
+        var detail = await Check(dispatcher.PostAsync("/admin/requests", intake));
+        var id = detail.GetProperty("request").GetProperty("id").GetInt64();
+        await Check(dispatcher.PostAsync("/admin/requests", new { service_code = "999", channel = "phone", address = "x" }));
+
+        await Check(dispatcher.GetAsync("/admin/requests?state=received&page_size=5"));
+        await Check(dispatcher.GetAsync("/admin/requests?page_size=0"));
+        await Check(dispatcher.GetAsync($"/admin/requests/{id}"));
+        await Check(dispatcher.GetAsync($"/admin/requests/{id}/history"));
+        await Check(dispatcher.GetAsync("/admin/requests/999999999/history"));
+
+        uint Version() => detail.GetProperty("version").GetUInt32();
+        var next = detail.GetProperty("allowed_transitions")[0].GetProperty("to").GetString();
+        await Check(dispatcher.PostAsync($"/admin/requests/{id}/transitions", new { to = "no-such-state", version = Version() }));
+        detail = await Check(dispatcher.PostAsync($"/admin/requests/{id}/transitions", new { to = next, version = Version(), public_note = "Το είδαμε." }));
+        detail = await Check(dispatcher.PostAsync($"/admin/requests/{id}/notes", new { text = "Σημείωση", @public = false, version = Version() }));
+        detail = await Check(dispatcher.PutAsync($"/admin/requests/{id}/assignee", new { assignee_id = (long?)null, version = Version() }));
+        detail = await Check(dispatcher.PutAsync($"/admin/requests/{id}/expected", new { expected_datetime = "2026-12-31T10:00:00+02:00", version = Version() }));
+        var other = (await Check(admin.GetAsync("/admin/departments"))).EnumerateArray()
+            .First(d => d.GetProperty("id").GetInt64() != detail.GetProperty("request").GetProperty("department_id").GetInt64()).GetProperty("id").GetInt64();
+        detail = await Check(dispatcher.PutAsync($"/admin/requests/{id}/department", new { department_id = other, version = Version(), reason = "Άλλο τμήμα" }));
+        await Check(dispatcher.PostAsync($"/admin/requests/{id}/duplicate-of", new { original_id = original, version = Version() }));
+    }
+
+    private async Task<JsonElement> Check(Task<HttpResponseMessage> call) => await contract.CheckAsync(await call);
+
+    private async Task<JsonElement> Check(Task<(HttpResponseMessage Response, JsonElement Body)> call) => await contract.CheckAsync((await call).Response);
+
+    private async Task<long> CopyAsync(AdminClient admin, string list, JsonElement view) =>
+        (await Check(admin.PostAsync(list, Input(view)))).GetProperty("id").GetInt64();
+
+    private async Task<JsonElement> FindAsync(AdminClient admin, string list, long id) =>
+        (await Check(admin.GetAsync(list))).EnumerateArray().First(e => e.GetProperty("id").GetInt64() == id);
+
+    /// <summary>A view as the input that would make it: the same fields, less the ones the service assigns.</summary>
+    private static JsonObject Input(JsonElement view)
+    {
+        var input = JsonSerializer.SerializeToNode(view)!.AsObject();
+        foreach (var assigned in new[] { "id", "is_default", "created_at" })
+        {
+            input.Remove(assigned);
+        }
+
+        return input;
+    }
+
+    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)));
+}
