@@ -17,7 +17,7 @@ public static class DiscoveryEndpoint
         routes.MapGet("/discovery.{format}", GetDiscovery)
             .WithSummary("Service discovery")
             .WithDescription("Where the GeoReport v2 endpoint lives, its formats, and whom to ask for an API key.")
-            .WithWireParameters(WireResponse.Discovery);
+            .ProducesWire(WireResponse.Discovery);
 
     public static WireResult GetDiscovery(GeoReportCall call, HttpRequest request, PublicUrls urls, IOptions<Open311Options> options)
     {

@@ -19,7 +19,8 @@ public sealed record GeoReportCall(WireFormat Format, JurisdictionInfo Jurisdict
     internal void Store(HttpContext context) => context.Items[ItemKey] = this;
 
     /// <summary>Lets handlers take the call as a parameter.</summary>
-    public static ValueTask<GeoReportCall?> BindAsync(HttpContext context, ParameterInfo parameter) =>
-        ValueTask.FromResult<GeoReportCall?>(context.Items[ItemKey] as GeoReportCall
-            ?? throw new InvalidOperationException("GeoReportCallMiddleware did not run for this endpoint."));
+    public static ValueTask<GeoReportCall?> BindAsync(HttpContext context, ParameterInfo parameter) => ValueTask.FromResult<GeoReportCall?>(Of(context));
+
+    internal static GeoReportCall Of(HttpContext context) =>
+        context.Items[ItemKey] as GeoReportCall ?? throw new InvalidOperationException("GeoReportCallMiddleware did not run for this endpoint.");
 }

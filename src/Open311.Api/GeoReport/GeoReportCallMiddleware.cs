@@ -8,7 +8,7 @@ namespace Open311.Api.GeoReport;
 
 /// <summary>
 /// Resolves format, jurisdiction and language before any GeoReport handler runs (the endpoints
-/// that declare <see cref="WireParameters"/>), or answers with an Open311 error. A middleware
+/// marked <see cref="GeoReportEndpoint"/>), or answers with an Open311 error. A middleware
 /// rather than an endpoint filter because handlers receive the result through parameter binding,
 /// which happens before filters run.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class GeoReportCallMiddleware(JurisdictionDirectory jurisdictions,
 {
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<WireParameters>() is null)
+        if (http.GetEndpoint()?.Metadata.GetMetadata<GeoReportEndpoint>() is null)
         {
             await next(http);
             return;
@@ -30,15 +30,16 @@ public sealed class GeoReportCallMiddleware(JurisdictionDirectory jurisdictions,
         }
 
         var parameters = await GeoReportParameters.ReadAsync(http.Request);
+        var common = WireBinding.Bind<CallParameters>(parameters);
         // Jurisdictions are web domains, which are case-insensitive.
-        var (jurisdiction, error) = await ResolveJurisdictionAsync(parameters.Get("jurisdiction_id")?.ToLowerInvariant(), format.Value, http.RequestAborted);
+        var (jurisdiction, error) = await ResolveJurisdictionAsync(common.JurisdictionId?.ToLowerInvariant(), format.Value, http.RequestAborted);
         if (jurisdiction is null)
         {
             await error!.ExecuteAsync(http);
             return;
         }
 
-        var locale = ResolveLocale(parameters.Get("locale"), http.Request) ?? jurisdiction.Jurisdiction.DefaultLocale;
+        var locale = ResolveLocale(common.Locale, http.Request) ?? jurisdiction.Jurisdiction.DefaultLocale;
         new GeoReportCall(format.Value, jurisdiction, locale, parameters).Store(http);
         await next(http);
     }

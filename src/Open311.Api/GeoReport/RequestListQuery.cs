@@ -10,25 +10,24 @@ namespace Open311.Api.GeoReport;
 public static class RequestListQuery
 {
     public const double DefaultRadiusMetres = 1000;
-    private const int MaxIds = 500;
+    public const int MaxIds = 500;
 
-    public static (RequestFilter? Filter, List<Open311Error> Errors) Parse(GeoReportCall call, DateTimeOffset now, Open311Options options)
+    public static (RequestFilter? Filter, List<Open311Error> Errors) Parse(GeoReportCall call, RequestSearchParameters p, DateTimeOffset now, Open311Options options)
     {
-        var p = call.Parameters;
         var errors = new List<Open311Error>();
         // GeoReport v2: a list of ids overrides every other filter, so the others are not even read.
         var ids = ReadIds(p, errors);
-        if (ids is not null || p.Get("protocol_number") is not null)
+        if (ids is not null || p.ProtocolNumber is not null)
         {
-            var only = new RequestFilter { JurisdictionId = call.JurisdictionId, Ids = ids, ProtocolNumber = ids is null ? p.Get("protocol_number") : null, PageSize = options.MaxPageSize };
+            var only = new RequestFilter { JurisdictionId = call.JurisdictionId, Ids = ids, ProtocolNumber = ids is null ? p.ProtocolNumber : null, PageSize = options.MaxPageSize };
             return errors.Count > 0 ? (null, errors) : (only, errors);
         }
 
         var window = TimeSpan.FromDays(options.MaxWindowDays);
-        var start = ReadDate(p, "start_date", errors);
-        var end = ReadDate(p, "end_date", errors);
+        var start = ReadDate(p.StartDate, "start_date", errors);
+        var end = ReadDate(p.EndDate, "end_date", errors);
         // A sync by update time looks at every request that changed, however old.
-        var syncing = p.Get("updated_after") is not null || p.Get("updated_before") is not null;
+        var syncing = p.UpdatedAfter is not null || p.UpdatedBefore is not null;
         var (from, to) = (start, end) switch
         {
             (null, null) when syncing => ((DateTimeOffset?)null, (DateTimeOffset?)null),
@@ -49,16 +48,16 @@ public static class RequestListQuery
         var filter = new RequestFilter
         {
             JurisdictionId = call.JurisdictionId,
-            ServiceCodes = List(p.Get("service_code")),
+            ServiceCodes = List(p.ServiceCode),
             From = from,
             To = to,
             Statuses = ReadStatuses(p, errors),
-            UpdatedAfter = ReadDate(p, "updated_after", errors),
-            UpdatedBefore = ReadDate(p, "updated_before", errors),
+            UpdatedAfter = ReadDate(p.UpdatedAfter, "updated_after", errors),
+            UpdatedBefore = ReadDate(p.UpdatedBefore, "updated_before", errors),
             Near = ReadCircle(p, options, errors),
-            Within = ReadBox(p, errors),
-            Page = (int)(ReadNumber(p, "page", errors, 1, PageLimits.MaxPage, integer: true) ?? 1),
-            PageSize = (int)(ReadNumber(p, "page_size", errors, 1, options.MaxPageSize, integer: true) ?? options.MaxPageSize),
+            Within = ReadBox(p.Bbox, errors),
+            Page = (int)(ReadNumber(p.Page, "page", errors, 1, PageLimits.MaxPage, integer: true) ?? 1),
+            PageSize = (int)(ReadNumber(p.PageSize, "page_size", errors, 1, options.MaxPageSize, integer: true) ?? options.MaxPageSize),
         };
         if (filter.Near is not null && filter.Within is not null)
         {
@@ -71,9 +70,9 @@ public static class RequestListQuery
     private static string[]? List(string? text) =>
         text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } items ? items : null;
 
-    private static long[]? ReadIds(GeoReportParameters p, List<Open311Error> errors)
+    private static long[]? ReadIds(RequestSearchParameters p, List<Open311Error> errors)
     {
-        if (List(p.Get("service_request_id")) is not { } items)
+        if (List(p.ServiceRequestId) is not { } items)
         {
             return null;
         }
@@ -87,9 +86,9 @@ public static class RequestListQuery
         return [.. items.Select(i => long.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0)];
     }
 
-    private static RequestStatus[]? ReadStatuses(GeoReportParameters p, List<Open311Error> errors)
+    private static RequestStatus[]? ReadStatuses(RequestSearchParameters p, List<Open311Error> errors)
     {
-        if (List(p.Get("status")) is not { } items)
+        if (List(p.Status) is not { } items)
         {
             return null;
         }
@@ -114,9 +113,8 @@ public static class RequestListQuery
         return [.. statuses.Distinct()];
     }
 
-    private static DateTimeOffset? ReadDate(GeoReportParameters p, string name, List<Open311Error> errors)
+    private static DateTimeOffset? ReadDate(string? text, string name, List<Open311Error> errors)
     {
-        var text = p.Get(name);
         if (text is null)
         {
             return null;
@@ -131,9 +129,8 @@ public static class RequestListQuery
         return null;
     }
 
-    private static double? ReadNumber(GeoReportParameters p, string name, List<Open311Error> errors, double min, double max, bool integer = false)
+    private static double? ReadNumber(string? text, string name, List<Open311Error> errors, double min, double max, bool integer = false)
     {
-        var text = p.Get(name);
         if (text is null)
         {
             return null;
@@ -149,12 +146,12 @@ public static class RequestListQuery
         return null;
     }
 
-    private static GeoCircle? ReadCircle(GeoReportParameters p, Open311Options options, List<Open311Error> errors)
+    private static GeoCircle? ReadCircle(RequestSearchParameters p, Open311Options options, List<Open311Error> errors)
     {
-        var lat = ReadNumber(p, "lat", errors, -90, 90);
-        var lon = ReadNumber(p, "long", errors, -180, 180);
-        var radius = ReadNumber(p, "radius", errors, 1, options.MaxRadiusMetres);
-        var (latGiven, longGiven) = (p.Get("lat") is not null, p.Get("long") is not null);
+        var lat = ReadNumber(p.Lat, "lat", errors, -90, 90);
+        var lon = ReadNumber(p.Long, "long", errors, -180, 180);
+        var radius = ReadNumber(p.Radius, "radius", errors, 1, options.MaxRadiusMetres);
+        var (latGiven, longGiven) = (p.Lat is not null, p.Long is not null);
         if (!latGiven && !longGiven)
         {
             if (radius is not null)
@@ -178,9 +175,8 @@ public static class RequestListQuery
         return new GeoCircle(lat.Value, lon.Value, radius ?? DefaultRadiusMetres);
     }
 
-    private static GeoBox? ReadBox(GeoReportParameters p, List<Open311Error> errors)
+    private static GeoBox? ReadBox(string? text, List<Open311Error> errors)
     {
-        var text = p.Get("bbox");
         if (text is null)
         {
             return null;

@@ -13,12 +13,12 @@ public static class ServicesEndpoints
             .WithName("GetServices")
             .WithSummary("Service list")
             .WithDescription("The request types citizens can submit, in the jurisdiction's or the asked language.")
-            .WithWireParameters(WireResponse.Services);
+            .ProducesWire(WireResponse.Services);
         routes.MapGet("/services/{service_code}.{format}", GetServiceDefinition)
             .WithName("GetServiceDefinition")
             .WithSummary("Service definition")
             .WithDescription("The extra questions (attributes) of a service whose metadata is true.")
-            .WithWireParameters(WireResponse.ServiceDefinition);
+            .ProducesWire(WireResponse.ServiceDefinition);
     }
 
     public static async Task<WireResult> GetServices(GeoReportCall call, CatalogCache catalog, CancellationToken cancellationToken)

@@ -21,28 +21,10 @@ public static class SubmissionEndpoint
             .WithDescription("Form-encoded or multipart. Needs an API key (api_key field or X-Api-Key header). " +
                 "Answers attribute[CODE] and attribute[CODE][] are checked against the service definition. " +
                 "A multipart file field `media` (JPEG or PNG) is stored without its metadata and served at media_url.")
-            .WithWireParameters(
-                WireResponse.Receipt,
-                new("api_key", "The client app's key (or send the X-Api-Key header).", InForm: true),
-                new("service_code", "The service, from GET services.", Required: true, InForm: true),
-                new("lat", "WGS84 latitude; with long. A location is required: lat+long, address_string or address_id.", "number", InForm: true),
-                new("long", "WGS84 longitude; with lat.", "number", InForm: true),
-                new("address_string", "Street address as the citizen gives it.", InForm: true),
-                new("address_id", "Address id from the municipality's address register.", InForm: true),
-                new("zipcode", "Postal code.", InForm: true),
-                new("description", "What is wrong, plain text, at most 4,000 characters.", InForm: true),
-                new("media_url", "A photo hosted elsewhere (absolute http/https URL).", InForm: true),
-                new("media", "Extension: a photo, JPEG or PNG (checked by content), at most MaxPhotoBytes; its metadata is removed.", "binary", InForm: true),
-                new("email", "The requester's e-mail: private, never shown through Open311.", InForm: true),
-                new("first_name", "Private.", InForm: true),
-                new("last_name", "Private.", InForm: true),
-                new("phone", "Private.", InForm: true),
-                new("device_id", "Private.", InForm: true),
-                new("account_id", "Private; echoed back in this response only.", InForm: true),
-                new("attribute[CODE]", "An answer to attribute CODE of the service definition; for a multivaluelist repeat attribute[CODE][] (or attribute[CODE]).", InForm: true));
+            .ProducesWire(WireResponse.Receipt);
 
     public static async Task<WireResult> PostRequest(
-        GeoReportCall call, HttpRequest request, Open311Db db, RequestIntake intake, ClientRateLimits rateLimits,
+        GeoReportCall call, SubmissionFields fields, HttpRequest request, Open311Db db, RequestIntake intake, ClientRateLimits rateLimits,
         IOptions<Open311Options> options, CancellationToken cancellationToken)
     {
         var format = call.Format;
@@ -57,7 +39,7 @@ public static class SubmissionEndpoint
             return Open311Errors.BadRequest(format, "the form could not be read: it is malformed or larger than allowed");
         }
 
-        var key = parameters.Get("api_key") ?? request.Headers[ApiKeyHeader].ToString();
+        var key = fields.ApiKey ?? request.Headers[ApiKeyHeader].ToString();
         var client = string.IsNullOrWhiteSpace(key) ? null : await db.FindClientAsync(key, cancellationToken);
         if (client is null)
         {
@@ -81,7 +63,7 @@ public static class SubmissionEndpoint
             return Open311Errors.BadRequest(format, photoError);
         }
 
-        var (submission, formErrors) = SubmissionForm.Read(call, client.Id, photo);
+        var (submission, formErrors) = SubmissionForm.Read(call, fields, client.Id, photo);
         if (submission is null)
         {
             return Open311Errors.Result(format, formErrors);

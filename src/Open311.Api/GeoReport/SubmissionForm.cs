@@ -14,18 +14,17 @@ public static partial class SubmissionForm
     [GeneratedRegex(@"^attribute\[([^\[\]]+)\](\[\])?$", RegexOptions.CultureInvariant)]
     private static partial Regex AttributeKey();
 
-    public static (NewRequest? Request, List<Open311Error> Errors) Read(GeoReportCall call, long apiClientId, UploadedImage? photo)
+    public static (NewRequest? Request, List<Open311Error> Errors) Read(GeoReportCall call, SubmissionFields fields, long apiClientId, UploadedImage? photo)
     {
-        var parameters = call.Parameters;
         var errors = new List<Open311Error>();
-        var serviceCode = parameters.Get("service_code");
+        var serviceCode = fields.ServiceCode;
         if (serviceCode is null)
         {
             errors.Add(new(400, "service_code is required"));
         }
 
-        var lat = ReadNumber(parameters, "lat", errors);
-        var lon = ReadNumber(parameters, "long", errors);
+        var lat = ReadNumber(fields.Lat, "lat", errors);
+        var lon = ReadNumber(fields.Long, "long", errors);
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -37,21 +36,21 @@ public static partial class SubmissionForm
             ServiceCode = serviceCode!,
             Lat = lat,
             Long = lon,
-            Address = parameters.Get("address_string"),
-            AddressId = parameters.Get("address_id"),
-            Zipcode = parameters.Get("zipcode"),
-            Description = parameters.Get("description"),
-            ExternalMediaUrl = parameters.Get("media_url"),
+            Address = fields.AddressString,
+            AddressId = fields.AddressId,
+            Zipcode = fields.Zipcode,
+            Description = fields.Description,
+            ExternalMediaUrl = fields.MediaUrl,
             Photo = photo,
-            Attributes = ReadAttributes(parameters.Form!),
+            Attributes = ReadAttributes(call.Parameters.Form!),
             Contact = new RequesterContact
             {
-                FirstName = parameters.Get("first_name"),
-                LastName = parameters.Get("last_name"),
-                Email = parameters.Get("email"),
-                Phone = parameters.Get("phone"),
-                DeviceId = parameters.Get("device_id"),
-                AccountId = parameters.Get("account_id"),
+                FirstName = fields.FirstName,
+                LastName = fields.LastName,
+                Email = fields.Email,
+                Phone = fields.Phone,
+                DeviceId = fields.DeviceId,
+                AccountId = fields.AccountId,
             },
             Channel = Channel.Open311,
             ApiClientId = apiClientId,
@@ -59,9 +58,8 @@ public static partial class SubmissionForm
         }, errors);
     }
 
-    private static double? ReadNumber(GeoReportParameters parameters, string name, List<Open311Error> errors)
+    private static double? ReadNumber(string? text, string name, List<Open311Error> errors)
     {
-        var text = parameters.Get(name);
         if (text is null)
         {
             return null;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Open311.Api.GeoReport;
 using Open311.Api.GeoReport.Wire;
@@ -7,19 +8,21 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Open311.Api.Hosting;
 
 /// <summary>
-/// Documents what the GeoReport handlers read by hand (query and form fields, including
-/// <c>attribute[CODE]</c>) and what they answer: XML or JSON by suffix, and Open311 error arrays.
+/// Documents GeoReport calls from their parameters records (<see cref="WireAttribute"/>): the
+/// parameters every call takes, then the handler's own, as query parameters or, for POST, form
+/// fields; and what they answer: XML or JSON by suffix, and Open311 error arrays.
 /// </summary>
-public sealed class Open311ParametersFilter : IOperationFilter
+public sealed class Open311ParametersFilter(IOptions<Open311Options> options) : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        var declared = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<WireParameters>().FirstOrDefault();
-        if (declared is null)
+        var endpoint = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<GeoReportEndpoint>().FirstOrDefault();
+        if (endpoint is null)
         {
             return;
         }
 
+        operation.Description = DocumentedLimits.Fill(operation.Description, options.Value);
         operation.Parameters ??= [];
         // Handlers never bind {format} (the middleware reads it), so the generator cannot see it.
         if (context.ApiDescription.RelativePath?.Contains("{format}", StringComparison.Ordinal) == true)
@@ -34,34 +37,35 @@ public sealed class Open311ParametersFilter : IOperationFilter
             });
         }
 
-        foreach (var parameter in declared.All.Where(p => !p.InForm))
+        var own = context.MethodInfo.GetParameters().Select(p => p.ParameterType).Where(WireBinding.IsParameters).SelectMany(WireBinding.Declared).ToList();
+        var inForm = HttpMethods.IsPost(context.ApiDescription.HttpMethod ?? "");
+        foreach (var parameter in WireBinding.Declared(typeof(CallParameters)).Concat(inForm ? [] : own))
         {
             operation.Parameters.Add(new OpenApiParameter
             {
                 Name = parameter.Name,
                 In = ParameterLocation.Query,
-                Description = parameter.Description,
+                Description = DocumentedLimits.Fill(parameter.Description, options.Value),
                 Required = parameter.Required,
                 Schema = Schema(parameter.Type),
             });
         }
 
-        var form = declared.All.Where(p => p.InForm).ToList();
-        if (form.Count > 0)
+        if (inForm)
         {
-            operation.RequestBody = FormBody(form);
+            operation.RequestBody = FormBody(own);
         }
 
         operation.Responses ??= [];
         operation.Responses["200"] = new OpenApiResponse
         {
             Description = "The document, in the format of the suffix (XML or JSON, the same fields).",
-            Content = WireContent(Open311Schemas.For(declared.Response, context.SchemaRepository)),
-            Headers = declared.Response == WireResponse.Requests ? PagingHeaders : null,
+            Content = WireContent(Open311Schemas.For(endpoint.Response, context.SchemaRepository)),
+            Headers = endpoint.Response == WireResponse.Requests ? PagingHeaders : null,
         };
         var errors = Open311Schemas.Errors(context.SchemaRepository);
         var failures = new List<(string Code, string Meaning)> { ("400", "Bad input"), ("404", "Unknown service, request, token, jurisdiction or format") };
-        if (form.Count > 0)
+        if (inForm)
         {
             failures.Add(("403", "Missing or wrong api_key, or a key of another jurisdiction"));
             failures.Add(("429", "More submissions a minute than the client app's rate limit (see Retry-After)"));
@@ -86,12 +90,12 @@ public sealed class Open311ParametersFilter : IOperationFilter
         [WireFormat.Json.ContentType().Split(';')[0]] = new() { Schema = schema },
     };
 
-    private static OpenApiRequestBody FormBody(List<WireParameter> fields)
+    private OpenApiRequestBody FormBody(List<WireAttribute> fields)
     {
         var schema = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
-            Properties = fields.ToDictionary(f => f.Name, f => (IOpenApiSchema)Describe(Schema(f.Type), f.Description)),
+            Properties = fields.ToDictionary(f => f.Name, f => (IOpenApiSchema)Describe(Schema(f.Type), DocumentedLimits.Fill(f.Description, options.Value)!)),
             Required = fields.Where(f => f.Required).Select(f => f.Name).ToHashSet(),
         };
         return new OpenApiRequestBody
@@ -105,12 +109,12 @@ public sealed class Open311ParametersFilter : IOperationFilter
         };
     }
 
-    private static OpenApiSchema Schema(string type) => type switch
+    private static OpenApiSchema Schema(WireType type) => type switch
     {
-        "number" => new OpenApiSchema { Type = JsonSchemaType.Number },
-        "integer" => new OpenApiSchema { Type = JsonSchemaType.Integer },
-        "datetime" => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
-        "binary" => new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+        WireType.Number => new OpenApiSchema { Type = JsonSchemaType.Number },
+        WireType.Integer => new OpenApiSchema { Type = JsonSchemaType.Integer },
+        WireType.DateTime => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
+        WireType.Binary => new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
         _ => new OpenApiSchema { Type = JsonSchemaType.String },
     };
 

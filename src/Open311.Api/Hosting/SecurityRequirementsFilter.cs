@@ -11,7 +11,7 @@ public sealed class SecurityRequirementsFilter : IOperationFilter
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-        var scheme = context.ApiDescription.HttpMethod == "POST" && metadata.OfType<WireParameters>().Any() ? ApiDocumentation.ApiKeyScheme
+        var scheme = context.ApiDescription.HttpMethod == "POST" && metadata.OfType<GeoReportEndpoint>().Any() ? ApiDocumentation.ApiKeyScheme
             : metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any() ? ApiDocumentation.BearerScheme
             : null;
         operation.Security = scheme is null

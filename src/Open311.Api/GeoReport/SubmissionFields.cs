@@ -1,0 +1,60 @@
+using System.Reflection;
+
+namespace Open311.Api.GeoReport;
+
+/// <summary>
+/// The fields of POST requests. <c>attribute[CODE]</c> and the photo are declared on the type:
+/// <see cref="SubmissionForm"/> and <see cref="SubmissionEndpoint"/> read them from the form, as
+/// their names are patterns or files rather than single text values.
+/// </summary>
+[Wire("media", "Extension: a photo, JPEG or PNG (checked by content), at most {MaxPhotoMegabytes} MB; its metadata is removed.", Type = WireType.Binary)]
+[Wire("attribute[CODE]", "An answer to attribute CODE of the service definition; for a multivaluelist repeat attribute[CODE][] (or attribute[CODE]).")]
+public sealed record SubmissionFields : IBindableFromHttpContext<SubmissionFields>
+{
+    [Wire("api_key", "The client app's key (or send the X-Api-Key header).")]
+    public string? ApiKey { get; init; }
+
+    [Wire("service_code", "The service, from GET services.", Required = true)]
+    public string? ServiceCode { get; init; }
+
+    [Wire("lat", "WGS84 latitude; with long. A location is required: lat+long, address_string or address_id.", Type = WireType.Number)]
+    public string? Lat { get; init; }
+
+    [Wire("long", "WGS84 longitude; with lat.", Type = WireType.Number)]
+    public string? Long { get; init; }
+
+    [Wire("address_string", "Street address as the citizen gives it.")]
+    public string? AddressString { get; init; }
+
+    [Wire("address_id", "Address id from the municipality's address register.")]
+    public string? AddressId { get; init; }
+
+    [Wire("zipcode", "Postal code.")]
+    public string? Zipcode { get; init; }
+
+    [Wire("description", "What is wrong, plain text, at most {MaxDescriptionLength} characters.")]
+    public string? Description { get; init; }
+
+    [Wire("media_url", "A photo hosted elsewhere (absolute http/https URL).")]
+    public string? MediaUrl { get; init; }
+
+    [Wire("email", "The requester's e-mail: private, never shown through Open311.")]
+    public string? Email { get; init; }
+
+    [Wire("first_name", "Private.")]
+    public string? FirstName { get; init; }
+
+    [Wire("last_name", "Private.")]
+    public string? LastName { get; init; }
+
+    [Wire("phone", "Private.")]
+    public string? Phone { get; init; }
+
+    [Wire("device_id", "Private.")]
+    public string? DeviceId { get; init; }
+
+    [Wire("account_id", "Private; echoed back in this response only.")]
+    public string? AccountId { get; init; }
+
+    public static ValueTask<SubmissionFields?> BindAsync(HttpContext context, ParameterInfo parameter) => WireBinding.BindAsync<SubmissionFields>(context);
+}
