@@ -37,7 +37,6 @@ public static class RequestHandlingEndpoints
         var requests = routes.MapGroup("/requests");
         requests.MapGet("", Search).WithName("SearchRequests").Produces<RequestPage>()
             .WithSummary("Search requests (staff see their own department's only)")
-            .WithDescription("Filters: state and service_code (comma lists), department_id, assignee_id, area_id, q (words in description or address, or a protocol number), from/to (ISO 8601 with offset, on the request time), overdue=true; page, page_size (at most 200).")
             .ProducesValidationProblem();
         requests.MapGet("/{id:long}", Get).WithName("GetRequestDetail").WithSummary("One request with contact data; the look is audited").Produces<StaffRequestDetail>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -61,11 +60,11 @@ public static class RequestHandlingEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    public static async Task<IResult> Search(HttpRequest http, ClaimsPrincipal user, Open311Db db, AutoMapper.IConfigurationProvider mapping,
+    public static async Task<IResult> Search([AsParameters] StaffRequestSearch query, ClaimsPrincipal user, Open311Db db, AutoMapper.IConfigurationProvider mapping,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var actor = user.Actor();
-        var (filter, errors) = StaffRequestQuery.Parse(http.Query, actor.JurisdictionId, MaxPageSize);
+        var (filter, errors) = StaffRequestQuery.Parse(query, actor.JurisdictionId, MaxPageSize);
         if (filter is null)
         {
             return Problems.Invalid(errors);

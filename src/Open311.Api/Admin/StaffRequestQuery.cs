@@ -4,18 +4,18 @@ using Open311.Core.Requests;
 
 namespace Open311.Api.Admin;
 
-/// <summary>Reads the staff list's query string into a <see cref="StaffRequestFilter"/>, or the field errors.</summary>
+/// <summary>Checks the staff list's filters and makes them a <see cref="StaffRequestFilter"/>, or the field errors.</summary>
 public static class StaffRequestQuery
 {
-    public static (StaffRequestFilter? Filter, List<(string, string)> Errors) Parse(IQueryCollection query, string jurisdictionId, int maxPageSize)
+    public static (StaffRequestFilter? Filter, List<(string, string)> Errors) Parse(StaffRequestSearch query, string jurisdictionId, int maxPageSize)
     {
         var errors = new List<(string, string)>();
-        string? Text(string name) => query[name].ToString() is { Length: > 0 } value ? value.Trim() : null;
-        string[]? List(string name) => Text(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        static string? Text(string? value) => value is { Length: > 0 } ? value.Trim() : null;
+        static string[]? List(string? value) => Text(value)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-        long? Id(string name)
+        long? Id(string? value, string name)
         {
-            if (Text(name) is not { } text)
+            if (Text(value) is not { } text)
             {
                 return null;
             }
@@ -29,9 +29,9 @@ public static class StaffRequestQuery
             return null;
         }
 
-        DateTimeOffset? Time(string name)
+        DateTimeOffset? Time(string? value, string name)
         {
-            if (Text(name) is not { } text)
+            if (Text(value) is not { } text)
             {
                 return null;
             }
@@ -45,9 +45,9 @@ public static class StaffRequestQuery
             return null;
         }
 
-        int Number(string name, int fallback, int max)
+        int Number(string? value, string name, int fallback, int max)
         {
-            if (Text(name) is not { } text)
+            if (Text(value) is not { } text)
             {
                 return fallback;
             }
@@ -61,7 +61,7 @@ public static class StaffRequestQuery
             return fallback;
         }
 
-        var overdue = Text("overdue");
+        var overdue = Text(query.Overdue);
         if (overdue is not (null or "true" or "false"))
         {
             errors.Add(("overdue", "must be true or false"));
@@ -70,17 +70,17 @@ public static class StaffRequestQuery
         var filter = new StaffRequestFilter
         {
             JurisdictionId = jurisdictionId,
-            States = List("state"),
-            ServiceCodes = List("service_code"),
-            DepartmentId = Id("department_id"),
-            AssigneeId = Id("assignee_id"),
-            AreaId = Id("area_id"),
-            Text = Text("q"),
-            From = Time("from"),
-            To = Time("to"),
+            States = List(query.State),
+            ServiceCodes = List(query.ServiceCode),
+            DepartmentId = Id(query.DepartmentId, "department_id"),
+            AssigneeId = Id(query.AssigneeId, "assignee_id"),
+            AreaId = Id(query.AreaId, "area_id"),
+            Text = Text(query.Q),
+            From = Time(query.From, "from"),
+            To = Time(query.To, "to"),
             Overdue = overdue == "true",
-            Page = Number("page", 1, PageLimits.MaxPage),
-            PageSize = Number("page_size", 50, maxPageSize),
+            Page = Number(query.Page, "page", 1, PageLimits.MaxPage),
+            PageSize = Number(query.PageSize, "page_size", 50, maxPageSize),
         };
         return errors.Count > 0 ? (null, errors) : (filter, errors);
     }

@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Open311.Api.Admin;
+
+/// <summary>The staff list's filters as sent, bound with [AsParameters]; <see cref="StaffRequestQuery"/> checks them.</summary>
+public sealed record StaffRequestSearch
+{
+    [FromQuery(Name = "state"), Description("Workflow state codes, comma-separated (e.g. received,acknowledged).")]
+    public string? State { get; init; }
+
+    [FromQuery(Name = "service_code"), Description("Category codes, comma-separated.")]
+    public string? ServiceCode { get; init; }
+
+    [FromQuery(Name = "department_id"), Description("Numeric id of the department handling the request.")]
+    public string? DepartmentId { get; init; }
+
+    [FromQuery(Name = "assignee_id"), Description("Numeric id of the staff account it is assigned to.")]
+    public string? AssigneeId { get; init; }
+
+    [FromQuery(Name = "area_id"), Description("Numeric id of a service area the request's point falls in.")]
+    public string? AreaId { get; init; }
+
+    [FromQuery(Name = "q"), Description("Words in the description or address, or a protocol number.")]
+    public string? Q { get; init; }
+
+    [FromQuery(Name = "from"), Description("Earliest request time, ISO 8601 with offset.")]
+    public string? From { get; init; }
+
+    [FromQuery(Name = "to"), Description("Latest request time, ISO 8601 with offset.")]
+    public string? To { get; init; }
+
+    [FromQuery(Name = "overdue"), Description("true: only requests past their expected time and still open.")]
+    public string? Overdue { get; init; }
+
+    [FromQuery(Name = "page"), Description("1-based page number, at most {MaxPage}.")]
+    public string? Page { get; init; }
+
+    [FromQuery(Name = "page_size"), Description("Requests per page, 1 to {StaffMaxPageSize} (default 50).")]
+    public string? PageSize { get; init; }
+}
