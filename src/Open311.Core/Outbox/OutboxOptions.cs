@@ -5,6 +5,8 @@ public sealed class OutboxOptions
 {
     public const string Section = "Outbox";
 
+    /// <summary>Whether this instance delivers; false for instances that should only serve requests.</summary>
+    public bool Deliver { get; set; } = true;
     /// <summary>Messages claimed at a time.</summary>
     public int BatchSize { get; set; } = 20;
     /// <summary>How often an idle worker looks for work that other instances left or that became due.</summary>

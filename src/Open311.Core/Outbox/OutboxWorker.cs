@@ -24,6 +24,11 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!_options.Deliver)
+        {
+            return;
+        }
+
         if (_options.DeliveryTimeout >= _options.ClaimDuration)
         {
             throw new InvalidOperationException($"{OutboxOptions.Section}:DeliveryTimeout must be shorter than ClaimDuration, or a slow delivery could be claimed twice.");
