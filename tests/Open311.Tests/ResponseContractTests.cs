@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Open311.Api.Hosting;
 using Open311.Tests.Infrastructure;
+using Open311.Tests.Outbox;
 
 namespace Open311.Tests;
 
@@ -10,8 +11,11 @@ namespace Open311.Tests;
 /// The contract checked against what the service says: real answers of every public and admin
 /// operation, successes and refusals, validated against the schemas openapi.yaml gives for them.
 /// </summary>
-public class ResponseContractTests(Open311App app) : IClassFixture<Open311App>
+public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : IClassFixture<ResponseContractTests.UndeliveredApp>
 {
+    /// <summary>An outbox consumer but no worker, so every change leaves a pending delivery to look at, retry and discard.</summary>
+    public sealed class UndeliveredApp() : OutboxApp(delivers: false);
+
     private readonly OpenApiContract contract = OpenApiContract.Committed();
 
     [Fact]
@@ -70,6 +74,7 @@ public class ResponseContractTests(Open311App app) : IClassFixture<Open311App>
         await AccountsAsync(admin);
         await RoutingAsync(admin);
         await RequestsAsync(admin, dispatcher);
+        await DeliveriesAsync(admin);
 
         await Check(admin.GetAsync("/admin/audit"));
         await Check(admin.GetAsync("/admin/audit?page=0"));
@@ -161,6 +166,16 @@ public class ResponseContractTests(Open311App app) : IClassFixture<Open311App>
             .First(d => d.GetProperty("id").GetInt64() != detail.GetProperty("request").GetProperty("department_id").GetInt64()).GetProperty("id").GetInt64();
         detail = await Check(dispatcher.PutAsync($"/admin/requests/{id}/department", new { department_id = other, version = Version(), reason = "Άλλο τμήμα" }));
         await Check(dispatcher.PostAsync($"/admin/requests/{id}/duplicate-of", new { original_id = original, version = Version() }));
+    }
+
+    private async Task DeliveriesAsync(AdminClient admin)
+    {
+        var pending = (await Check(admin.GetAsync("/admin/deliveries?status=pending&page_size=5"))).GetProperty("items")[0].GetProperty("id").GetInt64();
+        await Check(admin.GetAsync("/admin/deliveries?status=lost"));
+        await Check(admin.GetAsync($"/admin/deliveries/{pending}"));
+        await Check(admin.PostAsync($"/admin/deliveries/{pending}/retry", null));
+        await Check(admin.PostAsync($"/admin/deliveries/{pending}/discard", null));
+        await Check(admin.PostAsync($"/admin/deliveries/{pending}/retry", null));
     }
 
     private async Task<JsonElement> Check(Task<HttpResponseMessage> call) => await contract.CheckAsync(await call);

@@ -24,7 +24,7 @@ public static class SubmissionEndpoint
             .ProducesWire(WireResponse.Receipt);
 
     public static async Task<WireResult> PostRequest(
-        GeoReportCall call, SubmissionFields fields, HttpRequest request, Open311Db db, RequestIntake intake, ClientRateLimits rateLimits,
+        GeoReportCall call, SubmissionFields fields, HttpRequest request, Open311Db db, RequestLifecycle intake, ClientRateLimits rateLimits,
         IOptions<Open311Options> options, CancellationToken cancellationToken)
     {
         var format = call.Format;

@@ -32,7 +32,7 @@ public static partial class DocumentedLimits
             [nameof(RequestListQuery.DefaultRadiusMetres)] = RequestListQuery.DefaultRadiusMetres,
             [nameof(RequestListQuery.MaxIds)] = RequestListQuery.MaxIds,
             [nameof(PageLimits.MaxPage)] = PageLimits.MaxPage,
-            [nameof(RequestIntake.MaxDescriptionLength)] = RequestIntake.MaxDescriptionLength,
+            [nameof(RequestLifecycle.MaxDescriptionLength)] = RequestLifecycle.MaxDescriptionLength,
             ["StaffMaxPageSize"] = RequestHandlingEndpoints.MaxPageSize,
         };
         return Placeholder().Replace(text, match => limits.TryGetValue(match.Groups[1].Value, out var limit)
