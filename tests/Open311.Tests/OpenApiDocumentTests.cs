@@ -8,7 +8,7 @@ namespace Open311.Tests;
 
 /// <summary>
 /// openapi.yaml at the repository root is the published contract. It must be exactly what the
-/// service documents at /swagger; regenerate it with <c>UPDATE_OPENAPI=1 build/test.sh</c>.
+/// service documents at /swagger; regenerate it with <c>UPDATE_OPENAPI=1 build/test.sh --filter OpenApi</c>.
 /// </summary>
 public class OpenApiDocumentTests(Open311App app) : IClassFixture<Open311App>
 {
@@ -32,7 +32,7 @@ public class OpenApiDocumentTests(Open311App app) : IClassFixture<Open311App>
         }
 
         var committed = File.Exists(CommittedPath) ? (await File.ReadAllTextAsync(CommittedPath)).ReplaceLineEndings("\n") : "";
-        Assert.True(committed == generated, "openapi.yaml differs from the service's document: run UPDATE_OPENAPI=1 build/test.sh and review the diff.");
+        Assert.True(committed == generated, "openapi.yaml differs from the service's document: run UPDATE_OPENAPI=1 build/test.sh --filter OpenApi and review the diff.");
     }
 
     [Fact]
