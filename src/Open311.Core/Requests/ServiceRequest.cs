@@ -1,3 +1,4 @@
+using NetTopologySuite.Geometries;
 using Open311.Core.Catalog;
 using Open311.Core.Workflow;
 
@@ -20,6 +21,8 @@ public class ServiceRequest
     public string? Description { get; set; }
     public double? Lat { get; set; }
     public double? Long { get; set; }
+    /// <summary>The point PostgreSQL derives from <see cref="Lat"/> and <see cref="Long"/> (a generated column): read, never written.</summary>
+    public Point? Location { get; private set; }
     public string? Address { get; set; }
     public string? AddressId { get; set; }
     public string? Zipcode { get; set; }
