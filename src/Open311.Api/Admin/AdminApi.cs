@@ -23,6 +23,7 @@ public static class AdminApi
         signedIn.MapIntake();
         signedIn.MapAudit();
         signedIn.MapStatistics();
+        signedIn.MapDeliveries();
         return routes;
     }
 }

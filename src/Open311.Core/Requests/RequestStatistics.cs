@@ -26,7 +26,7 @@ public static class RequestStatistics
             SELECT {key} AS "key",
                    count(*) AS "total",
                    count(*) FILTER (WHERE r.status = 'open') AS "open",
-                   count(*) FILTER (WHERE r.status = 'open' AND r.expected_at < @now) AS "overdue",
+                   count(*) FILTER (WHERE {Overdue.Sql}) AS "overdue",
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM closed.at - r.requested_at) / 3600)
                        FILTER (WHERE r.status = 'closed') AS "median_hours_to_close"
             FROM service_requests r
