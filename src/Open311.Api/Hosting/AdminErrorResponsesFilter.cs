@@ -53,7 +53,7 @@ public sealed class AdminErrorResponsesFilter : IOperationFilter
             operation.Responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture), new OpenApiResponse
             {
                 Description = meaning,
-                Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = problem } },
+                Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = problem } },
             });
         }
     }

@@ -40,7 +40,6 @@ public static class ApiDocumentation
             swagger.OperationFilter<SecurityRequirementsFilter>();
             swagger.AddServer(new OpenApiServer { Url = "/", Description = "This server" });
             swagger.DocumentFilter<TagDescriptions>();
-            swagger.EnableAnnotations();
             // A string the code never leaves null is documented as never null, so generated clients need no null checks for it.
             swagger.SupportNonNullableReferenceTypes();
             // Input records are nested in their endpoint class, and two areas may both have a TransitionInput.

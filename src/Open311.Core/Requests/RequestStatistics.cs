@@ -12,7 +12,8 @@ public static class RequestStatistics
     public static Task<List<Row>> ByAsync(Open311Db db, string jurisdictionId, string groupBy, DateTimeOffset from, DateTimeOffset to,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // The grouping key is chosen from a fixed list, never from the caller's text.
+        // The grouping key is chosen from a fixed list, never from the caller's text. The aliases are
+        // snake case because the naming convention maps Row's properties like an entity's.
         var key = groupBy switch
         {
             "department" => "coalesce(d.name_en, '(none)')",
@@ -22,12 +23,12 @@ public static class RequestStatistics
             _ => throw new ArgumentOutOfRangeException(nameof(groupBy), groupBy, "unknown grouping"),
         };
         var sql = $"""
-            SELECT {key} AS "Key",
-                   count(*) AS "Total",
-                   count(*) FILTER (WHERE r.status = 'open') AS "Open",
-                   count(*) FILTER (WHERE {Overdue.Sql}) AS "Overdue",
+            SELECT {key} AS "key",
+                   count(*) AS "total",
+                   count(*) FILTER (WHERE r.status = 'open') AS "open",
+                   count(*) FILTER (WHERE {Overdue.Sql}) AS "overdue",
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM closed.at - r.requested_at) / 3600)
-                       FILTER (WHERE r.status = 'closed') AS "MedianHoursToClose"
+                       FILTER (WHERE r.status = 'closed') AS "median_hours_to_close"
             FROM service_requests r
             JOIN service_categories s ON s.id = r.service_id
             JOIN workflow_states st ON st.id = r.state_id
