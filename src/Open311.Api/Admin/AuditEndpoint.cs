@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
 using Open311.Core.Data;
@@ -12,36 +14,49 @@ public static class AuditEndpoint
 {
     public sealed record AuditEntry(long Id, DateTimeOffset OccurredAt, string Actor, string Entity, string EntityId, string Action, JsonElement? Before, JsonElement? After);
 
+    public const int PageSize = 100;
+
+    public sealed record AuditQuery
+    {
+        [FromQuery(Name = "entity"), Description("What was changed or looked at: jurisdiction, department, service, service_attribute, attribute_value, workflow, workflow_state, workflow_transition, area, routing_rule, staff, client, delivery or request.")]
+        public string? Entity { get; init; }
+
+        [FromQuery(Name = "entity_id"), Description("Its id.")]
+        public string? EntityId { get; init; }
+
+        [FromQuery(Name = "page"), Description("1-based page number, at most {MaxPage}; {AuditPageSize} events a page.")]
+        public int? Page { get; init; }
+    }
+
     public static void MapAudit(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/audit", List)
             .WithName("ListAudit")
             .WithSummary("The audit trail, newest first")
-            .WithDescription("Filters: entity (jurisdiction, department, service, service_attribute, attribute_value, workflow, workflow_state, workflow_transition, area, routing_rule, staff, client, delivery, request), entity_id, page (100 a page). A request's own changes are in its history.")
+            .WithDescription("A request's own changes are in its history.")
             .RequireAuthorization(AuthRegistration.Policies.Admin)
             .Produces<List<AuditEntry>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-    public static async Task<IResult> List(ClaimsPrincipal user, Open311Db db, string? entity, string? entity_id, int? page, CancellationToken cancellationToken)
+    public static async Task<IResult> List([AsParameters] AuditQuery query, ClaimsPrincipal user, Open311Db db, CancellationToken cancellationToken)
     {
-        const int pageSize = 100;
-        if (page is < 1 or > PageLimits.MaxPage)
+        if (query.Page is < 1 or > PageLimits.MaxPage)
         {
             return Problems.BadRequest($"page must be from 1 to {PageLimits.MaxPage}");
         }
 
         var events = db.AuditEvents.AsNoTracking().Where(e => e.JurisdictionId == user.Actor().JurisdictionId);
-        if (entity is { Length: > 0 })
+        if (query.Entity is { Length: > 0 } entity)
         {
             events = events.Where(e => e.Entity == entity);
         }
 
-        if (entity_id is { Length: > 0 })
+        if (query.EntityId is { Length: > 0 } entityId)
         {
-            events = events.Where(e => e.EntityId == entity_id);
+            events = events.Where(e => e.EntityId == entityId);
         }
 
         var rows = await events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
-            .Skip(((page ?? 1) - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            .Skip(((query.Page ?? 1) - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.Select(e => new AuditEntry(e.Id, e.OccurredAt, e.Actor, e.Entity, e.EntityId, e.Action, Json(e.Before), Json(e.After))).ToList());
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Open311.Api.Auth;
@@ -14,6 +15,24 @@ public static class DeliveriesEndpoints
 {
     public const int MaxPageSize = 200;
 
+    public sealed record DeliveryQuery
+    {
+        [FromQuery(Name = "status"), Description("pending, delivered, failed or discarded.")]
+        public string? Status { get; init; }
+
+        [FromQuery(Name = "consumer"), Description("Only messages for this consumer, by its name.")]
+        public string? Consumer { get; init; }
+
+        [FromQuery(Name = "request_id"), Description("Only messages about this request.")]
+        public long? RequestId { get; init; }
+
+        [FromQuery(Name = "page"), Description("1-based page number, at most {MaxPage}.")]
+        public int? Page { get; init; }
+
+        [FromQuery(Name = "page_size"), Description("Messages per page, 1 to {DeliveriesMaxPageSize} (default 50).")]
+        public int? PageSize { get; init; }
+    }
+
     public sealed record DeliveryPage(List<Deliveries.Summary> Items, int Page, int PageSize, bool HasMore);
 
     public sealed record DeliveryDetail(Deliveries.Summary Message, List<Deliveries.Attempt> Attempts);
@@ -23,7 +42,6 @@ public static class DeliveriesEndpoints
         var deliveries = routes.MapGroup("/deliveries").RequireAuthorization(AuthRegistration.Policies.Admin);
         deliveries.MapGet("", List).WithName("ListDeliveries")
             .WithSummary("Outbox messages, newest first")
-            .WithDescription($"Filters: status (pending, delivered, failed, discarded), consumer, request_id; page, page_size (at most {MaxPageSize}).")
             .Produces<DeliveryPage>()
             .ProducesValidationProblem();
         deliveries.MapGet("/{id:long}", Get).WithName("GetDelivery").WithSummary("One outbox message with every attempt").Produces<DeliveryDetail>()
@@ -34,10 +52,9 @@ public static class DeliveriesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    public static async Task<IResult> List(ClaimsPrincipal user, Open311Db db, string? status, string? consumer,
-        [FromQuery(Name = "request_id")] long? requestId, int? page, [FromQuery(Name = "page_size")] int? pageSize,
-        CancellationToken cancellationToken)
+    public static async Task<IResult> List([AsParameters] DeliveryQuery query, ClaimsPrincipal user, Open311Db db, CancellationToken cancellationToken)
     {
+        var (status, page, pageSize) = (query.Status, query.Page, query.PageSize);
         var errors = new List<(string, string)>();
         DeliveryStatus? wanted = null;
         if (status is not null)
@@ -67,7 +84,7 @@ public static class DeliveriesEndpoints
             return Problems.Invalid(errors);
         }
 
-        var filter = new Deliveries.Filter(user.Actor().JurisdictionId, wanted, consumer, requestId, page ?? 1, pageSize ?? 50);
+        var filter = new Deliveries.Filter(user.Actor().JurisdictionId, wanted, query.Consumer, query.RequestId, page ?? 1, pageSize ?? 50);
         var rows = await Deliveries.ListAsync(db, filter, cancellationToken);
         var hasMore = rows.Count > filter.PageSize;
         return TypedResults.Ok(new DeliveryPage(hasMore ? rows[..filter.PageSize] : rows, filter.Page, filter.PageSize, hasMore));

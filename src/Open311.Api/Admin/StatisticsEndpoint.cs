@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using Open311.Core;
 using Open311.Core.Data;
 using Open311.Core.Requests;
@@ -10,21 +12,32 @@ public static class StatisticsEndpoint
 {
     public sealed record StatisticsReport(string GroupBy, DateTimeOffset From, DateTimeOffset To, List<RequestStatistics.Row> Rows);
 
+    public sealed record StatisticsQuery
+    {
+        [FromQuery(Name = "group_by"), Description("department (default), category, channel or state.")]
+        public string? GroupBy { get; init; }
+
+        [FromQuery(Name = "from"), Description("Earliest request time, ISO 8601 with offset; default 30 days ago.")]
+        public string? From { get; init; }
+
+        [FromQuery(Name = "to"), Description("Latest request time, ISO 8601 with offset; default now.")]
+        public string? To { get; init; }
+    }
+
     private static readonly string[] Groupings = ["department", "category", "channel", "state"];
 
     public static void MapStatistics(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/statistics", Get)
             .WithName("GetStatistics")
             .WithSummary("Request volumes, backlog and median hours to close")
-            .WithDescription("group_by: department (default), category, channel or state. from/to: ISO 8601 with offset on the request time; default the last 30 days.")
             .Produces<StatisticsReport>()
             .ProducesValidationProblem();
 
-    public static async Task<IResult> Get(ClaimsPrincipal user, Open311Db db, TimeProvider clock, string? group_by, string? from, string? to,
+    public static async Task<IResult> Get([AsParameters] StatisticsQuery query, ClaimsPrincipal user, Open311Db db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var errors = new List<(string, string)>();
-        var groupBy = group_by ?? "department";
+        var groupBy = query.GroupBy ?? "department";
         if (!Groupings.Contains(groupBy))
         {
             errors.Add(("group_by", $"one of {string.Join(", ", Groupings)}"));
@@ -32,12 +45,12 @@ public static class StatisticsEndpoint
 
         var now = clock.GetUtcNow();
         var (start, end) = (now.AddDays(-30), now);
-        if (from is not null && !Iso8601.TryParse(from, out start))
+        if (query.From is { } from && !Iso8601.TryParse(from, out start))
         {
             errors.Add(("from", "must be an ISO 8601 datetime with a zone offset"));
         }
 
-        if (to is not null && !Iso8601.TryParse(to, out end))
+        if (query.To is { } to && !Iso8601.TryParse(to, out end))
         {
             errors.Add(("to", "must be an ISO 8601 datetime with a zone offset"));
         }

@@ -34,6 +34,8 @@ public static partial class DocumentedLimits
             [nameof(PageLimits.MaxPage)] = PageLimits.MaxPage,
             [nameof(RequestLifecycle.MaxDescriptionLength)] = RequestLifecycle.MaxDescriptionLength,
             ["StaffMaxPageSize"] = RequestHandlingEndpoints.MaxPageSize,
+            ["DeliveriesMaxPageSize"] = DeliveriesEndpoints.MaxPageSize,
+            ["AuditPageSize"] = AuditEndpoint.PageSize,
         };
         return Placeholder().Replace(text, match => limits.TryGetValue(match.Groups[1].Value, out var limit)
             ? limit.ToString("#,0.##", CultureInfo.InvariantCulture)
