@@ -18,11 +18,15 @@ public static class AreaGeoJson
         Converters = { new GeoJsonConverterFactory(Wgs84.Factory, false, GeoJsonConverterFactory.DefaultIdPropertyName, RingOrientationOption.DoNotModify) },
     };
 
-    /// <summary>Reads an area; returns why it cannot be one (not GeoJSON, or refused by <see cref="AreaGeometry"/>), or null when it can.</summary>
-    public static string? ReadArea(JsonElement json, out MultiPolygon? area)
+    /// <summary>Reads a GeoJSON geometry; returns why it is not one, or null. Whether it may be an area is Core's call (<see cref="AreaGeometry"/>).</summary>
+    public static string? Read(JsonElement json, out Geometry? geometry)
     {
-        area = null;
-        Geometry? geometry;
+        geometry = null;
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            return "a GeoJSON Polygon or MultiPolygon object is required";
+        }
+
         try
         {
             geometry = json.Deserialize<Geometry>(Options);
@@ -32,18 +36,7 @@ public static class AreaGeoJson
             return $"the area is not valid GeoJSON: {exception.Message}";
         }
 
-        if (geometry is null)
-        {
-            return "the area is not valid GeoJSON: no geometry";
-        }
-
-        if (AreaGeometry.Problem(geometry) is { } problem)
-        {
-            return problem;
-        }
-
-        area = AreaGeometry.ToArea(geometry);
-        return null;
+        return geometry is null ? "the area is not valid GeoJSON: no geometry" : null;
     }
 
     public static JsonElement Write(Geometry geometry) => JsonSerializer.SerializeToElement(geometry, Options);

@@ -1,3 +1,4 @@
+using Open311.Core;
 using Open311.Core.Requests;
 
 namespace Open311.Api.Admin;
@@ -16,6 +17,15 @@ public static class Problems
 
     public static IResult Invalid(IEnumerable<(string Field, string Error)> errors) =>
         TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Error).ToArray()));
+
+    /// <summary>An administrative change: <paramref name="done"/> formats its result, the rest become problems.</summary>
+    public static IResult From<T>(AdminResult<T> result, Func<T, IResult> done) => result.Outcome switch
+    {
+        AdminOutcome.Done => done(result.Value!),
+        AdminOutcome.NotFound => NotFound(result.Message!),
+        AdminOutcome.Conflict => Conflict(result.Message!),
+        _ => Invalid(result.Errors.Select(e => (e.Field, e.Message))),
+    };
 
     /// <summary>A refused change to a request; a refused transition lists the ones the caller may take.</summary>
     public static IResult From(HandlingResult result) => result.Outcome switch

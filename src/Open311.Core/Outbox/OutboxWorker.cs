@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,10 +44,11 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
             {
                 break;
             }
-            catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException)
+            catch (Exception exception)
             {
-                // The database is away: nothing is lost, the messages wait in it.
-                logger.LogWarning(exception, "Outbox worker could not reach the database; retrying");
+                // Most likely the database is away. Nothing is lost: the messages wait in it, and
+                // an exception must not end the worker (nor, through it, the whole service).
+                logger.LogError(exception, "Outbox worker failed to run a batch; retrying");
             }
 
             if (delivered < _options.BatchSize)
