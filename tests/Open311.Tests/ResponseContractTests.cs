@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -22,8 +23,8 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
     public async Task EveryGeoReportOperation_AnswersAsOpenApiYamlSays()
     {
         var http = app.CreateClient();
-        Task<JsonElement> Get(string path) => Check(http.GetAsync(GeoReportClient.Base + path));
-        Task<JsonElement> Post(HttpContent form) => Check(http.PostAsync(GeoReportClient.Base + "/requests.json", form));
+        Task<JsonElement> Get(string path, HttpStatusCode? refusal = null) => Check(http.GetAsync(GeoReportClient.Base + path), refusal);
+        Task<JsonElement> Post(HttpContent form, HttpStatusCode? refusal = null) => Check(http.PostAsync(GeoReportClient.Base + "/requests.json", form), refusal);
 
         await Get("/discovery.json");
         await Get("/services.json?locale=en");
@@ -48,13 +49,17 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         var mediaUrl = new Uri((await Get($"/requests/{withPhoto}.json"))[0].GetProperty("media_url").GetString()!);
         await Check(http.GetAsync(mediaUrl.AbsolutePath));
 
-        await Get("/services/099.json");
-        await Get($"/tokens/{Guid.NewGuid()}.json");
-        await Get("/requests/999999999.json");
-        await Get("/requests.json?start_date=yesterday");
-        await Get($"/media/{Guid.NewGuid()}");
-        await Post(Form(("api_key", "wrong-key"), ("service_code", "001"), ("address_string", "Έβανς 10")));
-        await Post(Form(("api_key", DemoData.ApiKey), ("service_code", "001"), ("lat", "north")));
+        await Get("/services/099.json", HttpStatusCode.NotFound);
+        await Get($"/tokens/{Guid.NewGuid()}.json", HttpStatusCode.NotFound);
+        await Get("/requests/999999999.json", HttpStatusCode.NotFound);
+        await Get("/requests.json?start_date=yesterday", HttpStatusCode.BadRequest);
+        await Get($"/media/{Guid.NewGuid()}", HttpStatusCode.NotFound);
+        await Post(Form(("api_key", "wrong-key"), ("service_code", "001"), ("address_string", "Έβανς 10")), HttpStatusCode.Forbidden);
+        await Post(Form(("api_key", DemoData.ApiKey), ("service_code", "001"), ("lat", "north")), HttpStatusCode.BadRequest);
+        var (_, slow) = await (await AdminClient.SignInAsync(app, "admin")).PostAsync("/admin/clients", new { name = "Slow app", rate_limit_per_minute = 1 });
+        var slowKey = slow.GetProperty("api_key").GetString()!;
+        await Post(Form(("api_key", slowKey), ("service_code", "001"), ("address_string", "Έβανς 10")));
+        await Post(Form(("api_key", slowKey), ("service_code", "001"), ("address_string", "Έβανς 10")), HttpStatusCode.TooManyRequests);
         contract.AssertEveryOperationChecked(GeoReportClient.Base);
     }
 
@@ -63,12 +68,12 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
     {
         var anonymous = app.CreateClient();
         await Check(anonymous.PostAsJsonAsync("/admin/auth/token", new { username = "admin", password = DemoStaff.Password }));
-        await Check(anonymous.PostAsJsonAsync("/admin/auth/token", new { username = "admin", password = "wrong" }));
-        await Check(anonymous.PostAsync("/admin/auth/token", new StringContent("{", System.Text.Encoding.UTF8, "application/json")));
-        await Check(anonymous.GetAsync("/admin/requests"));
+        await Check(anonymous.PostAsJsonAsync("/admin/auth/token", new { username = "admin", password = "wrong" }), HttpStatusCode.Unauthorized);
+        await Check(anonymous.PostAsync("/admin/auth/token", new StringContent("{", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        await Check(anonymous.GetAsync("/admin/requests"), HttpStatusCode.Unauthorized);
         var admin = await AdminClient.SignInAsync(app, "admin");
         var dispatcher = await AdminClient.SignInAsync(app, "dispatcher");
-        await Check((await AdminClient.SignInAsync(app, "viewer")).GetAsync("/admin/staff"));
+        await Check((await AdminClient.SignInAsync(app, "viewer")).GetAsync("/admin/staff"), HttpStatusCode.Forbidden);
 
         await CatalogueAsync(admin);
         await AccountsAsync(admin);
@@ -77,9 +82,9 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await DeliveriesAsync(admin);
 
         await Check(admin.GetAsync("/admin/audit"));
-        await Check(admin.GetAsync("/admin/audit?page=0"));
+        await Check(admin.GetAsync("/admin/audit?page=0"), HttpStatusCode.BadRequest);
         await Check(admin.GetAsync("/admin/statistics?group_by=category"));
-        await Check(admin.GetAsync("/admin/statistics?group_by=colour"));
+        await Check(admin.GetAsync("/admin/statistics?group_by=colour"), HttpStatusCode.BadRequest);
         contract.AssertEveryOperationChecked("/admin");
     }
 
@@ -96,9 +101,9 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         copy["code"] = "contract-check";
         var category = (await Check(admin.PostAsync("/admin/services", copy))).GetProperty("id").GetInt64();
         await Check(admin.PutAsync($"/admin/services/{category}", copy));
-        await Check(admin.PostAsync("/admin/services", copy));
+        await Check(admin.PostAsync("/admin/services", copy), HttpStatusCode.Conflict);
         await Check(admin.DeleteAsync($"/admin/services/{category}"));
-        await Check(admin.GetAsync("/admin/services/999999999"));
+        await Check(admin.GetAsync("/admin/services/999999999"), HttpStatusCode.NotFound);
 
         var workflow = await CopyAsync(admin, "/admin/workflows", (await Check(admin.GetAsync("/admin/workflows")))[0]);
         await Check(admin.PutAsync($"/admin/workflows/{workflow}", Input(await FindAsync(admin, "/admin/workflows", workflow))));
@@ -112,14 +117,14 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         staff["password"] = "contract-check-2026";
         var account = (await Check(admin.PostAsync("/admin/staff", staff))).GetProperty("id").GetInt64();
         await Check(admin.PutAsync($"/admin/staff/{account}", staff));
-        await Check(admin.PostAsync("/admin/staff", staff));
+        await Check(admin.PostAsync("/admin/staff", staff), HttpStatusCode.Conflict);
 
         await Check(admin.GetAsync("/admin/clients"));
         var input = new { name = "Contract check", contact_email = "dev@example.gr", rate_limit_per_minute = 5 };
         var client = (await Check(admin.PostAsync("/admin/clients", input))).GetProperty("client").GetProperty("id").GetInt64();
         await Check(admin.PutAsync($"/admin/clients/{client}", input));
         await Check(admin.PostAsync($"/admin/clients/{client}/revoke", null));
-        await Check(admin.PostAsync("/admin/clients/999999999/revoke", null));
+        await Check(admin.PostAsync("/admin/clients/999999999/revoke", null), HttpStatusCode.NotFound);
     }
 
     private async Task RoutingAsync(AdminClient admin)
@@ -131,12 +136,12 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         var area = (await Check(admin.PostAsync("/admin/areas", input))).GetProperty("id").GetInt64();
         await Check(admin.PutAsync($"/admin/areas/{area}", input));
         await Check(admin.GetAsync("/admin/areas"));
-        await Check(admin.PostAsync("/admin/areas", new { name = "Open ring", department_id = department, geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 25.13, 35.34 } } } } }));
+        await Check(admin.PostAsync("/admin/areas", new { name = "Open ring", department_id = department, geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 25.13, 35.34 } } } } }), HttpStatusCode.BadRequest);
 
         var rule = (await Check(admin.PostAsync("/admin/routing-rules", new { service_id = service, area_id = area, department_id = department }))).GetProperty("id").GetInt64();
         await Check(admin.GetAsync("/admin/routing-rules"));
         await Check(admin.DeleteAsync($"/admin/routing-rules/{rule}"));
-        await Check(admin.DeleteAsync($"/admin/routing-rules/{rule}"));
+        await Check(admin.DeleteAsync($"/admin/routing-rules/{rule}"), HttpStatusCode.NotFound);
         await Check(admin.DeleteAsync($"/admin/areas/{area}"));
     }
 
@@ -147,17 +152,18 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         var original = (await Check(dispatcher.PostAsync("/admin/requests", intake))).GetProperty("request").GetProperty("id").GetInt64();
         var detail = await Check(dispatcher.PostAsync("/admin/requests", intake));
         var id = detail.GetProperty("request").GetProperty("id").GetInt64();
-        await Check(dispatcher.PostAsync("/admin/requests", new { service_code = "999", channel = "phone", address = "x" }));
+        await Check(dispatcher.PostAsync("/admin/requests", new { service_code = "999", channel = "phone", address = "x" }), HttpStatusCode.NotFound);
 
         await Check(dispatcher.GetAsync("/admin/requests?state=received&page_size=5"));
-        await Check(dispatcher.GetAsync("/admin/requests?page_size=0"));
+        await Check(dispatcher.GetAsync("/admin/requests?page_size=0"), HttpStatusCode.BadRequest);
         await Check(dispatcher.GetAsync($"/admin/requests/{id}"));
         await Check(dispatcher.GetAsync($"/admin/requests/{id}/history"));
-        await Check(dispatcher.GetAsync("/admin/requests/999999999/history"));
+        await Check(dispatcher.GetAsync("/admin/requests/999999999/history"), HttpStatusCode.NotFound);
 
         uint Version() => detail.GetProperty("version").GetUInt32();
         var next = detail.GetProperty("allowed_transitions")[0].GetProperty("to").GetString();
-        await Check(dispatcher.PostAsync($"/admin/requests/{id}/transitions", new { to = "no-such-state", version = Version() }));
+        await Check(dispatcher.PostAsync($"/admin/requests/{id}/transitions", new { to = "no-such-state", version = Version() }), HttpStatusCode.BadRequest);
+        await Check(dispatcher.PostAsync($"/admin/requests/{id}/transitions", new { to = next, version = Version() + 1 }), HttpStatusCode.Conflict);
         detail = await Check(dispatcher.PostAsync($"/admin/requests/{id}/transitions", new { to = next, version = Version(), public_note = "Το είδαμε." }));
         detail = await Check(dispatcher.PostAsync($"/admin/requests/{id}/notes", new { text = "Σημείωση", @public = false, version = Version() }));
         detail = await Check(dispatcher.PutAsync($"/admin/requests/{id}/assignee", new { assignee_id = (long?)null, version = Version() }));
@@ -171,16 +177,25 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
     private async Task DeliveriesAsync(AdminClient admin)
     {
         var pending = (await Check(admin.GetAsync("/admin/deliveries?status=pending&page_size=5"))).GetProperty("items")[0].GetProperty("id").GetInt64();
-        await Check(admin.GetAsync("/admin/deliveries?status=lost"));
+        await Check(admin.GetAsync("/admin/deliveries?status=lost"), HttpStatusCode.BadRequest);
         await Check(admin.GetAsync($"/admin/deliveries/{pending}"));
-        await Check(admin.PostAsync($"/admin/deliveries/{pending}/retry", null));
+        await Check(admin.PostAsync($"/admin/deliveries/{pending}/retry", null), HttpStatusCode.Conflict);
         await Check(admin.PostAsync($"/admin/deliveries/{pending}/discard", null));
         await Check(admin.PostAsync($"/admin/deliveries/{pending}/retry", null));
     }
 
-    private async Task<JsonElement> Check(Task<HttpResponseMessage> call) => await contract.CheckAsync(await call);
+    /// <summary>Asserts the call succeeded, or was refused with <paramref name="refusal"/>, and that the answer is as documented.</summary>
+    private async Task<JsonElement> Check(Task<HttpResponseMessage> call, HttpStatusCode? refusal = null)
+    {
+        var response = await call;
+        var status = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
+        Assert.True(refusal is { } expected ? response.StatusCode == expected : response.IsSuccessStatusCode,
+            $"{response.RequestMessage!.Method} {response.RequestMessage.RequestUri!.PathAndQuery} answered {status}");
+        return await contract.CheckAsync(response);
+    }
 
-    private async Task<JsonElement> Check(Task<(HttpResponseMessage Response, JsonElement Body)> call) => await contract.CheckAsync((await call).Response);
+    private async Task<JsonElement> Check(Task<(HttpResponseMessage Response, JsonElement Body)> call, HttpStatusCode? refusal = null) =>
+        await Check(Task.FromResult((await call).Response), refusal);
 
     private async Task<long> CopyAsync(AdminClient admin, string list, JsonElement view) =>
         (await Check(admin.PostAsync(list, Input(view)))).GetProperty("id").GetInt64();
