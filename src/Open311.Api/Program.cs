@@ -5,7 +5,6 @@ using Open311.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOpen311Data();
-builder.AddProjections();
 builder.AddGeoReport();
 builder.AddStaffAuth();
 builder.AddAdmin();

@@ -10,9 +10,11 @@ namespace Open311.Api.Admin;
 /// <summary>The organisation chart: departments, their parents, their contact e-mail.</summary>
 public static class DepartmentsEndpoints
 {
-    public sealed record DepartmentView(long Id, string NameEl, string NameEn, string? Email, long? ParentId, bool Active);
+    /// <summary>The name as <see cref="TextInput"/> takes it: <c>name_el</c>/<c>name_en</c>, or <c>names</c> for any enabled language.</summary>
+    public sealed record DepartmentView(long Id, string NameEl, string NameEn, Dictionary<string, string> Names, string? Email, long? ParentId, bool Active);
 
-    public sealed record DepartmentInput(string NameEl, string NameEn, string? Email = null, long? ParentId = null, bool Active = true);
+    public sealed record DepartmentInput(string NameEl = "", string NameEn = "", string? Email = null, long? ParentId = null, bool Active = true,
+        Dictionary<string, string>? Names = null);
 
     public static void MapDepartments(this IEndpointRouteBuilder routes)
     {
@@ -41,7 +43,7 @@ public static class DepartmentsEndpoints
             return Problems.Invalid(errors);
         }
 
-        var department = new Department { JurisdictionId = actor.JurisdictionId, Name = new(input.NameEl, input.NameEn), Email = input.Email, ParentId = input.ParentId, Active = input.Active };
+        var department = new Department { JurisdictionId = actor.JurisdictionId, Name = Name(input), Email = input.Email, ParentId = input.ParentId, Active = input.Active };
         await AuditedChanges.CreateAsync(db, actor, "department", department, d => d.Id, View, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Created($"{AdminApi.BasePath}/departments/{department.Id}", View(department));
     }
@@ -61,7 +63,7 @@ public static class DepartmentsEndpoints
         }
 
         return TypedResults.Ok(await AuditedChanges.UpdateAsync(db, actor, "department", id, department, View,
-            d => (d.Name, d.Email, d.ParentId, d.Active) = (new(input.NameEl, input.NameEn), input.Email, input.ParentId, input.Active),
+            d => (d.Name, d.Email, d.ParentId, d.Active) = (Name(input), input.Email, input.ParentId, input.Active),
             clock.GetUtcNow(), cancellationToken));
     }
 
@@ -89,15 +91,15 @@ public static class DepartmentsEndpoints
         return TypedResults.NoContent();
     }
 
-    private static DepartmentView View(Department d) => new(d.Id, d.Name.El, d.Name.En, d.Email, d.ParentId, d.Active);
+    private static DepartmentView View(Department d) => new(d.Id, d.Name["el"], d.Name["en"], TextInput.Map(d.Name), d.Email, d.ParentId, d.Active);
+
+    private static LocalizedText Name(DepartmentInput input) => TextInput.Read(input.NameEl, input.NameEn, input.Names);
 
     private static async Task<List<(string, string)>> CheckAsync(DepartmentInput input, long? id, string jurisdictionId, Open311Db db, CancellationToken cancellationToken)
     {
         var errors = new List<(string, string)>();
-        if (string.IsNullOrWhiteSpace(input.NameEl) || string.IsNullOrWhiteSpace(input.NameEn))
-        {
-            errors.Add(("name", "name_el and name_en are required"));
-        }
+        var jurisdiction = await TextInput.JurisdictionAsync(db, jurisdictionId, cancellationToken);
+        errors.AddRange(TextInput.Problems(jurisdiction, "name", input.NameEl, input.NameEn, input.Names, required: true).Select(p => ("name", p)));
 
         if (input.ParentId is { } parent)
         {

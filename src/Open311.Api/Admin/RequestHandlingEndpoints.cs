@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
 using Open311.Core;
@@ -59,7 +58,7 @@ public static class RequestHandlingEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    public static async Task<IResult> Search(HttpRequest http, ClaimsPrincipal user, Open311Db db, AutoMapper.IConfigurationProvider mapping,
+    public static async Task<IResult> Search(HttpRequest http, ClaimsPrincipal user, Open311Db db, StaffLanguage language,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var actor = user.Actor();
@@ -69,7 +68,7 @@ public static class RequestHandlingEndpoints
             return Problems.Invalid(errors);
         }
 
-        var rows = await db.StaffPage(actor, filter, clock.GetUtcNow()).ProjectTo<StaffRequestSummary>(mapping).ToListAsync(cancellationToken);
+        var rows = await db.StaffPage(actor, filter, clock.GetUtcNow()).Select(StaffRequestSummary.From(await language.ForAsync(actor, cancellationToken))).ToListAsync(cancellationToken);
         var hasMore = rows.Count > filter.PageSize;
         return TypedResults.Ok(new RequestPage(hasMore ? rows[..filter.PageSize] : rows, filter.Page, filter.PageSize, hasMore));
     }

@@ -22,6 +22,8 @@ public static class AdminRegistration
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddScoped<RequestHandling>();
         builder.Services.AddScoped<Admin.RequestDetails>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Admin.StaffLanguage>();
     }
 
     private sealed class LowercaseNamingPolicy : JsonNamingPolicy

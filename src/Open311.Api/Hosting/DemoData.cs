@@ -114,7 +114,7 @@ public static class DemoData
                 JurisdictionId = DemoCatalog.JurisdictionId,
                 Service = service,
                 DepartmentId = service.DefaultDepartment?.Id,
-                Description = $"{service.Name.El}: {Descriptions[random.Next(Descriptions.Length)]}",
+                Description = $"{service.Name["el"]}: {Descriptions[random.Next(Descriptions.Length)]}",
                 Lat = Math.Round(CentreLat + ((random.NextDouble() - 0.5) * 0.05), 6),
                 Long = Math.Round(CentreLong + ((random.NextDouble() - 0.5) * 0.06), 6),
                 Address = $"{Streets[random.Next(Streets.Length)]} {random.Next(1, 120)}",
