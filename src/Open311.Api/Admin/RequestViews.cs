@@ -33,8 +33,10 @@ public sealed record StaffRequestSummary(
     /// <summary>The list's EF projection: reads these columns only (never the requester's contact data).</summary>
     public static Expression<Func<ServiceRequest, StaffRequestSummary>> From(LanguageChoice language)
     {
+        // A captured variable, not a constant: EF makes it a parameter of one cached query.
+        Expression<Func<LanguageChoice>> captured = () => language;
         var request = Expression.Parameter(typeof(ServiceRequest), "r");
-        return Expression.Lambda<Func<ServiceRequest, StaffRequestSummary>>(Expression.Invoke(Projection, request, Expression.Constant(language)), request);
+        return Expression.Lambda<Func<ServiceRequest, StaffRequestSummary>>(Expression.Invoke(Projection, request, captured.Body), request);
     }
 
     /// <summary>The same, from a request already read with its category and state.</summary>
