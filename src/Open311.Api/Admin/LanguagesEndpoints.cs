@@ -26,7 +26,7 @@ public static partial class LanguagesEndpoints
         languages.MapGet("", Get).WithName("GetLanguages").WithSummary("The jurisdiction's enabled languages and its default");
         languages.MapPut("", Update).WithName("UpdateLanguages")
             .WithSummary("Change the enabled languages (ISO 639 codes, e.g. de) and the default; texts in a disabled language are kept but not served")
-            .RequireAuthorization(AuthRegistration.Policies.Admin).ProducesValidationProblem();
+            .RequireAuthorization(AuthRegistration.Policies.Admin).Produces<LanguagesView>().ProducesValidationProblem();
     }
 
     public static async Task<Ok<LanguagesView>> Get(ClaimsPrincipal user, Open311Db db, CancellationToken cancellationToken) =>

@@ -36,7 +36,7 @@ public static class RequestHandlingEndpoints
         var requests = routes.MapGroup("/requests");
         requests.MapGet("", Search).WithName("SearchRequests")
             .WithSummary("Search requests (staff see their own department's only)")
-            .WithDescription("Filters: state and service_code (comma lists), department_id, assignee_id, area_id, q (words in description or address, or a protocol number), from/to (ISO 8601 with offset, on the request time), overdue=true; page, page_size (at most 200).")
+            .WithDescription("Filters: state and service_code (comma lists), department_id, assignee_id, area_id, q (words in description or address, or a protocol number), from/to (ISO 8601 with offset, on the request time), overdue=true; page, page_size (at most 200). Category names in the caller's language, as for statistics: locale, else Accept-Language, else the jurisdiction's default.")
             .ProducesValidationProblem();
         requests.MapGet("/{id:long}", Get).WithName("GetRequestDetail").WithSummary("One request with contact data; the look is audited")
             .ProducesProblem(StatusCodes.Status404NotFound);

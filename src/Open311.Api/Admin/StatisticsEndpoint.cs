@@ -14,7 +14,7 @@ public static class StatisticsEndpoint
         routes.MapGet("/statistics", Get)
             .WithName("GetStatistics")
             .WithSummary("Request volumes, backlog and median hours to close")
-            .WithDescription("group_by: department (default), category, channel or state. from/to: ISO 8601 with offset on the request time; default the last 30 days.")
+            .WithDescription("group_by: department (default), category, channel or state. from/to: ISO 8601 with offset on the request time; default the last 30 days. Names in the caller's language: locale, else Accept-Language, among the jurisdiction's languages, else its default.")
             .ProducesValidationProblem();
 
     public static async Task<IResult> Get(ClaimsPrincipal user, Open311Db db, StaffLanguage language, TimeProvider clock, string? group_by, string? from, string? to,
