@@ -5,6 +5,7 @@ using Open311.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOpen311Data();
+builder.AddOutbox();
 builder.AddGeoReport();
 builder.AddStaffAuth();
 builder.AddAdmin();

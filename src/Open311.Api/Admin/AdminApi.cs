@@ -24,6 +24,7 @@ public static class AdminApi
         signedIn.MapIntake();
         signedIn.MapAudit();
         signedIn.MapStatistics();
+        signedIn.MapDeliveries();
         return routes;
     }
 }

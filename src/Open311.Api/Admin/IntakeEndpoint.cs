@@ -39,7 +39,7 @@ public static class IntakeEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    public static async Task<IResult> Record(IntakeInput input, ClaimsPrincipal user, RequestIntake intake, RequestDetails details,
+    public static async Task<IResult> Record(IntakeInput input, ClaimsPrincipal user, RequestLifecycle intake, RequestDetails details,
         CancellationToken cancellationToken)
     {
         var actor = user.Actor();

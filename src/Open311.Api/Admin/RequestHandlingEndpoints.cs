@@ -68,7 +68,8 @@ public static class RequestHandlingEndpoints
             return Problems.Invalid(errors);
         }
 
-        var rows = await db.StaffPage(actor, filter, clock.GetUtcNow()).Select(StaffRequestSummary.From(await language.ForAsync(actor, cancellationToken))).ToListAsync(cancellationToken);
+        var summary = StaffRequestSummary.From(await language.ForAsync(actor, cancellationToken));
+        var rows = await db.StaffPage(actor, filter, clock.GetUtcNow()).Select(summary).ToListAsync(cancellationToken);
         var hasMore = rows.Count > filter.PageSize;
         return TypedResults.Ok(new RequestPage(hasMore ? rows[..filter.PageSize] : rows, filter.Page, filter.PageSize, hasMore));
     }
@@ -89,19 +90,19 @@ public static class RequestHandlingEndpoints
             e.Changes is null ? null : JsonDocument.Parse(e.Changes).RootElement.Clone())).ToList());
     }
 
-    public static Task<IResult> Transition(long id, TransitionInput input, ClaimsPrincipal user, RequestHandling handling, RequestDetails details,
+    public static Task<IResult> Transition(long id, TransitionInput input, ClaimsPrincipal user, RequestLifecycle handling, RequestDetails details,
         CancellationToken cancellationToken) =>
         RespondAsync(user, id, details, handling.TransitionAsync(user.Actor(), id, input.Version, input.To, input.PublicNote, input.InternalNote, cancellationToken), cancellationToken);
 
-    public static Task<IResult> AddNote(long id, NoteInput input, ClaimsPrincipal user, RequestHandling handling, RequestDetails details,
+    public static Task<IResult> AddNote(long id, NoteInput input, ClaimsPrincipal user, RequestLifecycle handling, RequestDetails details,
         CancellationToken cancellationToken) =>
         RespondAsync(user, id, details, handling.AddNoteAsync(user.Actor(), id, input.Version, input.Text, input.Public, cancellationToken), cancellationToken);
 
-    public static Task<IResult> Assign(long id, AssigneeInput input, ClaimsPrincipal user, RequestHandling handling, RequestDetails details,
+    public static Task<IResult> Assign(long id, AssigneeInput input, ClaimsPrincipal user, RequestLifecycle handling, RequestDetails details,
         CancellationToken cancellationToken) =>
         RespondAsync(user, id, details, handling.AssignAsync(user.Actor(), id, input.Version, input.AssigneeId, cancellationToken), cancellationToken);
 
-    public static Task<IResult> SetExpected(long id, ExpectedInput input, ClaimsPrincipal user, RequestHandling handling, RequestDetails details,
+    public static Task<IResult> SetExpected(long id, ExpectedInput input, ClaimsPrincipal user, RequestLifecycle handling, RequestDetails details,
         CancellationToken cancellationToken)
     {
         DateTimeOffset? expected = null;
@@ -118,11 +119,11 @@ public static class RequestHandlingEndpoints
         return RespondAsync(user, id, details, handling.SetExpectedAsync(user.Actor(), id, input.Version, expected, cancellationToken), cancellationToken);
     }
 
-    public static Task<IResult> Reroute(long id, DepartmentInput input, ClaimsPrincipal user, RequestHandling handling, RequestDetails details,
+    public static Task<IResult> Reroute(long id, DepartmentInput input, ClaimsPrincipal user, RequestLifecycle handling, RequestDetails details,
         CancellationToken cancellationToken) =>
         RespondAsync(user, id, details, handling.RerouteAsync(user.Actor(), id, input.Version, input.DepartmentId, input.Reason, cancellationToken), cancellationToken);
 
-    public static Task<IResult> MarkDuplicate(long id, DuplicateInput input, ClaimsPrincipal user, RequestHandling handling, RequestDetails details,
+    public static Task<IResult> MarkDuplicate(long id, DuplicateInput input, ClaimsPrincipal user, RequestLifecycle handling, RequestDetails details,
         CancellationToken cancellationToken) =>
         RespondAsync(user, id, details, handling.MarkDuplicateAsync(user.Actor(), id, input.Version, input.OriginalId, input.PublicNote, cancellationToken), cancellationToken);
 

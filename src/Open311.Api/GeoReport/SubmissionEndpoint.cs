@@ -42,7 +42,7 @@ public static class SubmissionEndpoint
                 new("attribute[CODE]", "An answer to attribute CODE of the service definition; for a multivaluelist repeat attribute[CODE][] (or attribute[CODE]).", InForm: true));
 
     public static async Task<WireResult> PostRequest(
-        GeoReportCall call, HttpRequest request, Open311Db db, RequestIntake intake, ClientRateLimits rateLimits,
+        GeoReportCall call, HttpRequest request, Open311Db db, RequestLifecycle intake, ClientRateLimits rateLimits,
         IOptions<Open311Options> options, CancellationToken cancellationToken)
     {
         var format = call.Format;

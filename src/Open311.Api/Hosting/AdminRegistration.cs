@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Open311.Core.Requests;
 
 namespace Open311.Api.Hosting;
 
@@ -20,7 +19,6 @@ public static class AdminRegistration
         builder.Services.AddProblemDetails();
         // Malformed JSON bodies and parameters surface as exceptions, which the error handler turns into ProblemDetails.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.AddScoped<RequestHandling>();
         builder.Services.AddScoped<Admin.RequestDetails>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Admin.StaffLanguage>();

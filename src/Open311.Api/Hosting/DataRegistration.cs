@@ -28,7 +28,7 @@ public static class DataRegistration
         builder.Services.AddSingleton<CatalogCache>();
         builder.Services.AddSingleton<CatalogChangeInterceptor>();
         builder.Services.AddHostedService<CatalogChangeListener>();
-        builder.Services.AddScoped<RequestIntake>();
+        builder.Services.AddScoped<RequestLifecycle>();
         builder.Services.AddHealthChecks().AddDbContextCheck<Open311Db>();
     }
 }

@@ -6,6 +6,7 @@ using Open311.Core.Routing;
 using Open311.Core.Staff;
 using Open311.Core.Workflow;
 using Open311.Core.Audit;
+using Open311.Core.Outbox;
 
 namespace Open311.Core.Data;
 
@@ -29,6 +30,8 @@ public class Open311Db(DbContextOptions<Open311Db> options) : DbContext(options)
     public DbSet<DepartmentArea> DepartmentAreas => Set<DepartmentArea>();
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

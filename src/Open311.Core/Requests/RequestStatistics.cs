@@ -30,7 +30,7 @@ public static class RequestStatistics
             SELECT {code} AS "Code", {texts} AS "Texts",
                    count(*) AS "Total",
                    count(*) FILTER (WHERE r.status = 'open') AS "Open",
-                   count(*) FILTER (WHERE r.status = 'open' AND r.expected_at < @now) AS "Overdue",
+                   count(*) FILTER (WHERE {Overdue.Sql}) AS "Overdue",
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM closed.at - r.requested_at) / 3600)
                        FILTER (WHERE r.status = 'closed') AS "MedianHoursToClose"
             FROM service_requests r

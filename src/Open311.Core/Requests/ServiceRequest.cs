@@ -3,50 +3,160 @@ using Open311.Core.Workflow;
 
 namespace Open311.Core.Requests;
 
-/// <summary>A citizen's request, from any channel.</summary>
+/// <summary>
+/// A citizen's request, from any channel. Its state, status, department, assignee and history
+/// change only through the methods below, which Core's <see cref="RequestLifecycle"/> alone may
+/// call: each change appends the history event that records it, so the two cannot drift apart.
+/// </summary>
 public class ServiceRequest
 {
-    public long Id { get; set; }
-    public required string JurisdictionId { get; set; }
-    public long ServiceId { get; set; }
-    public ServiceCategory Service { get; set; } = null!;
+    private readonly List<RequestEvent> _history = [];
+
+    /// <summary>For EF Core.</summary>
+    private ServiceRequest()
+    {
+    }
+
+    public long Id { get; private set; }
+    public string JurisdictionId { get; private set; } = "";
+    public long ServiceId { get; private set; }
+    public ServiceCategory Service { get; private set; } = null!;
     /// <summary>Where the request is in its category's workflow.</summary>
-    public long StateId { get; set; }
-    public WorkflowState State { get; set; } = null!;
+    public long StateId { get; private set; }
+    public WorkflowState State { get; private set; } = null!;
     /// <summary>The state's Open311 status, kept beside it so public lists filter on an index.</summary>
-    public RequestStatus Status { get; set; } = RequestStatus.Open;
+    public RequestStatus Status { get; private set; } = RequestStatus.Open;
     /// <summary>The latest public note, kept beside the history so lists need no join.</summary>
-    public string? StatusNotes { get; set; }
-    public string? Description { get; set; }
-    public double? Lat { get; set; }
-    public double? Long { get; set; }
-    public string? Address { get; set; }
-    public string? AddressId { get; set; }
-    public string? Zipcode { get; set; }
+    public string? StatusNotes { get; private set; }
+    public string? Description { get; private set; }
+    public double? Lat { get; private set; }
+    public double? Long { get; private set; }
+    public string? Address { get; private set; }
+    public string? AddressId { get; private set; }
+    public string? Zipcode { get; private set; }
     /// <summary>A picture hosted elsewhere, given by the client as <c>media_url</c>.</summary>
-    public string? ExternalMediaUrl { get; set; }
+    public string? ExternalMediaUrl { get; private set; }
     /// <summary>A picture uploaded with the request, stored without its metadata.</summary>
-    public Guid? MediaId { get; set; }
+    public Guid? MediaId { get; private set; }
     /// <summary>Answers to the service definition's attributes, by attribute code.</summary>
-    public Dictionary<string, string[]> Attributes { get; set; } = [];
-    public RequesterContact Contact { get; set; } = new();
-    public Channel Channel { get; set; } = Channel.Open311;
-    public long? ApiClientId { get; set; }
-    public long? DepartmentId { get; set; }
-    public long? AssigneeId { get; set; }
+    public Dictionary<string, string[]> Attributes { get; private set; } = [];
+    public RequesterContact Contact { get; private set; } = new();
+    public Channel Channel { get; private set; } = Channel.Open311;
+    public long? ApiClientId { get; private set; }
+    public long? DepartmentId { get; private set; }
+    public long? AssigneeId { get; private set; }
     /// <summary>The requester asked to be told of progress by SMS / e-mail.</summary>
-    public bool NotifySms { get; set; }
-    public bool NotifyEmail { get; set; }
-    public Department? Department { get; set; }
+    public bool NotifySms { get; private set; }
+    public bool NotifyEmail { get; private set; }
+    public Department? Department { get; private set; }
     /// <summary>The human-readable number read back to callers, e.g. <c>2026/004217</c>.</summary>
-    public required string ProtocolNumber { get; set; }
+    public string ProtocolNumber { get; private set; } = "";
     /// <summary>Set for batch services: what the client holds until it learns the id.</summary>
-    public Guid? Token { get; set; }
-    public long? DuplicateOfId { get; set; }
-    public DateTimeOffset RequestedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-    public DateTimeOffset? ExpectedAt { get; set; }
-    public List<RequestEvent> History { get; set; } = [];
+    public Guid? Token { get; private set; }
+    public long? DuplicateOfId { get; private set; }
+    public DateTimeOffset RequestedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? ExpectedAt { get; private set; }
+    /// <summary>The events recorded so far; only those added in this unit of work unless the history was loaded.</summary>
+    public IReadOnlyList<RequestEvent> History => _history;
     /// <summary>PostgreSQL's row version (xmin): concurrent edits of one request cannot overwrite each other.</summary>
-    public uint Version { get; set; }
+    public uint Version { get; private set; }
+
+    /// <summary>A new request in its workflow's first state, with the event that records its arrival.</summary>
+    internal static ServiceRequest Receive(NewRequest submission, ServiceCategory service, WorkflowState initial, long? departmentId,
+        Dictionary<string, string[]> answers, DateTimeOffset requestedAt, DateTimeOffset now)
+    {
+        var request = new ServiceRequest
+        {
+            JurisdictionId = submission.JurisdictionId,
+            ServiceId = service.Id,
+            Description = submission.Description,
+            Lat = submission.Lat,
+            Long = submission.Long,
+            Address = submission.Address,
+            AddressId = submission.AddressId,
+            Zipcode = submission.Zipcode,
+            ExternalMediaUrl = submission.ExternalMediaUrl,
+            Attributes = answers,
+            Contact = submission.Contact,
+            Channel = submission.Channel,
+            ApiClientId = submission.ApiClientId,
+            DepartmentId = departmentId,
+            StateId = initial.Id,
+            Status = initial.Status,
+            NotifySms = submission.NotifySms,
+            NotifyEmail = submission.NotifyEmail,
+            Token = service.Type == ServiceType.Batch ? Guid.NewGuid() : null,
+            RequestedAt = requestedAt,
+        };
+        request.Record(submission.Actor, RequestEventKind.Submitted, isPublic: true, note: null, now);
+        return request;
+    }
+
+    /// <summary>Given inside the intake transaction, so a rolled-back submission leaves no gap.</summary>
+    internal void Number(string protocolNumber) => ProtocolNumber = protocolNumber;
+
+    internal void AttachPhoto(Guid mediaId) => MediaId = mediaId;
+
+    /// <summary>A workflow move (or becoming a duplicate): the citizen sees it, with the note that explains the new state.</summary>
+    internal void MoveTo(WorkflowState from, WorkflowState to, RequestEventKind kind, string actor, string? publicNote, DateTimeOffset now,
+        long? duplicateOf = null)
+    {
+        var fromStatus = Status;
+        var beforeDuplicate = DuplicateOfId;
+        StateId = to.Id;
+        Status = to.Status;
+        DuplicateOfId = duplicateOf;
+        // status_notes explain the current state; an earlier state's note (a rejection, say) would mislead.
+        StatusNotes = string.IsNullOrWhiteSpace(publicNote) ? null : publicNote;
+        List<(string, object?, object?)> changes = [("state", from.Code, to.Code), ("status", fromStatus.ToOpen311(), to.Status.ToOpen311())];
+        if (beforeDuplicate != duplicateOf)
+        {
+            changes.Add(("duplicate_of", beforeDuplicate, duplicateOf));
+        }
+
+        Record(actor, kind, isPublic: true, publicNote, now, [.. changes]);
+    }
+
+    internal void AddNote(string actor, string text, bool isPublic, DateTimeOffset now)
+    {
+        if (isPublic)
+        {
+            StatusNotes = text;
+        }
+
+        Record(actor, RequestEventKind.Note, isPublic, text, now);
+    }
+
+    internal void AssignTo(long? assigneeId, string actor, DateTimeOffset now)
+    {
+        var before = AssigneeId;
+        AssigneeId = assigneeId;
+        Record(actor, RequestEventKind.Assigned, isPublic: false, note: null, now, ("assignee_id", before, assigneeId));
+    }
+
+    internal void ExpectBy(DateTimeOffset? expected, string actor, DateTimeOffset now)
+    {
+        var before = ExpectedAt;
+        ExpectedAt = expected;
+        Record(actor, RequestEventKind.ExpectedChanged, isPublic: false, note: null, now, ("expected_at", before, expected));
+    }
+
+    /// <summary>To another department; whoever had it belongs to the old one, so it is unassigned.</summary>
+    internal void RerouteTo(long departmentId, string actor, string? reason, DateTimeOffset now)
+    {
+        var (beforeDepartment, beforeAssignee) = (DepartmentId, AssigneeId);
+        DepartmentId = departmentId;
+        AssigneeId = null;
+        Record(actor, RequestEventKind.Rerouted, isPublic: false, reason, now,
+            ("department_id", beforeDepartment, departmentId), ("assignee_id", beforeAssignee, null));
+    }
+
+    private void Record(string actor, RequestEventKind kind, bool isPublic, string? note, DateTimeOffset at,
+        params (string Field, object? Before, object? After)[] changes)
+    {
+        UpdatedAt = at;
+        _history.Add(new RequestEvent(at, kind, actor, isPublic, string.IsNullOrWhiteSpace(note) ? null : note, Status, StateId,
+            changes.Length == 0 ? null : Changes.Of(changes)));
+    }
 }

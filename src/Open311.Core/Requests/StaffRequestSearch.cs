@@ -52,7 +52,7 @@ public static class StaffRequestSearch
 
         if (filter.Overdue)
         {
-            requests = requests.Where(r => r.Status == RequestStatus.Open && r.ExpectedAt < now);
+            requests = requests.Where(Overdue.At(now));
         }
 
         if (filter.Text is { } text)

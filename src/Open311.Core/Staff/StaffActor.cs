@@ -6,4 +6,7 @@ public sealed record StaffActor(long Id, string JurisdictionId, StaffRole Role, 
     public string Name => $"staff:{Id}";
 
     public bool CanChangeRequests => Role is not StaffRole.Viewer;
+
+    /// <summary>Sending a request to another department is the call centre's and the administrators' decision.</summary>
+    public bool CanReroute => Role is StaffRole.Admin or StaffRole.Dispatcher;
 }

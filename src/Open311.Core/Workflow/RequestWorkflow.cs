@@ -16,6 +16,8 @@ public class RequestWorkflow
 
     public WorkflowState Initial => States.Single(s => s.IsInitial);
 
+    public WorkflowState State(long id) => States.Single(s => s.Id == id);
+
     /// <summary>The moves a member of staff in this role may make from a state.</summary>
     public List<WorkflowTransition> TransitionsFrom(long stateId, StaffRole role) =>
         [.. Transitions.Where(t => t.FromStateId == stateId && t.AllowedRoles.Contains(role))];

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Open311.Core.Requests;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Open311.Api.Hosting;
 using Open311.Tests.Infrastructure;
 
 namespace Open311.Tests.GeoReport;
@@ -16,10 +18,8 @@ public class RequestSearchTests(Open311App app) : IClassFixture<Open311App>
     private async Task BackdateAsync(string id, TimeSpan age)
     {
         await using var db = app.Db();
-        var request = await db.Requests.FindAsync(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture));
-        request!.RequestedAt -= age;
-        request.UpdatedAt -= age;
-        await db.SaveChangesAsync();
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE service_requests SET requested_at = requested_at - {age}, updated_at = updated_at - {age} WHERE id = {long.Parse(id, System.Globalization.CultureInfo.InvariantCulture)}");
     }
 
     [Fact]
@@ -75,9 +75,9 @@ public class RequestSearchTests(Open311App app) : IClassFixture<Open311App>
         var old = await _client.SubmitAsync(("service_code", "003"), ("address_string", "πολύ παλιό"));
         await using (var db = app.Db())
         {
-            var request = await db.Requests.FindAsync(long.Parse(old, System.Globalization.CultureInfo.InvariantCulture));
-            request!.RequestedAt -= TimeSpan.FromDays(200); // made long ago, changed just now
-            await db.SaveChangesAsync();
+            // Made long ago, changed just now.
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE service_requests SET requested_at = requested_at - {TimeSpan.FromDays(200)} WHERE id = {long.Parse(old, System.Globalization.CultureInfo.InvariantCulture)}");
         }
 
         var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(-5).ToString("o", System.Globalization.CultureInfo.InvariantCulture));
@@ -179,17 +179,14 @@ public class RequestSearchTests(Open311App app) : IClassFixture<Open311App>
         var notNumeric = await _client.Http.GetAsync($"{GeoReportClient.Base}/requests/abc.xml");
         await GeoReportClient.AssertXmlErrorAsync(notNumeric, HttpStatusCode.NotFound);
 
-        await using var db = app.Db();
-        var social = db.Services.Single(s => s.Code == "014");
-        var workflow = await db.Workflows.Include(w => w.States).SingleAsync(w => w.JurisdictionId == social.JurisdictionId && w.IsDefault);
-        var hidden = new ServiceRequest
+        // Private categories are recorded by staff only, never through Open311.
+        await using var scope = app.Services.CreateAsyncScope();
+        var intake = await scope.ServiceProvider.GetRequiredService<RequestLifecycle>().SubmitAsync(new NewRequest
         {
-            JurisdictionId = social.JurisdictionId, ServiceId = social.Id, ProtocolNumber = "2026/PRIVATE", Address = "x", StateId = workflow.Initial.Id,
-            RequestedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, Channel = Channel.Phone,
-        };
-        db.Requests.Add(hidden);
-        await db.SaveChangesAsync();
-
+            JurisdictionId = DemoCatalog.JurisdictionId, ServiceCode = "014", Address = "x", Channel = Channel.Phone, IncludePrivateServices = true,
+            Actor = "staff:1",
+        }, CancellationToken.None);
+        var hidden = intake.Request!;
         var (response, _) = await _client.GetJsonAsync($"/requests/{hidden.Id}.json");
         await GeoReportClient.AssertJsonErrorAsync(response, HttpStatusCode.NotFound);
         var (_, list) = await _client.GetJsonAsync($"/requests.json?service_request_id={hidden.Id}");

@@ -23,9 +23,12 @@ public class Open311App : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        ConnectionString = await PostgresServer.CreateDatabaseAsync();
+        ConnectionString = await CreateDatabaseAsync();
         await PrepareDatabaseAsync();
     }
+
+    /// <summary>A database of its own; a second instance of the service may share another's instead.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => PostgresServer.CreateDatabaseAsync();
 
     /// <summary>Runs before the service starts: a test class may add data its settings rely on.</summary>
     protected virtual Task PrepareDatabaseAsync() => Task.CompletedTask;

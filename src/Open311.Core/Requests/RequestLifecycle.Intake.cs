@@ -1,18 +1,15 @@
-using Open311.Core.Catalog;
-using Open311.Core.Data;
 using Open311.Core.Routing;
 
 namespace Open311.Core.Requests;
 
-/// <summary>
-/// Takes in a request from any channel: validates it against the service definition, routes it,
-/// numbers it and stores it with its first history event and photo, all in one transaction.
-/// </summary>
-public sealed class RequestIntake(Open311Db db, TimeProvider clock, JurisdictionDirectory jurisdictions, CatalogCache catalog)
+public sealed partial class RequestLifecycle
 {
-    public const int MaxDescriptionLength = 4000;
     private const int MaxFieldLength = 255;
 
+    /// <summary>
+    /// Takes in a request from any channel: validates it against the service definition, routes it,
+    /// numbers it and stores it with its first history event and photo, all in one transaction.
+    /// </summary>
     public async Task<IntakeResult> SubmitAsync(NewRequest submission, CancellationToken cancellationToken)
     {
         var snapshot = await catalog.ForAsync(submission.JurisdictionId, cancellationToken);
@@ -31,57 +28,25 @@ public sealed class RequestIntake(Open311Db db, TimeProvider clock, Jurisdiction
             return IntakeResult.Refused([.. errors]);
         }
 
-        var requestedAt = submission.ReceivedAt ?? now;
-        var initial = snapshot.WorkflowFor(service.WorkflowId).Initial;
-        var request = new ServiceRequest
-        {
-            JurisdictionId = submission.JurisdictionId,
-            ServiceId = service.Id,
-            Description = submission.Description,
-            Lat = submission.Lat,
-            Long = submission.Long,
-            Address = submission.Address,
-            AddressId = submission.AddressId,
-            Zipcode = submission.Zipcode,
-            ExternalMediaUrl = submission.ExternalMediaUrl,
-            Attributes = answers,
-            Contact = submission.Contact,
-            Channel = submission.Channel,
-            ApiClientId = submission.ApiClientId,
-            DepartmentId = await RequestRouter.DepartmentForAsync(db, service, submission.Lat, submission.Long, cancellationToken),
-            StateId = initial.Id,
-            Status = initial.Status,
-            NotifySms = submission.NotifySms,
-            NotifyEmail = submission.NotifyEmail,
-            ProtocolNumber = "",
-            Token = service.Type == ServiceType.Batch ? Guid.NewGuid() : null,
-            RequestedAt = requestedAt,
-            UpdatedAt = now,
-        };
-        request.History.Add(new RequestEvent
-        {
-            OccurredAt = now,
-            Kind = RequestEventKind.Submitted,
-            Actor = submission.Actor,
-            IsPublic = true,
-            StatusAfter = initial.Status,
-            StateAfterId = initial.Id,
-        });
+        var departmentId = await RequestRouter.DepartmentForAsync(db, service, submission.Lat, submission.Long, cancellationToken);
+        var request = ServiceRequest.Receive(submission, service, snapshot.WorkflowFor(service.WorkflowId).Initial, departmentId, answers,
+            submission.ReceivedAt ?? now, now);
 
         var jurisdiction = await jurisdictions.FindAsync(submission.JurisdictionId, cancellationToken)
             ?? throw new InvalidOperationException($"Unknown jurisdiction {submission.JurisdictionId}");
         // Numbered in the year it is recorded, like any paper protocol book.
         var year = TimeZoneInfo.ConvertTime(now, jurisdiction.Zone).Year;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        request.ProtocolNumber = await ProtocolNumbers.NextAsync(db, submission.JurisdictionId, year, cancellationToken);
+        request.Number(await ProtocolNumbers.NextAsync(db, submission.JurisdictionId, year, cancellationToken));
         db.Requests.Add(request);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(request, cancellationToken);
         if (submission.Photo is { } photo)
         {
-            request.MediaId = Guid.NewGuid();
+            // The photo row needs the request's id, so it follows in a second statement of the same transaction.
+            request.AttachPhoto(Guid.NewGuid());
             db.RequestMedia.Add(new RequestMedia
             {
-                Id = request.MediaId.Value,
+                Id = request.MediaId!.Value,
                 RequestId = request.Id,
                 ContentType = photo.ContentType,
                 Content = photo.Content,
@@ -91,6 +56,7 @@ public sealed class RequestIntake(Open311Db db, TimeProvider clock, Jurisdiction
         }
 
         await transaction.CommitAsync(cancellationToken);
+        outbox.Committed();
         return IntakeResult.Accepted(new SubmittedRequest(request.Id, request.Token, request.ProtocolNumber, service.Type, service.Notice));
     }
 

@@ -1,0 +1,6 @@
+using Open311.Core.Requests;
+
+namespace Open311.Core.Outbox;
+
+/// <summary>What a consumer is handed: the event to tell of, and the key that stays the same on every attempt.</summary>
+public sealed record OutboxDelivery(long MessageId, Guid IdempotencyKey, int Attempt, string JurisdictionId, RequestEvent Event);

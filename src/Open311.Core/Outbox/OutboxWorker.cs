@@ -1,0 +1,143 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Open311.Core.Data;
+
+namespace Open311.Core.Outbox;
+
+/// <summary>
+/// Delivers outbox messages, at least once, on every instance of the service at the same time:
+/// claims a batch, hands each message to its consumer with a timeout, records the attempt, and
+/// backs off after failures. A message whose consumer keeps failing ends up
+/// <see cref="DeliveryStatus.Failed"/>, visible to administrators; it never holds up the others.
+/// </summary>
+public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider clock,
+    ILogger<OutboxWorker> logger) : BackgroundService
+{
+    private readonly OutboxOptions _options = options.Value;
+
+    /// <summary>Names this worker in each attempt it records.</summary>
+    public string Name { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Deliver)
+        {
+            return;
+        }
+
+        if (_options.DeliveryTimeout >= _options.ClaimDuration)
+        {
+            throw new InvalidOperationException($"{OutboxOptions.Section}:DeliveryTimeout must be shorter than ClaimDuration, or a slow delivery could be claimed twice.");
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var delivered = 0;
+            try
+            {
+                delivered = await RunBatchAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException)
+            {
+                // The database is away: nothing is lost, the messages wait in it.
+                logger.LogWarning(exception, "Outbox worker could not reach the database; retrying");
+            }
+
+            if (delivered < _options.BatchSize)
+            {
+                try
+                {
+                    await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>One claimed batch, delivered in order; how many messages it held.</summary>
+    private async Task<int> RunBatchAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Open311Db>();
+        var claim = Guid.NewGuid();
+        var now = clock.GetUtcNow();
+        var batch = await OutboxStore.ClaimAsync(db, claim, _options.BatchSize, now, now + _options.ClaimDuration, stoppingToken);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            var ids = batch.Select(m => m.RequestEventId).ToList();
+            var events = await db.RequestEvents.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, stoppingToken);
+            foreach (var message in batch)
+            {
+                stoppingToken.ThrowIfCancellationRequested();
+                await DeliverAsync(db, claim, message, new OutboxDelivery(message.Id, message.IdempotencyKey, message.Attempts + 1,
+                    message.JurisdictionId, events[message.RequestEventId]), stoppingToken);
+            }
+        }
+        finally
+        {
+            if (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping mid-batch: what is left goes back now rather than when the claim lapses.
+                await OutboxStore.ReleaseAsync(db, claim, clock.GetUtcNow(), CancellationToken.None);
+            }
+        }
+
+        return batch.Count;
+    }
+
+    private async Task DeliverAsync(Open311Db db, Guid claim, OutboxMessage message, OutboxDelivery delivery, CancellationToken stoppingToken)
+    {
+        var startedAt = clock.GetUtcNow();
+        string? error = null;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var consumer = scope.ServiceProvider.GetServices<IOutboxConsumer>().FirstOrDefault(c => c.Name == message.Consumer)
+                ?? throw new InvalidOperationException($"no consumer named '{message.Consumer}' is registered on this instance");
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(_options.DeliveryTimeout);
+            await consumer.DeliverAsync(delivery, timeout.Token);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // A consumer's failure is the message's business, not the worker's: record it and go on.
+            error = exception is OperationCanceledException ? $"timed out after {_options.DeliveryTimeout}" : $"{exception.GetType().Name}: {exception.Message}";
+        }
+
+        var finishedAt = clock.GetUtcNow();
+        var recorded = error is null
+            ? await OutboxStore.DeliveredAsync(db, message.Id, claim, Name, startedAt, finishedAt, CancellationToken.None)
+            : await OutboxStore.FailedAsync(db, message.Id, claim, Name, startedAt, finishedAt, Truncate(error),
+                finishedAt + _options.BackoffAfter(delivery.Attempt, (Random.Shared.NextDouble() * 2) - 1), _options.MaxAttempts, CancellationToken.None);
+        if (!recorded)
+        {
+            logger.LogWarning("Outbox message {MessageId} outlived its claim; another worker has it now", message.Id);
+        }
+        else if (error is not null)
+        {
+            logger.LogWarning("Outbox message {MessageId} for {Consumer} failed (attempt {Attempt}): {Error}", message.Id, message.Consumer, delivery.Attempt, error);
+        }
+    }
+
+    private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Open311.Core.Catalog;
+using Open311.Core.Data;
+using Open311.Core.Outbox;
+using Open311.Core.Staff;
+using Open311.Core.Workflow;
+
+namespace Open311.Core.Requests;
+
+/// <summary>
+/// The one way a request changes: intake from any channel (RequestLifecycle.Intake.cs) and
+/// everything staff do afterwards (RequestLifecycle.Handling.cs). Each use case checks its rule,
+/// changes the request through its own methods, which append the history event, and saves the
+/// request, its new events and the outbox messages they cause in one transaction.
+/// </summary>
+public sealed partial class RequestLifecycle(Open311Db db, TimeProvider clock, JurisdictionDirectory jurisdictions, CatalogCache catalog,
+    OutboxWriter outbox)
+{
+    public const int MaxDescriptionLength = 4000;
+
+    /// <summary>Notes reach citizens through Open311 (XML included), so they follow the same rules as a description.</summary>
+    private static HandlingResult? CheckNotes(params string?[] notes) =>
+        notes.FirstOrDefault(n => n is not null && (n.Length > MaxDescriptionLength || !PlainText.IsAllowed(n))) is not null
+            ? HandlingResult.Invalid($"notes are at most {MaxDescriptionLength} characters, without control characters")
+            : null;
+
+    /// <summary>The request, tracked and pinned to the version the actor read; or why the actor may not change it.</summary>
+    private async Task<(ServiceRequest?, HandlingResult?)> LoadAsync(StaffActor actor, long id, uint version, CancellationToken cancellationToken)
+    {
+        var request = await db.Requests.VisibleTo(actor)
+            .Include(r => r.Service)
+            .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
+        {
+            return (null, HandlingResult.NotFound);
+        }
+
+        if (!actor.CanChangeRequests)
+        {
+            return (null, HandlingResult.Forbidden("viewers cannot change requests"));
+        }
+
+        if (request.Version != version)
+        {
+            return (null, HandlingResult.Stale);
+        }
+
+        return (request, null);
+    }
+
+    private async Task<RequestWorkflow> WorkflowOfAsync(ServiceRequest request, CancellationToken cancellationToken) =>
+        (await catalog.ForAsync(request.JurisdictionId, cancellationToken)).WorkflowFor(request.Service.WorkflowId);
+
+    /// <summary>
+    /// Saves the request's changes with their outbox messages. Inside a transaction the caller
+    /// owns (intake), the commit is the caller's and so is waking the worker.
+    /// </summary>
+    private async Task<HandlingResult> SaveAsync(ServiceRequest request, CancellationToken cancellationToken)
+    {
+        var queued = outbox.Enqueue(db, request, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return HandlingResult.Stale;
+        }
+
+        if (queued && db.Database.CurrentTransaction is null)
+        {
+            outbox.Committed();
+        }
+
+        return HandlingResult.Done;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Open311.Tests.Infrastructure;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 standing in for whatever the service calls out to. It keeps
+/// every call it answers; <see cref="Answer"/> chooses the status, so a test can make it fail and recover.
+/// </summary>
+public sealed class HttpReceiver : IDisposable
+{
+    private readonly HttpListener _listener = new();
+
+    public HttpReceiver()
+    {
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            Url = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/";
+        }
+
+        _listener.Prefixes.Add(Url);
+        _listener.Start();
+        _ = Task.Run(ServeAsync);
+    }
+
+    public string Url { get; }
+
+    /// <summary>The status to answer with; 200 unless a test says otherwise.</summary>
+    public HttpStatusCode Answer { get; set; } = HttpStatusCode.OK;
+
+    /// <summary>How long each answer takes, to keep a worker busy mid-batch.</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Each call answered with a success, by its Idempotency-Key header.</summary>
+    public ConcurrentQueue<string> Accepted { get; } = new();
+
+    public int Refused => _refused;
+
+    private int _refused;
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            _ = Task.Run(async () =>
+            {
+                await Task.Delay(Delay);
+                var status = Answer;
+                if ((int)status < 300)
+                {
+                    Accepted.Enqueue(context.Request.Headers["Idempotency-Key"] ?? "");
+                }
+                else
+                {
+                    Interlocked.Increment(ref _refused);
+                }
+
+                context.Response.StatusCode = (int)status;
+                context.Response.Close();
+            });
+        }
+    }
+
+    public void Dispose() => _listener.Close();
+}

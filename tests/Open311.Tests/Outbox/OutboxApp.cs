@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Open311.Core.Outbox;
+using Open311.Tests.Infrastructure;
+
+namespace Open311.Tests.Outbox;
+
+/// <summary>
+/// The service with a relay consumer pointed at a real <see cref="HttpReceiver"/>, and a worker
+/// tuned for tests: it polls often and retries within a second.
+/// </summary>
+public class OutboxApp : Open311App
+{
+    private readonly OutboxApp? _first;
+    private readonly bool _delivers;
+
+    /// <summary>A new database and receiver; <paramref name="delivers"/> false runs no worker in this instance.</summary>
+    public OutboxApp(bool delivers = true) => (Receiver, _delivers) = (new HttpReceiver(), delivers);
+
+    private OutboxApp(OutboxApp first) => (_first, Receiver, _delivers) = (first, first.Receiver, true);
+
+    public HttpReceiver Receiver { get; }
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Outbox:PollInterval", "00:00:00.05"),
+        new("Outbox:RetryDelay", "00:00:00.2"),
+        new("Outbox:MaxRetryDelay", "00:00:00.5"),
+        new("Outbox:MaxAttempts", "4"),
+        new("Outbox:BatchSize", "5"),
+        new("Outbox:DeliveryTimeout", "00:00:05"),
+        new("Outbox:Deliver", _delivers ? "true" : "false"),
+    ];
+
+    /// <summary>Another instance of the service on this one's database, delivering to the same receiver; already running.</summary>
+    public async Task<OutboxApp> StartSecondInstanceAsync()
+    {
+        var second = new OutboxApp(this);
+        await second.InitializeAsync();
+        _ = second.Services; // starts the host, and with it the second worker
+        return second;
+    }
+
+    protected override Task<string> CreateDatabaseAsync() => _first is null ? base.CreateDatabaseAsync() : Task.FromResult(_first.ConnectionString);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<IOutboxConsumer>(new RelayConsumer(new HttpClient(), new Uri(Receiver.Url))));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_first is null)
+        {
+            Receiver.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
