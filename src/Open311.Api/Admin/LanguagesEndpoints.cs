@@ -50,7 +50,7 @@ public static partial class LanguagesEndpoints
         }
 
         var actor = user.Actor();
-        var jurisdiction = await db.Jurisdictions.AsTracking().SingleAsync(j => j.Id == actor.JurisdictionId, cancellationToken);
+        var jurisdiction = await db.Jurisdictions.SingleAsync(j => j.Id == actor.JurisdictionId, cancellationToken);
         var before = View(jurisdiction);
         (jurisdiction.Languages, jurisdiction.DefaultLocale) = ([.. input.Enabled], input.Default);
         AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "languages", actor.JurisdictionId, "updated", before, View(jurisdiction), clock.GetUtcNow());

@@ -33,6 +33,17 @@ public class LanguageTests(Open311App app) : IClassFixture<Open311App>
         Assert.Equal(LightsGerman, await ServiceNameAsync("006", "", "fr, de-AT;q=0.8, en;q=0.5"));
         Assert.Equal("Street lighting fault", await ServiceNameAsync("006", "?locale=en"));
         Assert.Equal("Αιτήματα για Θέματα Καθαριότητας", await ServiceNameAsync("001", "?locale=de")); // no German name: Greek, the default
+
+        // A request shows its category and department in German too; the built-in note summaries (Greek, English) fall back to Greek.
+        var (_, departments) = await admin.GetAsync("/admin/departments");
+        var section = JsonNode.Parse(departments.EnumerateArray().Single(d => d.GetProperty("name_en").GetString() == "Street Lighting Section").GetRawText())!;
+        section["names"]!["de"] = "Abteilung Straßenbeleuchtung";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"/admin/departments/{section["id"]}", section)).Response.StatusCode);
+        var id = await DemoRequests.LightingAsync(app);
+        var request = await app.GeoReport().GetRequestJsonAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), "?extensions=true&locale=de");
+        Assert.Equal(LightsGerman, request.GetProperty("service_name").GetString());
+        Assert.Equal("Abteilung Straßenbeleuchtung", request.GetProperty("agency_responsible").GetString());
+        Assert.Equal("Το αίτημα καταχωρήθηκε", request.GetProperty("notes")[0].GetProperty("summary").GetString());
     }
 
     [Fact]
