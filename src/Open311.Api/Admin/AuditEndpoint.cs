@@ -16,7 +16,7 @@ public static class AuditEndpoint
         routes.MapGet("/audit", List)
             .WithName("ListAudit")
             .WithSummary("The audit trail, newest first")
-            .WithDescription("Filters: entity (languages, department, service, workflow, area, routing_rule, staff, client, request), entity_id, page (100 a page). A request's own changes are in its history.")
+            .WithDescription("Filters: entity (jurisdiction, department, service, service_attribute, attribute_value, workflow, workflow_state, workflow_transition, area, routing_rule, staff, client, delivery, request), entity_id, page (100 a page). A request's own changes are in its history.")
             .RequireAuthorization(AuthRegistration.Policies.Admin);
 
     public static async Task<IResult> List(ClaimsPrincipal user, Open311Db db, string? entity, string? entity_id, int? page, CancellationToken cancellationToken)

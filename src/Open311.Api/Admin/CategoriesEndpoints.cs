@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
+using Open311.Core.Audit;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
 
@@ -75,7 +76,8 @@ public static partial class CategoriesEndpoints
             JurisdictionId = actor.JurisdictionId, Code = input.Code, Name = LocalizedText.Empty, Description = LocalizedText.Empty, Group = LocalizedText.Empty,
         };
         Apply(input, category);
-        await AuditedChanges.CreateAsync(db, actor, "service", category, c => c.Id, View, clock.GetUtcNow(), cancellationToken);
+        db.Services.Add(category);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Created($"{AdminApi.BasePath}/services/{category.Id}", View(category));
     }
 
@@ -104,7 +106,9 @@ public static partial class CategoriesEndpoints
             return Problems.Invalid(errors);
         }
 
-        return TypedResults.Ok(await AuditedChanges.UpdateAsync(db, actor, "service", id, category, View, c => Apply(input, c), clock.GetUtcNow(), cancellationToken));
+        Apply(input, category);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(View(category));
     }
 
     public static async Task<IResult> Delete(long id, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
@@ -121,7 +125,8 @@ public static partial class CategoriesEndpoints
             return Problems.Conflict($"category {id} has requests or routing rules: deactivate it instead (active=false)");
         }
 
-        await AuditedChanges.DeleteAsync(db, actor, "service", id, category, View(category), clock.GetUtcNow(), cancellationToken);
+        db.Services.Remove(category);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
+using Open311.Core.Audit;
 using Open311.Core.Clients;
 using Open311.Core.Data;
 
@@ -44,7 +45,8 @@ public static class ClientAppsEndpoints
         var (key, client) = ApiKeys.Issue(actor.JurisdictionId, input.Name, clock.GetUtcNow());
         client.ContactEmail = input.ContactEmail;
         client.RateLimitPerMinute = input.RateLimitPerMinute;
-        await AuditedChanges.CreateAsync(db, actor, "client", client, c => c.Id, View, clock.GetUtcNow(), cancellationToken);
+        db.ApiClients.Add(client);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Created($"{AdminApi.BasePath}/clients/{client.Id}", new IssuedClientApp(View(client), key));
     }
 
@@ -62,8 +64,9 @@ public static class ClientAppsEndpoints
             return Problems.NotFound($"no client app {id}");
         }
 
-        return TypedResults.Ok(await AuditedChanges.UpdateAsync(db, actor, "client", id, client, View,
-            c => (c.Name, c.ContactEmail, c.RateLimitPerMinute) = (input.Name, input.ContactEmail, input.RateLimitPerMinute), clock.GetUtcNow(), cancellationToken));
+        (client.Name, client.ContactEmail, client.RateLimitPerMinute) = (input.Name, input.ContactEmail, input.RateLimitPerMinute);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(View(client));
     }
 
     public static async Task<IResult> Revoke(long id, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
@@ -76,7 +79,9 @@ public static class ClientAppsEndpoints
         }
 
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(await AuditedChanges.UpdateAsync(db, actor, "client", id, client, View, c => c.RevokedAt ??= now, now, cancellationToken, "revoked"));
+        client.RevokedAt ??= now;
+        await db.SaveAuditedAsync(actor, now, cancellationToken);
+        return TypedResults.Ok(View(client));
     }
 
     private static ClientAppView View(ApiClient c) => new(c.Id, c.Name, c.KeyPrefix, c.ContactEmail, c.RateLimitPerMinute, c.CreatedAt, c.RevokedAt);

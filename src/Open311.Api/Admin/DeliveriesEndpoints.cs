@@ -80,7 +80,7 @@ public static class DeliveriesEndpoints
     public static async Task<IResult> Retry(long id, ClaimsPrincipal user, Open311Db db, TimeProvider clock, OutboxSignal signal,
         CancellationToken cancellationToken)
     {
-        var outcome = await Deliveries.RetryAsync(db, user.Actor().JurisdictionId, id, clock.GetUtcNow(), cancellationToken);
+        var outcome = await Deliveries.RetryAsync(db, user.Actor(), id, clock.GetUtcNow(), cancellationToken);
         if (outcome == Deliveries.Outcome.Done)
         {
             signal.Raise();
@@ -89,8 +89,8 @@ public static class DeliveriesEndpoints
         return await RespondAsync(outcome, id, user, db, "only a failed or discarded message can be retried", cancellationToken);
     }
 
-    public static async Task<IResult> Discard(long id, ClaimsPrincipal user, Open311Db db, CancellationToken cancellationToken) =>
-        await RespondAsync(await Deliveries.DiscardAsync(db, user.Actor().JurisdictionId, id, cancellationToken), id, user, db,
+    public static async Task<IResult> Discard(long id, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await RespondAsync(await Deliveries.DiscardAsync(db, user.Actor(), id, clock.GetUtcNow(), cancellationToken), id, user, db,
             "only a pending or failed message can be discarded", cancellationToken);
 
     private static async Task<IResult> RespondAsync(Deliveries.Outcome outcome, long id, ClaimsPrincipal user, Open311Db db, string conflict,

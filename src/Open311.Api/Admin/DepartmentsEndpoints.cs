@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
+using Open311.Core.Audit;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
 
@@ -44,7 +45,8 @@ public static class DepartmentsEndpoints
         }
 
         var department = new Department { JurisdictionId = actor.JurisdictionId, Name = Name(input), Email = input.Email, ParentId = input.ParentId, Active = input.Active };
-        await AuditedChanges.CreateAsync(db, actor, "department", department, d => d.Id, View, clock.GetUtcNow(), cancellationToken);
+        db.Departments.Add(department);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Created($"{AdminApi.BasePath}/departments/{department.Id}", View(department));
     }
 
@@ -62,9 +64,9 @@ public static class DepartmentsEndpoints
             return Problems.Invalid(errors);
         }
 
-        return TypedResults.Ok(await AuditedChanges.UpdateAsync(db, actor, "department", id, department, View,
-            d => (d.Name, d.Email, d.ParentId, d.Active) = (Name(input), input.Email, input.ParentId, input.Active),
-            clock.GetUtcNow(), cancellationToken));
+        (department.Name, department.Email, department.ParentId, department.Active) = (Name(input), input.Email, input.ParentId, input.Active);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(View(department));
     }
 
     public static async Task<IResult> Delete(long id, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
@@ -87,7 +89,8 @@ public static class DepartmentsEndpoints
             return Problems.Conflict($"department {id} has requests, categories, staff, sections, areas or routing rules: deactivate it instead (active=false)");
         }
 
-        await AuditedChanges.DeleteAsync(db, actor, "department", id, department, View(department), clock.GetUtcNow(), cancellationToken);
+        db.Departments.Remove(department);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -51,10 +51,8 @@ public static partial class LanguagesEndpoints
 
         var actor = user.Actor();
         var jurisdiction = await db.Jurisdictions.SingleAsync(j => j.Id == actor.JurisdictionId, cancellationToken);
-        var before = View(jurisdiction);
         (jurisdiction.Languages, jurisdiction.DefaultLocale) = ([.. input.Enabled], input.Default);
-        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "languages", actor.JurisdictionId, "updated", before, View(jurisdiction), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(View(jurisdiction));
     }
 

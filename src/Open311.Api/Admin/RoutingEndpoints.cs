@@ -61,7 +61,7 @@ public static class RoutingEndpoints
         var area = new DepartmentArea { JurisdictionId = actor.JurisdictionId, DepartmentId = input.DepartmentId, Name = input.Name };
         area.Id = await AreaGeometry.InsertAsync(db, area, input.Geometry.GetRawText(), cancellationToken);
         var view = View(area, (await AreaGeometry.ReadAsync(db, [area.Id], cancellationToken))[area.Id]);
-        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "area", area.Id, "created", null, view, clock.GetUtcNow());
+        AuditTrail.Record(db, actor, AuditEntity.Area, area.Id, AuditAction.Created, null, view, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"{AdminApi.BasePath}/areas/{area.Id}", view);
@@ -84,11 +84,10 @@ public static class RoutingEndpoints
         var before = View(area, (await AreaGeometry.ReadAsync(db, [id], cancellationToken))[id]);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         (area.Name, area.DepartmentId) = (input.Name, input.DepartmentId);
-        await db.SaveChangesAsync(cancellationToken);
         await AreaGeometry.SetAsync(db, id, input.Geometry.GetRawText(), cancellationToken);
         var after = View(area, (await AreaGeometry.ReadAsync(db, [id], cancellationToken))[id]);
-        AuditTrail.Record(db, actor.JurisdictionId, actor.Name, "area", id, "updated", before, after, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        AuditTrail.Record(db, actor, AuditEntity.Area, id, AuditAction.Updated, new { area = before.Geometry }, new { area = after.Geometry }, clock.GetUtcNow());
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(after);
     }
@@ -108,7 +107,8 @@ public static class RoutingEndpoints
         }
 
         var before = View(area, (await AreaGeometry.ReadAsync(db, [id], cancellationToken))[id]);
-        await AuditedChanges.DeleteAsync(db, actor, "area", id, area, before, clock.GetUtcNow(), cancellationToken);
+        db.DepartmentAreas.Remove(area);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -150,7 +150,8 @@ public static class RoutingEndpoints
         }
 
         var rule = new RoutingRule { JurisdictionId = jurisdiction, ServiceId = input.ServiceId, AreaId = input.AreaId, DepartmentId = input.DepartmentId };
-        await AuditedChanges.CreateAsync(db, actor, "routing_rule", rule, r => r.Id, View, clock.GetUtcNow(), cancellationToken);
+        db.RoutingRules.Add(rule);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Created($"{AdminApi.BasePath}/routing-rules/{rule.Id}", View(rule));
     }
 
@@ -163,7 +164,8 @@ public static class RoutingEndpoints
             return Problems.NotFound($"no routing rule {id}");
         }
 
-        await AuditedChanges.DeleteAsync(db, actor, "routing_rule", id, rule, View(rule), clock.GetUtcNow(), cancellationToken);
+        db.RoutingRules.Remove(rule);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return TypedResults.NoContent();
     }
 

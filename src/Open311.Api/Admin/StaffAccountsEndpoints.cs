@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
+using Open311.Core.Audit;
 using Open311.Core.Data;
 using Open311.Core.Staff;
 
@@ -55,7 +56,8 @@ public static class StaffAccountsEndpoints
             Role = input.Role, DepartmentId = input.DepartmentId, Active = input.Active, CreatedAt = clock.GetUtcNow(),
         };
         account.PasswordHash = passwords.HashPassword(account, input.Password!);
-        await AuditedChanges.CreateAsync(db, actor, "staff", account, a => a.Id, View, clock.GetUtcNow(), cancellationToken);
+        db.StaffAccounts.Add(account);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Created($"{AdminApi.BasePath}/staff/{account.Id}", View(account));
     }
 
@@ -80,14 +82,15 @@ public static class StaffAccountsEndpoints
             return Problems.Invalid(errors);
         }
 
-        return TypedResults.Ok(await AuditedChanges.UpdateAsync(db, actor, "staff", id, account, View, a =>
+        (account.DisplayName, account.Email, account.Role, account.DepartmentId, account.Active) =
+            (input.DisplayName, input.Email, input.Role, input.DepartmentId, input.Active);
+        if (input.Password is { Length: > 0 } password)
         {
-            (a.DisplayName, a.Email, a.Role, a.DepartmentId, a.Active) = (input.DisplayName, input.Email, input.Role, input.DepartmentId, input.Active);
-            if (input.Password is { Length: > 0 } password)
-            {
-                a.PasswordHash = passwords.HashPassword(a, password);
-            }
-        }, clock.GetUtcNow(), cancellationToken));
+            account.PasswordHash = passwords.HashPassword(account, password);
+        }
+
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(View(account));
     }
 
     private static StaffAccountView View(StaffAccount s) => new(s.Id, s.Username, s.DisplayName, s.Email, s.Role, s.DepartmentId, s.Active, s.CreatedAt);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
+using Open311.Core.Audit;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
 using Open311.Core.Requests;
@@ -50,7 +51,8 @@ public static class WorkflowsEndpoints
 
         var workflow = new RequestWorkflow { JurisdictionId = actor.JurisdictionId, Name = LocalizedText.Empty };
         Apply(input, workflow);
-        await AuditedChanges.CreateAsync(db, actor, "workflow", workflow, w => w.Id, View, clock.GetUtcNow(), cancellationToken);
+        db.Workflows.Add(workflow);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Created($"{AdminApi.BasePath}/workflows/{workflow.Id}", View(workflow));
     }
 
@@ -83,7 +85,9 @@ public static class WorkflowsEndpoints
             return Problems.Conflict($"states {string.Join(", ", blocked)} have or had requests: they must stay, with the same open/closed status");
         }
 
-        return TypedResults.Ok(await AuditedChanges.UpdateAsync(db, actor, "workflow", id, workflow, View, w => Apply(input, w), clock.GetUtcNow(), cancellationToken));
+        Apply(input, workflow);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(View(workflow));
     }
 
     public static async Task<IResult> Delete(long id, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
@@ -100,7 +104,8 @@ public static class WorkflowsEndpoints
             return Problems.Conflict($"workflow {id} is the default or categories use it");
         }
 
-        await AuditedChanges.DeleteAsync(db, actor, "workflow", id, workflow, View(workflow), clock.GetUtcNow(), cancellationToken);
+        db.Workflows.Remove(workflow);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Open311.Core.Audit;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
 using Open311.Core.Requests;
@@ -19,7 +20,7 @@ public static class DataRegistration
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddPooledDbContextFactory<Open311Db>((services, options) => options
             .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>())
-            .AddInterceptors(services.GetRequiredService<CatalogChangeInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<CatalogChangeInterceptor>(), services.GetRequiredService<AuditGuard>()));
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<Open311Db>>().CreateDbContext());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SchemaMigrator>();
@@ -27,6 +28,7 @@ public static class DataRegistration
         builder.Services.AddSingleton<CatalogChanges>();
         builder.Services.AddSingleton<CatalogCache>();
         builder.Services.AddSingleton<CatalogChangeInterceptor>();
+        builder.Services.AddSingleton<AuditGuard>();
         builder.Services.AddHostedService<CatalogChangeListener>();
         builder.Services.AddScoped<RequestLifecycle>();
         builder.Services.AddHealthChecks().AddDbContextCheck<Open311Db>();

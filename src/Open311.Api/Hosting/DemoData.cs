@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Open311.Core.Audit;
 using Open311.Core.Clients;
 using Open311.Core.Data;
 using Open311.Core.Demo;
@@ -16,6 +17,9 @@ public static class DemoData
 {
     public const string ApiKey = "heraklion-demo-key-2026";
     public const int RequestCount = 400;
+
+    /// <summary>The audit trail records the demo catalogue as made by the service itself.</summary>
+    private static readonly AuditActor Loader = AuditActor.System(DemoCatalog.JurisdictionId);
 
     // Central Heraklion; requests fall within about 3 km of it.
     private const double CentreLat = 35.3387;
@@ -35,7 +39,7 @@ public static class DemoData
         db.Jurisdictions.Add(DemoCatalog.Jurisdiction(now));
         var departments = DemoCatalog.Departments();
         db.Departments.AddRange(departments.Values);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAuditedAsync(Loader, now, cancellationToken);
         foreach (var section in DemoCatalog.TechnicalSections)
         {
             departments[section].ParentId = departments["technical"].Id;
@@ -50,7 +54,7 @@ public static class DemoData
         db.Services.AddRange(services.Select(s => s.Service));
         var client = ApiKeys.Register(DemoCatalog.JurisdictionId, "Demo civic app", ApiKey, now);
         db.ApiClients.Add(client);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAuditedAsync(Loader, now, cancellationToken);
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Athens");
         // The jurisdiction's default workflow was created with it (see 0002_staff_workflows_routing.sql).
@@ -75,6 +79,6 @@ public static class DemoData
 
         var departments = await db.Departments.Where(d => d.JurisdictionId == DemoCatalog.JurisdictionId).ToListAsync(cancellationToken);
         db.StaffAccounts.AddRange(DemoStaff.Accounts(departments, passwords, now));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAuditedAsync(Loader, now, cancellationToken);
     }
 }

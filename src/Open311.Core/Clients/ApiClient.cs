@@ -1,3 +1,5 @@
+using Open311.Core.Audit;
+
 namespace Open311.Core.Clients;
 
 /// <summary>A registered civic app allowed to submit requests with its API key.</summary>
@@ -7,6 +9,7 @@ public class ApiClient
     public required string JurisdictionId { get; set; }
     public required string Name { get; set; }
     /// <summary>SHA-256 of the key, hex. The key itself is shown once, when it is made.</summary>
+    [NotAudited]
     public required string KeyHash { get; set; }
     /// <summary>The key's first characters, so staff can tell keys apart without storing them.</summary>
     public required string KeyPrefix { get; set; }

@@ -33,6 +33,9 @@ public class Open311Db(DbContextOptions<Open311Db> options) : DbContext(options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
 
+    /// <summary>Set only while <see cref="AuditedSave.SaveAuditedAsync"/> saves: whom the audit trail records.</summary>
+    internal AuditActor? AuditingAs { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(Open311Db).Assembly);

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Open311.Core.Audit;
 using Open311.Core.Data;
 using Open311.Core.Requests;
 
@@ -69,17 +70,17 @@ public static class Deliveries
     }
 
     /// <summary>Due again now, keeping its attempts: after the cause of its failures was fixed.</summary>
-    public static Task<Outcome> RetryAsync(Open311Db db, string jurisdictionId, long id, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ChangeAsync(db, jurisdictionId, id, [DeliveryStatus.Failed, DeliveryStatus.Discarded], m => m.Retry(now), cancellationToken);
+    public static Task<Outcome> RetryAsync(Open311Db db, AuditActor actor, long id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ChangeAsync(db, actor, id, [DeliveryStatus.Failed, DeliveryStatus.Discarded], m => m.Retry(now), now, cancellationToken);
 
     /// <summary>Never to be delivered: e.g. a message for a receiver that no longer exists.</summary>
-    public static Task<Outcome> DiscardAsync(Open311Db db, string jurisdictionId, long id, CancellationToken cancellationToken) =>
-        ChangeAsync(db, jurisdictionId, id, [DeliveryStatus.Pending, DeliveryStatus.Failed], m => m.Discard(), cancellationToken);
+    public static Task<Outcome> DiscardAsync(Open311Db db, AuditActor actor, long id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ChangeAsync(db, actor, id, [DeliveryStatus.Pending, DeliveryStatus.Failed], m => m.Discard(), now, cancellationToken);
 
-    private static async Task<Outcome> ChangeAsync(Open311Db db, string jurisdictionId, long id, DeliveryStatus[] allowedFrom, Action<OutboxMessage> change,
-        CancellationToken cancellationToken)
+    private static async Task<Outcome> ChangeAsync(Open311Db db, AuditActor actor, long id, DeliveryStatus[] allowedFrom, Action<OutboxMessage> change,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var message = await db.OutboxMessages.FirstOrDefaultAsync(m => m.Id == id && m.JurisdictionId == jurisdictionId, cancellationToken);
+        var message = await db.OutboxMessages.FirstOrDefaultAsync(m => m.Id == id && m.JurisdictionId == actor.JurisdictionId, cancellationToken);
         if (message is null)
         {
             return Outcome.NotFound;
@@ -91,7 +92,7 @@ public static class Deliveries
         }
 
         change(message);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAuditedAsync(actor, now, cancellationToken);
         return Outcome.Done;
     }
 }

@@ -1,3 +1,5 @@
+using Open311.Core.Audit;
+
 namespace Open311.Core.Staff;
 
 /// <summary>A member of the municipality's staff who signs in to the admin API.</summary>
@@ -9,6 +11,7 @@ public class StaffAccount
     public required string DisplayName { get; set; }
     public string? Email { get; set; }
     /// <summary>ASP.NET's PasswordHasher format; null for accounts that sign in through the municipality's identity provider.</summary>
+    [NotAudited]
     public string? PasswordHash { get; set; }
     public StaffRole Role { get; set; }
     /// <summary>Required for <see cref="StaffRole.Staff"/>: the only department whose requests they see.</summary>

@@ -110,7 +110,7 @@ public class SubmissionTests(Open311App app) : IClassFixture<Open311App>
         var (key, client) = Core.Clients.ApiKeys.Issue(DemoCatalog.JurisdictionId, "Revoked app", DateTimeOffset.UtcNow);
         client.RevokedAt = DateTimeOffset.UtcNow;
         db.ApiClients.Add(client);
-        await db.SaveChangesAsync();
+        await Core.Audit.AuditedSave.SaveAuditedAsync(db, Core.Audit.AuditActor.System(DemoCatalog.JurisdictionId), DateTimeOffset.UtcNow, CancellationToken.None);
 
         var response = await _client.PostAsync("json", ("api_key", key), ("service_code", "001"), ("address_string", "x"));
 

@@ -1,0 +1,30 @@
+namespace Open311.Core.Audit;
+
+/// <summary>What the audit trail calls the things it records (<see cref="AuditEvent.Entity"/>).</summary>
+public static class AuditEntity
+{
+    public const string Jurisdiction = "jurisdiction";
+    public const string Department = "department";
+    public const string Service = "service";
+    public const string ServiceAttribute = "service_attribute";
+    public const string AttributeValue = "attribute_value";
+    public const string Workflow = "workflow";
+    public const string WorkflowState = "workflow_state";
+    public const string WorkflowTransition = "workflow_transition";
+    public const string Area = "area";
+    public const string RoutingRule = "routing_rule";
+    public const string Staff = "staff";
+    public const string Client = "client";
+    public const string Delivery = "delivery";
+    public const string Request = "request";
+}
+
+/// <summary>What happened to it (<see cref="AuditEvent.Action"/>).</summary>
+public static class AuditAction
+{
+    public const string Created = "created";
+    public const string Updated = "updated";
+    public const string Deleted = "deleted";
+    /// <summary>A member of staff saw a citizen's name, e-mail or phone.</summary>
+    public const string ViewedContact = "viewed_contact";
+}
