@@ -19,6 +19,10 @@ public class LanguageTests(Open311App app) : IClassFixture<Open311App>
         var (enabled, languages) = await admin.PutAsync("/admin/languages", new { @default = "el", enabled = new[] { "el", "en", "de" } });
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         Assert.Equal(["el", "en", "de"], languages.GetProperty("enabled").EnumerateArray().Select(l => l.GetString()));
+        var (_, trail) = await admin.GetAsync("/admin/audit?entity=jurisdiction&entity_id=heraklion.gr");
+        var change = trail.EnumerateArray().First();
+        Assert.Equal(["el", "en"], change.GetProperty("before").GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("Municipality of Heraklion", change.GetProperty("after").GetProperty("name_en").GetString());
 
         // The view sent back with a German name added: the el/en fields and the map agree.
         var (_, all) = await admin.GetAsync("/admin/services");
