@@ -31,7 +31,7 @@ public sealed class RequestDetails(Open311Db db, CatalogCache catalog, StaffLang
             .Where(t => t.To.Code != WorkflowState.DuplicateCode)
             .Select(t => new AllowedTransition(t.To.Code, t.RequiresPublicNote))
             .ToList();
-        AuditTrail.Record(db, actor, AuditEntity.Request, id, AuditAction.ViewedContact, null, null, clock.GetUtcNow());
+        AuditTrail.RecordContactView(db, actor, id, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return new StaffRequestDetail(summary, request.Contact, request.NotifySms, request.NotifyEmail, request.AddressId, request.Zipcode,
             request.StatusNotes, request.DuplicateOfId, request.Attributes, request.Version, allowed);

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
 using Open311.Core.Audit;
+using NetTopologySuite.Geometries;
 using Open311.Core.Data;
 using Open311.Core.Routing;
 
 namespace Open311.Api.Admin;
 
 /// <summary>
-/// Department service areas (GeoJSON polygons, checked by PostGIS) and the rules "category X
+/// Department service areas (GeoJSON polygons, checked by <see cref="AreaGeometry"/>) and the rules "category X
 /// inside area Y goes to department Z" that intake applies before the category's default.
 /// </summary>
 public static class RoutingEndpoints
@@ -45,26 +46,22 @@ public static class RoutingEndpoints
     public static async Task<Ok<List<AreaView>>> ListAreas(ClaimsPrincipal user, Open311Db db, CancellationToken cancellationToken)
     {
         var areas = await db.DepartmentAreas.AsNoTracking().Where(a => a.JurisdictionId == user.Actor().JurisdictionId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
-        var shapes = await AreaGeometry.ReadAsync(db, [.. areas.Select(a => a.Id)], cancellationToken);
-        return TypedResults.Ok(areas.Select(a => View(a, shapes[a.Id])).ToList());
+        return TypedResults.Ok(areas.Select(View).ToList());
     }
 
     public static async Task<IResult> CreateArea(AreaInput input, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var actor = user.Actor();
-        if (await CheckAsync(input, actor.JurisdictionId, db, cancellationToken) is { Count: > 0 } errors)
+        var (errors, shape) = await CheckAsync(input, actor.JurisdictionId, db, cancellationToken);
+        if (shape is null)
         {
             return Problems.Invalid(errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var area = new DepartmentArea { JurisdictionId = actor.JurisdictionId, DepartmentId = input.DepartmentId, Name = input.Name };
-        area.Id = await AreaGeometry.InsertAsync(db, area, input.Geometry.GetRawText(), cancellationToken);
-        var view = View(area, (await AreaGeometry.ReadAsync(db, [area.Id], cancellationToken))[area.Id]);
-        AuditTrail.Record(db, actor, AuditEntity.Area, area.Id, AuditAction.Created, null, view, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"{AdminApi.BasePath}/areas/{area.Id}", view);
+        var area = new DepartmentArea { JurisdictionId = actor.JurisdictionId, DepartmentId = input.DepartmentId, Name = input.Name, Area = shape };
+        db.DepartmentAreas.Add(area);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
+        return TypedResults.Created($"{AdminApi.BasePath}/areas/{area.Id}", View(area));
     }
 
     public static async Task<IResult> UpdateArea(long id, AreaInput input, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
@@ -76,20 +73,15 @@ public static class RoutingEndpoints
             return Problems.NotFound($"no area {id}");
         }
 
-        if (await CheckAsync(input, actor.JurisdictionId, db, cancellationToken) is { Count: > 0 } errors)
+        var (errors, shape) = await CheckAsync(input, actor.JurisdictionId, db, cancellationToken);
+        if (shape is null)
         {
             return Problems.Invalid(errors);
         }
 
-        var before = View(area, (await AreaGeometry.ReadAsync(db, [id], cancellationToken))[id]);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        (area.Name, area.DepartmentId) = (input.Name, input.DepartmentId);
-        await AreaGeometry.SetAsync(db, id, input.Geometry.GetRawText(), cancellationToken);
-        var after = View(area, (await AreaGeometry.ReadAsync(db, [id], cancellationToken))[id]);
-        AuditTrail.Record(db, actor, AuditEntity.Area, id, AuditAction.Updated, new { area = before.Geometry }, new { area = after.Geometry }, clock.GetUtcNow());
+        (area.Name, area.DepartmentId, area.Area) = (input.Name, input.DepartmentId, shape);
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(after);
+        return TypedResults.Ok(View(area));
     }
 
     public static async Task<IResult> DeleteArea(long id, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
@@ -106,7 +98,6 @@ public static class RoutingEndpoints
             return Problems.Conflict($"routing rules use area {id}: delete them first");
         }
 
-        var before = View(area, (await AreaGeometry.ReadAsync(db, [id], cancellationToken))[id]);
         db.DepartmentAreas.Remove(area);
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return TypedResults.NoContent();
@@ -171,9 +162,10 @@ public static class RoutingEndpoints
 
     private static RuleView View(RoutingRule r) => new(r.Id, r.ServiceId, r.AreaId, r.DepartmentId);
 
-    private static AreaView View(DepartmentArea area, string geoJson) => new(area.Id, area.Name, area.DepartmentId, JsonDocument.Parse(geoJson).RootElement.Clone());
+    private static AreaView View(DepartmentArea area) => new(area.Id, area.Name, area.DepartmentId, AreaGeoJson.Write(area.Area));
 
-    private static async Task<List<(string, string)>> CheckAsync(AreaInput input, string jurisdictionId, Open311Db db, CancellationToken cancellationToken)
+    /// <summary>The input's problems, and its geometry as an area when there are none.</summary>
+    private static async Task<(List<(string, string)> Errors, MultiPolygon? Area)> CheckAsync(AreaInput input, string jurisdictionId, Open311Db db, CancellationToken cancellationToken)
     {
         var errors = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(input.Name))
@@ -190,11 +182,15 @@ public static class RoutingEndpoints
         {
             errors.Add(("geometry", "a GeoJSON Polygon or MultiPolygon object is required"));
         }
-        else if (await AreaGeometry.CheckAsync(db, input.Geometry.GetRawText(), cancellationToken) is { } problem)
+        else if (AreaGeoJson.ReadArea(input.Geometry, out var area) is { } problem)
         {
             errors.Add(("geometry", problem));
         }
+        else if (errors.Count == 0)
+        {
+            return (errors, area);
+        }
 
-        return errors;
+        return (errors, null);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
@@ -34,17 +35,26 @@ public static class AuthRegistration
             throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters.");
         }
 
-        builder.Services.AddAuthentication(StaffJwtHandler.SchemeName)
-            .AddScheme<StaffJwtOptions, StaffJwtHandler>(StaffJwtHandler.SchemeName, options =>
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                // Claims keep the names tokens carry (role, staff_id), which StaffClaims reads.
+                options.MapInboundClaims = false;
+                // A refused token learns only that it was refused, not which check failed.
+                options.IncludeErrorDetails = false;
+                // Only signed tokens, checked against the keys below: never decrypted (JWE), never unsigned.
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = settings.Issuer,
                     ValidAudience = settings.Audience,
                     IssuerSigningKeys = SigningKeys(settings),
                     ValidAlgorithms = [SecurityAlgorithms.HmacSha256, SecurityAlgorithms.RsaSha256],
+                    RequireSignedTokens = true,
                     ClockSkew = TimeSpan.FromMinutes(1),
                     RoleClaimType = StaffClaims.Role,
-                });
+                };
+                options.Events = new JwtBearerEvents { OnTokenValidated = StaffAccountCheck.OnTokenValidatedAsync };
+            });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, Roles(StaffRole.Admin))
             .AddPolicy(Policies.Intake, Roles(StaffRole.Admin, StaffRole.Dispatcher))
@@ -62,7 +72,7 @@ public static class AuthRegistration
         builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
     }
 
-    private static AuthorizationPolicy Roles(params StaffRole[] roles) => new AuthorizationPolicyBuilder(StaffJwtHandler.SchemeName)
+    private static AuthorizationPolicy Roles(params StaffRole[] roles) => new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
         .RequireAuthenticatedUser()
         .RequireRole(roles.Select(r => r.ToOpen311()))
         .Build();

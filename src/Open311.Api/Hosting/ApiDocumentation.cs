@@ -38,7 +38,6 @@ public static class ApiDocumentation
             swagger.OperationFilter<SecurityRequirementsFilter>();
             swagger.AddServer(new OpenApiServer { Url = "/", Description = "This server" });
             swagger.DocumentFilter<TagDescriptions>();
-            swagger.EnableAnnotations();
             // Input records are nested in their endpoint class, and two areas may both have a TransitionInput.
             swagger.CustomSchemaIds(type => type.DeclaringType is { } area ? area.Name.Replace("Endpoints", "", StringComparison.Ordinal) + type.Name : type.Name);
             swagger.OperationFilter<Open311ParametersFilter>();

@@ -17,9 +17,9 @@ public static class DataRegistration
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
             ? configured
             : throw new InvalidOperationException($"Set ConnectionStrings:{ConnectionStringName} (see README: Configuration).");
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(_ => Open311Database.CreateDataSource(connectionString));
         builder.Services.AddPooledDbContextFactory<Open311Db>((services, options) => options
-            .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>())
+            .UseOpen311Database(services.GetRequiredService<NpgsqlDataSource>())
             .AddInterceptors(services.GetRequiredService<CatalogChangeInterceptor>(), services.GetRequiredService<AuditGuard>()));
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<Open311Db>>().CreateDbContext());
         builder.Services.AddSingleton(TimeProvider.System);

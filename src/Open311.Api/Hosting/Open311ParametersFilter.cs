@@ -80,10 +80,10 @@ public sealed class Open311ParametersFilter : IOperationFilter
         ["Link"] = new OpenApiHeader { Description = "RFC 8288 links to the next and previous pages (rel=\"next\", rel=\"prev\").", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
     };
 
-    private static Dictionary<string, OpenApiMediaType> WireContent(IOpenApiSchema schema) => new()
+    private static Dictionary<string, IOpenApiMediaType> WireContent(IOpenApiSchema schema) => new()
     {
-        [WireFormat.Xml.ContentType().Split(';')[0]] = new() { Schema = schema },
-        [WireFormat.Json.ContentType().Split(';')[0]] = new() { Schema = schema },
+        [WireFormat.Xml.ContentType().Split(';')[0]] = new OpenApiMediaType { Schema = schema },
+        [WireFormat.Json.ContentType().Split(';')[0]] = new OpenApiMediaType { Schema = schema },
     };
 
     private static OpenApiRequestBody FormBody(List<WireParameter> fields)
@@ -97,10 +97,10 @@ public sealed class Open311ParametersFilter : IOperationFilter
         return new OpenApiRequestBody
         {
             Required = true,
-            Content = new Dictionary<string, OpenApiMediaType>
+            Content = new Dictionary<string, IOpenApiMediaType>
             {
-                ["application/x-www-form-urlencoded"] = new() { Schema = schema },
-                ["multipart/form-data"] = new() { Schema = schema },
+                ["application/x-www-form-urlencoded"] = new OpenApiMediaType { Schema = schema },
+                ["multipart/form-data"] = new OpenApiMediaType { Schema = schema },
             },
         };
     }

@@ -9,21 +9,15 @@ public static class AuditTrail
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    /// <summary>
-    /// Records what <see cref="AuditedSave"/> cannot see, in the caller's unit of work: a look at a
-    /// citizen's contact data, and area polygons, which are written in SQL rather than through EF.
-    /// </summary>
-    public static void Record(Open311Db db, AuditActor actor, string entity, long entityId, string action, object? before, object? after,
-        DateTimeOffset now) =>
+    /// <summary>Records, in the caller's unit of work, what no save shows: that a member of staff saw a request's contact data.</summary>
+    public static void RecordContactView(Open311Db db, AuditActor actor, long requestId, DateTimeOffset now) =>
         db.AuditEvents.Add(new AuditEvent
         {
             JurisdictionId = actor.JurisdictionId,
             OccurredAt = now,
             Actor = actor.Name,
-            Entity = entity,
-            EntityId = entityId.ToString(CultureInfo.InvariantCulture),
-            Action = action,
-            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
-            After = after is null ? null : JsonSerializer.Serialize(after, Json),
+            Entity = AuditEntity.Request,
+            EntityId = requestId.ToString(CultureInfo.InvariantCulture),
+            Action = AuditAction.ViewedContact,
         });
 }

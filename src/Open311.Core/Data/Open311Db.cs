@@ -10,7 +10,7 @@ using Open311.Core.Outbox;
 
 namespace Open311.Core.Data;
 
-/// <summary>The one DbContext. The schema itself comes from the SQL files in Data/Migrations.</summary>
+/// <summary>The one DbContext, configured by <see cref="Open311Database"/>. The schema itself comes from the SQL files in Data/Migrations.</summary>
 public class Open311Db(DbContextOptions<Open311Db> options) : DbContext(options)
 {
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
@@ -39,6 +39,5 @@ public class Open311Db(DbContextOptions<Open311Db> options) : DbContext(options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(Open311Db).Assembly);
-        SnakeCaseColumns.Apply(modelBuilder);
     }
 }

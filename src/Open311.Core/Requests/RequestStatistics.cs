@@ -18,6 +18,7 @@ public static class RequestStatistics
     {
         // The grouping is chosen from a fixed list, never from the caller's text. Departments and
         // categories group by id (two may share a name in some language) and bring their names along.
+        // The aliases are snake case because the naming convention maps Grouped's properties like an entity's.
         var (group, code, texts) = groupBy switch
         {
             "department" => ("d.id", "NULL", "d.name::text"),
@@ -27,12 +28,12 @@ public static class RequestStatistics
             _ => throw new ArgumentOutOfRangeException(nameof(groupBy), groupBy, "unknown grouping"),
         };
         var sql = $"""
-            SELECT {code} AS "Code", {texts} AS "Texts",
-                   count(*) AS "Total",
-                   count(*) FILTER (WHERE r.status = 'open') AS "Open",
-                   count(*) FILTER (WHERE {Overdue.Sql}) AS "Overdue",
+            SELECT {code} AS "code", {texts} AS "texts",
+                   count(*) AS "total",
+                   count(*) FILTER (WHERE r.status = 'open') AS "open",
+                   count(*) FILTER (WHERE {Overdue.Sql}) AS "overdue",
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM closed.at - r.requested_at) / 3600)
-                       FILTER (WHERE r.status = 'closed') AS "MedianHoursToClose"
+                       FILTER (WHERE r.status = 'closed') AS "median_hours_to_close"
             FROM service_requests r
             JOIN service_categories s ON s.id = r.service_id
             JOIN workflow_states st ON st.id = r.state_id
@@ -42,7 +43,7 @@ public static class RequestStatistics
                                WHERE e.request_id = r.id AND e.status_after = 'closed') closed ON r.status = 'closed'
             WHERE r.jurisdiction_id = @jurisdiction AND r.requested_at >= @from AND r.requested_at < @to
             GROUP BY {group}
-            ORDER BY "Total" DESC
+            ORDER BY "total" DESC
             """;
         var rows = await db.Database.SqlQueryRaw<Grouped>(
             sql,

@@ -1,3 +1,4 @@
+using NetTopologySuite.Geometries;
 using Open311.Core.Catalog;
 using Open311.Core.Workflow;
 
@@ -31,6 +32,8 @@ public class ServiceRequest
     public string? Description { get; private set; }
     public double? Lat { get; private set; }
     public double? Long { get; private set; }
+    /// <summary>The point PostgreSQL derives from <see cref="Lat"/> and <see cref="Long"/> (a generated column): read, never written.</summary>
+    public Point? Location { get; private set; }
     public string? Address { get; private set; }
     public string? AddressId { get; private set; }
     public string? Zipcode { get; private set; }

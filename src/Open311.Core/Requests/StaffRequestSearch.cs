@@ -18,7 +18,12 @@ public static class StaffRequestSearch
 
     public static IQueryable<ServiceRequest> StaffPage(this Open311Db db, StaffActor actor, StaffRequestFilter filter, DateTimeOffset now)
     {
-        var requests = Source(db, filter).AsNoTracking().VisibleTo(actor);
+        var requests = db.Requests.AsNoTracking().VisibleTo(actor);
+
+        if (filter.AreaId is { } area)
+        {
+            requests = requests.Where(r => db.DepartmentAreas.Any(a => a.Id == area && a.Area.Intersects(r.Location!)));
+        }
 
         if (filter.DepartmentId is { } department)
         {
@@ -67,14 +72,6 @@ public static class StaffRequestSearch
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize + 1);
     }
-
-    private static IQueryable<ServiceRequest> Source(Open311Db db, StaffRequestFilter filter) =>
-        filter.AreaId is { } area
-            ? db.Requests.FromSql($"""
-                SELECT r.* FROM service_requests r
-                WHERE EXISTS (SELECT 1 FROM department_areas a WHERE a.id = {area} AND ST_Intersects(a.area, r.location))
-                """)
-            : db.Requests;
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

@@ -14,14 +14,12 @@ public static class RequestRouter
             return service.DefaultDepartmentId;
         }
 
-        var ruled = await db.Database.SqlQuery<long>($"""
-            SELECT r.department_id AS "Value"
-            FROM routing_rules r JOIN department_areas a ON a.id = r.area_id
-            WHERE r.service_id = {service.Id}
-              AND ST_Intersects(a.area, ST_SetSRID(ST_MakePoint({lon.Value}, {lat.Value}), 4326)::geography)
-            ORDER BY r.id
-            LIMIT 1
-            """).ToListAsync(cancellationToken);
-        return ruled.Count > 0 ? ruled[0] : service.DefaultDepartmentId;
+        var point = Wgs84.PointAt(lat.Value, lon.Value);
+        var ruled = await db.RoutingRules
+            .Where(r => r.ServiceId == service.Id && db.DepartmentAreas.Any(a => a.Id == r.AreaId && a.Area.Intersects(point)))
+            .OrderBy(r => r.Id)
+            .Select(r => (long?)r.DepartmentId)
+            .FirstOrDefaultAsync(cancellationToken);
+        return ruled ?? service.DefaultDepartmentId;
     }
 }

@@ -49,7 +49,10 @@ public class RoutingTests(Open311App app) : IClassFixture<Open311App>
     [InlineData("{\"type\":\"Polygon\",\"coordinates\":[[[1,2],[3]]]}", "not valid GeoJSON")]
     [InlineData("{\"type\":\"Polygon\",\"coordinates\":[[[2513000,3534000],[2514000,3534000],[2514000,3535000],[2513000,3534000]]]}", "WGS84")]
     [InlineData("\"nowhere\"", "GeoJSON Polygon or MultiPolygon object is required")]
-    public async Task InvalidArea_Returns400FromPostGISCheck(string geometry, string expected)
+    [InlineData("{\"type\":\"Polygon\",\"coordinates\":[[[25.13,35.34,10],[25.14,35.34,10],[25.14,35.35,10],[25.13,35.34,10]]]}", "2-D")]
+    [InlineData("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[180,0],[180,10],[0,10],[0,0]]]}", "antipodal")]
+    [InlineData("{\"type\":\"Polygon\",\"coordinates\":[[[-100,0],[100,0],[100,10],[-100,10],[-100,0]]]}", "smaller than a hemisphere")]
+    public async Task InvalidArea_Returns400WithTheReason(string geometry, string expected)
     {
         var admin = await AdminClient.SignInAsync(app, "admin");
         var police = await DemoRequests.DepartmentIdAsync(app, "Municipal Police");

@@ -18,7 +18,8 @@ public class TokenTests(TokenTests.WithIdentityProvider app) : IClassFixture<Tok
         protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Auth:RsaPublicKeys:0", IdentityProviderKey.ExportSubjectPublicKeyInfoPem())];
     }
 
-    private static string Token(SigningCredentials credentials, Dictionary<string, object> claims, DateTime? expires = null, string audience = "open311-admin")
+    private static string Token(SigningCredentials credentials, Dictionary<string, object> claims, DateTime? expires = null, string audience = "open311-admin",
+        EncryptingCredentials? encryption = null)
     {
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -30,6 +31,7 @@ public class TokenTests(TokenTests.WithIdentityProvider app) : IClassFixture<Tok
             Expires = expires ?? now.AddHours(1),
             Claims = claims,
             SigningCredentials = credentials,
+            EncryptingCredentials = encryption,
         });
     }
 
@@ -86,5 +88,16 @@ public class TokenTests(TokenTests.WithIdentityProvider app) : IClassFixture<Tok
         var unsigned = $"{Part("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{Part("{\"iss\":\"open311\",\"aud\":\"open311-admin\",\"staff_id\":\"1\",\"role\":\"admin\",\"jurisdiction\":\"heraklion.gr\",\"exp\":4102444800}")}.";
 
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(unsigned));
+    }
+
+    [Fact]
+    public async Task EncryptedToken_JWE_Returns401()
+    {
+        // The service holds no decryption key and must refuse encrypted tokens rather than try to open them.
+        var sharedSecret = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Open311App.SigningKey[..32]));
+        var encrypted = Token(Rs256, Dispatcher(2), encryption: new EncryptingCredentials(sharedSecret, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes128CbcHmacSha256));
+
+        Assert.Equal(5, encrypted.Split('.').Length);
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(encrypted));
     }
 }

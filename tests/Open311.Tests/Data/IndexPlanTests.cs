@@ -33,6 +33,7 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         ["updated_after"] = Filter() with { UpdatedAfter = Now.AddDays(-1) },
         ["radius"] = Filter() with { Near = new GeoCircle(35.3387, 25.1442, 500) },
         ["bbox"] = Filter() with { Within = new GeoBox(25.14, 35.33, 25.15, 35.34) },
+        ["bbox+status"] = Filter() with { Within = new GeoBox(25.14, 35.33, 25.15, 35.34), Statuses = [RequestStatus.Open] },
         ["ids"] = Filter() with { Ids = [1, 2, 3] },
         ["page 3"] = Filter() with { Page = 3, PageSize = 50 },
     };

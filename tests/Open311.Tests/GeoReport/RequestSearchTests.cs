@@ -257,6 +257,33 @@ public class RequestSearchTests(Open311App app) : IClassFixture<Open311App>
     }
 
     [Fact]
+    public async Task GetRequests_Bbox_IsContainmentInDegreesWithItsEdges()
+    {
+        // The box's top edge as a great circle bulges about 0.001° north at 25.5°E: a geography
+        // box listed this point, 0.0005° above the edge.
+        var justOutside = await _client.SubmitAsync(("service_code", "009"), ("lat", "36.0005"), ("long", "25.5"));
+        var onTheEdge = await _client.SubmitAsync(("service_code", "009"), ("lat", "36.0"), ("long", "25.7"));
+
+        var (_, body) = await _client.GetJsonAsync("/requests.json?bbox=25,35,26,36");
+
+        Assert.Contains(onTheEdge, Ids(body));
+        Assert.DoesNotContain(justOutside, Ids(body));
+    }
+
+    [Theory]
+    [InlineData("-170,-80,170,80")]
+    [InlineData("-180,-90,180,90")]
+    public async Task GetRequests_BboxWiderThanAHemisphereOrTheWholeWorld_ListsWhatIsInside(string bbox)
+    {
+        var inside = await _client.SubmitAsync(("service_code", "009"), ("lat", "35.3"), ("long", "25.1"));
+
+        var (response, body) = await _client.GetJsonAsync($"/requests.json?bbox={bbox}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(inside, Ids(body));
+    }
+
+    [Fact]
     public async Task GetRequests_UpdatedAfter_ReturnsOnlyLaterChanges()
     {
         var before = await _client.SubmitAsync(("service_code", "010"), ("address_string", "πριν"));

@@ -50,10 +50,10 @@ public static class PostgresServer
         await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {TemplateName}");
         await ExecuteAsync(server, $"CREATE DATABASE {TemplateName}");
         var template = $"{server};Database={TemplateName};Pooling=false";
-        await using (var dataSource = NpgsqlDataSource.Create(template))
+        await using (var dataSource = Open311Database.CreateDataSource(template))
         {
             await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
-            await using var db = new Open311Db(new DbContextOptionsBuilder<Open311Db>().UseNpgsql(dataSource).Options);
+            await using var db = new Open311Db(new DbContextOptionsBuilder<Open311Db>().UseOpen311Database(dataSource).Options);
             await DemoData.SeedAsync(db, TimeProvider.System, new PasswordHasher<StaffAccount>(), NullLogger.Instance);
         }
 

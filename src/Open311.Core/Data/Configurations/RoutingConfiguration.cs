@@ -10,6 +10,7 @@ internal sealed class RoutingConfiguration : IEntityTypeConfiguration<Department
     public void Configure(EntityTypeBuilder<DepartmentArea> builder)
     {
         builder.ToTable("department_areas");
+        builder.Property(a => a.Area).HasColumnType("geography(MultiPolygon,4326)");
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(a => a.JurisdictionId);
         builder.HasOne<Department>().WithMany().HasForeignKey(a => a.DepartmentId);
     }
