@@ -15,7 +15,7 @@ namespace Open311.Api.Admin;
 /// </summary>
 public static partial class LanguagesEndpoints
 {
-    public sealed record LanguagesView(string Default, List<string> Enabled);
+    public sealed record LanguageSettings(string Default, List<string> Enabled);
 
     [GeneratedRegex("^[a-z]{2,3}$")]
     private static partial Regex LanguageCode();
@@ -26,13 +26,13 @@ public static partial class LanguagesEndpoints
         languages.MapGet("", Get).WithName("GetLanguages").WithSummary("The jurisdiction's enabled languages and its default");
         languages.MapPut("", Update).WithName("UpdateLanguages")
             .WithSummary("Change the enabled languages (ISO 639 codes, e.g. de) and the default; texts in a disabled language are kept but not served")
-            .RequireAuthorization(AuthRegistration.Policies.Admin).Produces<LanguagesView>().ProducesValidationProblem();
+            .RequireAuthorization(AuthRegistration.Policies.Admin).Produces<LanguageSettings>().ProducesValidationProblem();
     }
 
-    public static async Task<Ok<LanguagesView>> Get(ClaimsPrincipal user, Open311Db db, CancellationToken cancellationToken) =>
+    public static async Task<Ok<LanguageSettings>> Get(ClaimsPrincipal user, Open311Db db, CancellationToken cancellationToken) =>
         TypedResults.Ok(View(await TextInput.JurisdictionAsync(db, user.Actor().JurisdictionId, cancellationToken)));
 
-    public static async Task<IResult> Update(LanguagesView input, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> Update(LanguageSettings input, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new List<(string, string)>();
         if (input.Enabled is not { Count: > 0 } || input.Enabled.Any(l => l is null || !LanguageCode().IsMatch(l)) || input.Enabled.Distinct().Count() != input.Enabled.Count)
@@ -56,5 +56,5 @@ public static partial class LanguagesEndpoints
         return TypedResults.Ok(View(jurisdiction));
     }
 
-    private static LanguagesView View(Jurisdiction jurisdiction) => new(jurisdiction.DefaultLocale, [.. jurisdiction.Languages]);
+    private static LanguageSettings View(Jurisdiction jurisdiction) => new(jurisdiction.DefaultLocale, [.. jurisdiction.Languages]);
 }
