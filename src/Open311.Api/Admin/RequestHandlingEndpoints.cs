@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
 using Open311.Core;
@@ -37,7 +36,7 @@ public static class RequestHandlingEndpoints
         var requests = routes.MapGroup("/requests");
         requests.MapGet("", Search).WithName("SearchRequests")
             .WithSummary("Search requests (staff see their own department's only)")
-            .WithDescription("Filters: state and service_code (comma lists), department_id, assignee_id, area_id, q (words in description or address, or a protocol number), from/to (ISO 8601 with offset, on the request time), overdue=true; page, page_size (at most 200).")
+            .WithDescription("Filters: state and service_code (comma lists), department_id, assignee_id, area_id, q (words in description or address, or a protocol number), from/to (ISO 8601 with offset, on the request time), overdue=true; page, page_size (at most 200). Category names in the caller's language, as for statistics: locale, else Accept-Language, else the jurisdiction's default.")
             .ProducesValidationProblem();
         requests.MapGet("/{id:long}", Get).WithName("GetRequestDetail").WithSummary("One request with contact data; the look is audited")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -59,7 +58,7 @@ public static class RequestHandlingEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    public static async Task<IResult> Search(HttpRequest http, ClaimsPrincipal user, Open311Db db, AutoMapper.IConfigurationProvider mapping,
+    public static async Task<IResult> Search(HttpRequest http, ClaimsPrincipal user, Open311Db db, StaffLanguage language,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var actor = user.Actor();
@@ -69,7 +68,8 @@ public static class RequestHandlingEndpoints
             return Problems.Invalid(errors);
         }
 
-        var rows = await db.StaffPage(actor, filter, clock.GetUtcNow()).ProjectTo<StaffRequestSummary>(mapping).ToListAsync(cancellationToken);
+        var summary = StaffRequestSummary.From(await language.ForAsync(actor, cancellationToken));
+        var rows = await db.StaffPage(actor, filter, clock.GetUtcNow()).Select(summary).ToListAsync(cancellationToken);
         var hasMore = rows.Count > filter.PageSize;
         return TypedResults.Ok(new RequestPage(hasMore ? rows[..filter.PageSize] : rows, filter.Page, filter.PageSize, hasMore));
     }

@@ -14,10 +14,10 @@ public static class StatisticsEndpoint
         routes.MapGet("/statistics", Get)
             .WithName("GetStatistics")
             .WithSummary("Request volumes, backlog and median hours to close")
-            .WithDescription("group_by: department (default), category, channel or state. from/to: ISO 8601 with offset on the request time; default the last 30 days.")
+            .WithDescription("group_by: department (default), category, channel or state. from/to: ISO 8601 with offset on the request time; default the last 30 days. Names in the caller's language: locale, else Accept-Language, among the jurisdiction's languages, else its default.")
             .ProducesValidationProblem();
 
-    public static async Task<IResult> Get(ClaimsPrincipal user, Open311Db db, TimeProvider clock, string? group_by, string? from, string? to,
+    public static async Task<IResult> Get(ClaimsPrincipal user, Open311Db db, StaffLanguage language, TimeProvider clock, string? group_by, string? from, string? to,
         CancellationToken cancellationToken)
     {
         var errors = new List<(string, string)>();
@@ -49,7 +49,9 @@ public static class StatisticsEndpoint
             return Problems.Invalid(errors);
         }
 
-        var rows = await RequestStatistics.ByAsync(db, user.Actor().JurisdictionId, groupBy, start, end, now, cancellationToken);
+        var actor = user.Actor();
+        var rows = await RequestStatistics.ByAsync(db, actor.JurisdictionId, groupBy, await language.ForAsync(actor, cancellationToken), start, end, now,
+            cancellationToken);
         return TypedResults.Ok(new { group_by = groupBy, from = start, to = end, rows });
     }
 }

@@ -51,7 +51,7 @@ public static class RequestLookupsEndpoints
         new("extensions", "Extension: true adds extended_attributes, attributes and the public history as notes.");
 
     public static async Task<WireResult> GetRequests(
-        GeoReportCall call, HttpContext http, Open311Db db, AutoMapper.IConfigurationProvider mapping, PublicUrls urls,
+        GeoReportCall call, HttpContext http, Open311Db db, PublicUrls urls,
         IOptions<Open311Options> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (filter, errors) = RequestListQuery.Parse(call, clock.GetUtcNow(), options.Value);
@@ -60,7 +60,7 @@ public static class RequestLookupsEndpoints
             return Open311Errors.Result(call.Format, errors);
         }
 
-        var rows = await (await db.PublicViewsAsync(filter, mapping, cancellationToken)).ToListAsync(cancellationToken);
+        var rows = await (await db.PublicViewsAsync(filter, call.Language, cancellationToken)).ToListAsync(cancellationToken);
         var hasNext = rows.Count > filter.PageSize;
         var page = hasNext ? rows[..filter.PageSize] : rows;
         Paging.AddHeaders(http.Response, urls.ApiBase(http.Request), http.Request, filter.Page, page.Count, hasNext);
@@ -68,12 +68,11 @@ public static class RequestLookupsEndpoints
     }
 
     public static async Task<WireResult> GetRequest(
-        GeoReportCall call, string service_request_id, HttpRequest request, Open311Db db, AutoMapper.IConfigurationProvider mapping,
-        PublicUrls urls, CancellationToken cancellationToken)
+        GeoReportCall call, string service_request_id, HttpRequest request, Open311Db db, PublicUrls urls, CancellationToken cancellationToken)
     {
         var id = long.TryParse(service_request_id, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         var filter = new RequestFilter { JurisdictionId = call.JurisdictionId, Ids = [id] };
-        var rows = await (await db.PublicViewsAsync(filter, mapping, cancellationToken)).ToListAsync(cancellationToken);
+        var rows = await (await db.PublicViewsAsync(filter, call.Language, cancellationToken)).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
             return Open311Errors.NotFound(call.Format, $"service_request_id {service_request_id} not found");

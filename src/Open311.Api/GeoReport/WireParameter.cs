@@ -26,7 +26,7 @@ public static class WireParameterExtensions
     public static readonly WireParameter[] Common =
     [
         new("jurisdiction_id", "The municipality, by web domain (e.g. heraklion.gr). Required when the server holds several; 404 when unknown."),
-        new("locale", "Language of names and descriptions: el or en. Without it, Accept-Language, then the jurisdiction's language."),
+        new("locale", "Language of names and descriptions, one the jurisdiction enables (el or en in the demo; GET /admin/languages). Otherwise Accept-Language, then the jurisdiction's default."),
     ];
 
     public static RouteHandlerBuilder WithWireParameters(this RouteHandlerBuilder endpoint, WireResponse response, params WireParameter[] parameters) =>

@@ -25,6 +25,8 @@ public static class AdminRegistration
         builder.Services.AddScoped<Core.Clients.ClientAdministration>();
         builder.Services.AddScoped(services => new Core.Staff.StaffAdministration(services.GetRequiredService<Core.Data.Open311Db>(),
             services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IPasswordHasher<Core.Staff.StaffAccount>>().HashPassword));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Admin.StaffLanguage>();
     }
 
     private sealed class LowercaseNamingPolicy : JsonNamingPolicy
