@@ -46,11 +46,18 @@ public sealed class Catalog
             zone = TimeZoneInfo.FindSystemTimeZoneById(reader.GetString(1));
         }
 
+        // Schemas from 0008 on keep each text as a jsonb map by language, earlier ones as {name}_el/{name}_en columns.
+        await using var probe = dataSource.CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'service_categories' AND column_name = 'name')");
+        var maps = (bool)(await probe.ExecuteScalarAsync())!;
+        string Greek(string table, string column) => maps ? $"coalesce({table}.\"{column}\" ->> 'el', '')" : $"{table}.{column}_el";
+
         var services = new List<Service>();
         using var servicesJson = new MemoryStream();
         await using (var json = new Utf8JsonWriter(servicesJson, JsonOptions))
-        await using (var command = dataSource.CreateCommand("""
-            SELECT s.id, s.code, s.name_el, s.description_el, s.type, s.keywords, s.group_el, s.notice_el, s.default_department_id,
+        await using (var command = dataSource.CreateCommand($"""
+            SELECT s.id, s.code, {Greek("s", "name")}, {Greek("s", "description")}, s.type, s.keywords, {Greek("s", "group")}, {Greek("s", "notice")},
+                   s.default_department_id,
                    EXISTS (SELECT 1 FROM service_attributes a WHERE a.service_id = s.id)
             FROM service_categories s
             WHERE s.jurisdiction_id = $1 AND s.active AND s.is_public
@@ -104,7 +111,7 @@ public sealed class Catalog
             ByCode = services.ToDictionary(s => s.Code, StringComparer.Ordinal),
             ById = services.ToDictionary(s => s.Id),
             PublicIds = [.. services.Select(s => s.Id)],
-            Departments = await ReadPairsAsync(dataSource, "SELECT id, name_el FROM departments", r => (r.GetInt64(0), r.GetString(1))),
+            Departments = await ReadPairsAsync(dataSource, $"SELECT d.id, {Greek("d", "name")} FROM departments d", r => (r.GetInt64(0), r.GetString(1))),
             ClientsByKeyHash = await ReadPairsAsync(dataSource, "SELECT key_hash, id FROM api_clients WHERE revoked_at IS NULL",
                 r => (r.GetString(0), r.GetInt64(1))),
             ServicesJson = servicesJson.ToArray(),

@@ -23,9 +23,18 @@ WHERE w.jurisdiction_id = :'jurisdiction' AND w.is_default \gset
 \set state_value ''
 \endif
 
+-- Schemas from 0008 on keep each text as a jsonb map by language, earlier ones as name_el/name_en.
+SELECT EXISTS (SELECT 1 FROM information_schema.columns
+               WHERE table_name = 'service_categories' AND column_name = 'name') AS has_text_maps \gset
+\if :has_text_maps
+\set service_name '(s.name ->> ''el'')'
+\else
+\set service_name 's.name_el'
+\endif
+
 WITH svc AS MATERIALIZED (
     -- Each public service with the answers its required attributes need, so the rows pass its definition.
-    SELECT s.id, s.name_el, s.type, s.default_department_id AS department_id,
+    SELECT s.id, :service_name AS name_el, s.type, s.default_department_id AS department_id,
            (row_number() OVER (ORDER BY s.code) - 1)::int AS k,
            COALESCE((SELECT jsonb_object_agg(a.code, jsonb_build_array(COALESCE(
                         (SELECT v.key FROM attribute_values v WHERE v.attribute_id = a.id ORDER BY v.sort_order, v.id LIMIT 1),

@@ -6,7 +6,6 @@ using Open311.Api.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOpen311Data();
 builder.AddOutbox();
-builder.AddProjections();
 builder.AddGeoReport();
 builder.AddStaffAuth();
 builder.AddAdmin();

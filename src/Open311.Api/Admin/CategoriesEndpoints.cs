@@ -15,19 +15,24 @@ namespace Open311.Api.Admin;
 /// </summary>
 public static partial class CategoriesEndpoints
 {
-    public sealed record ValueInput(string Key, string NameEl, string NameEn);
+    // Every text comes as a {field}_el/{field}_en pair or a {field}s map for any enabled language, or both (TextInput).
+    public sealed record ValueInput(string Key, string NameEl = "", string NameEn = "", Dictionary<string, string>? Names = null);
 
-    public sealed record AttributeInput(string Code, AttributeDatatype Datatype, bool Required, int Order, string DescriptionEl, string DescriptionEn,
-        bool Variable = true, string? DatatypeDescriptionEl = null, string? DatatypeDescriptionEn = null, List<ValueInput>? Values = null);
+    public sealed record AttributeInput(string Code, AttributeDatatype Datatype, bool Required, int Order, string DescriptionEl = "", string DescriptionEn = "",
+        bool Variable = true, string? DatatypeDescriptionEl = null, string? DatatypeDescriptionEn = null, List<ValueInput>? Values = null,
+        Dictionary<string, string>? Descriptions = null, Dictionary<string, string>? DatatypeDescriptions = null);
 
-    public sealed record CategoryInput(string Code, string NameEl, string NameEn, string DescriptionEl, string DescriptionEn, string GroupEl, string GroupEn,
-        ServiceType Type = ServiceType.Realtime, string Keywords = "", string? NoticeEl = null, string? NoticeEn = null, long? DefaultDepartmentId = null,
-        long? WorkflowId = null, bool Active = true, bool IsPublic = true, List<AttributeInput>? Attributes = null);
+    public sealed record CategoryInput(string Code, string NameEl = "", string NameEn = "", string DescriptionEl = "", string DescriptionEn = "",
+        string GroupEl = "", string GroupEn = "", ServiceType Type = ServiceType.Realtime, string Keywords = "", string? NoticeEl = null,
+        string? NoticeEn = null, long? DefaultDepartmentId = null, long? WorkflowId = null, bool Active = true, bool IsPublic = true,
+        List<AttributeInput>? Attributes = null, Dictionary<string, string>? Names = null, Dictionary<string, string>? Descriptions = null,
+        Dictionary<string, string>? Groups = null, Dictionary<string, string>? Notices = null);
 
     /// <summary>The same fields as the input, as stored.</summary>
     public sealed record CategoryView(long Id, string Code, string NameEl, string NameEn, string DescriptionEl, string DescriptionEn, string GroupEl,
         string GroupEn, ServiceType Type, string Keywords, string NoticeEl, string NoticeEn, long? DefaultDepartmentId, long? WorkflowId, bool Active,
-        bool IsPublic, List<AttributeInput> Attributes);
+        bool IsPublic, List<AttributeInput> Attributes, Dictionary<string, string> Names, Dictionary<string, string> Descriptions,
+        Dictionary<string, string> Groups, Dictionary<string, string> Notices);
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
     private static partial Regex UrlSafeCode();
@@ -134,38 +139,45 @@ public static partial class CategoriesEndpoints
 
     private static void Apply(CategoryInput input, ServiceCategory category)
     {
-        category.Name = new(input.NameEl, input.NameEn);
-        category.Description = new(input.DescriptionEl, input.DescriptionEn);
-        category.Group = new(input.GroupEl, input.GroupEn);
-        category.Notice = new(input.NoticeEl ?? "", input.NoticeEn ?? "");
+        category.Name = TextInput.Read(input.NameEl, input.NameEn, input.Names);
+        category.Description = TextInput.Read(input.DescriptionEl, input.DescriptionEn, input.Descriptions);
+        category.Group = TextInput.Read(input.GroupEl, input.GroupEn, input.Groups);
+        category.Notice = TextInput.Read(input.NoticeEl ?? "", input.NoticeEn ?? "", input.Notices);
         (category.Type, category.Keywords, category.DefaultDepartmentId, category.WorkflowId, category.Active, category.IsPublic) =
             (input.Type, input.Keywords, input.DefaultDepartmentId, input.WorkflowId, input.Active, input.IsPublic);
         category.Attributes = [.. (input.Attributes ?? []).Select(a => new ServiceAttribute
         {
             Code = a.Code, Datatype = a.Datatype, Required = a.Required, Order = a.Order, Variable = a.Variable,
-            Description = new(a.DescriptionEl, a.DescriptionEn),
-            DatatypeDescription = new(a.DatatypeDescriptionEl ?? "", a.DatatypeDescriptionEn ?? ""),
-            Values = [.. (a.Values ?? []).Select((v, i) => new AttributeValue { Key = v.Key, Name = new(v.NameEl, v.NameEn), SortOrder = i })],
+            Description = TextInput.Read(a.DescriptionEl, a.DescriptionEn, a.Descriptions),
+            DatatypeDescription = TextInput.Read(a.DatatypeDescriptionEl ?? "", a.DatatypeDescriptionEn ?? "", a.DatatypeDescriptions),
+            Values = [.. (a.Values ?? []).Select((v, i) => new AttributeValue { Key = v.Key, Name = TextInput.Read(v.NameEl, v.NameEn, v.Names), SortOrder = i })],
         })];
     }
 
-    private static CategoryView View(ServiceCategory s) => new(s.Id, s.Code, s.Name.El, s.Name.En, s.Description.El, s.Description.En, s.Group.El,
-        s.Group.En, s.Type, s.Keywords, s.Notice.El, s.Notice.En, s.DefaultDepartmentId, s.WorkflowId, s.Active, s.IsPublic,
-        [.. s.Attributes.OrderBy(a => a.Order).Select(a => new AttributeInput(a.Code, a.Datatype, a.Required, a.Order, a.Description.El, a.Description.En,
-            a.Variable, a.DatatypeDescription.El, a.DatatypeDescription.En, [.. a.Values.OrderBy(v => v.SortOrder).Select(v => new ValueInput(v.Key, v.Name.El, v.Name.En))]))]);
+    private static CategoryView View(ServiceCategory s) => new(s.Id, s.Code, s.Name["el"], s.Name["en"], s.Description["el"], s.Description["en"],
+        s.Group["el"], s.Group["en"], s.Type, s.Keywords, s.Notice["el"], s.Notice["en"], s.DefaultDepartmentId, s.WorkflowId, s.Active, s.IsPublic,
+        [.. s.Attributes.OrderBy(a => a.Order).Select(a => new AttributeInput(a.Code, a.Datatype, a.Required, a.Order, a.Description["el"],
+            a.Description["en"], a.Variable, a.DatatypeDescription["el"], a.DatatypeDescription["en"],
+            [.. a.Values.OrderBy(v => v.SortOrder).Select(v => new ValueInput(v.Key, v.Name["el"], v.Name["en"], TextInput.Map(v.Name)))],
+            TextInput.Map(a.Description), TextInput.Map(a.DatatypeDescription)))],
+        TextInput.Map(s.Name), TextInput.Map(s.Description), TextInput.Map(s.Group), TextInput.Map(s.Notice));
 
     private static async Task<List<(string, string)>> CheckAsync(CategoryInput input, string jurisdictionId, Open311Db db, CancellationToken cancellationToken)
     {
         var errors = new List<(string, string)>();
+        var jurisdiction = await TextInput.JurisdictionAsync(db, jurisdictionId, cancellationToken);
+        void Texts(string key, string field, string el, string en, Dictionary<string, string>? texts, bool required, string prefix = "") =>
+            errors.AddRange(TextInput.Problems(jurisdiction, field, el, en, texts, required).Select(problem => (key, prefix + problem)));
+
         if (input.Code is null || !UrlSafeCode().IsMatch(input.Code))
         {
             errors.Add(("code", "1 to 64 letters, digits, '.', '_' or '-': clients put it in URLs"));
         }
 
-        if (new[] { input.NameEl, input.NameEn, input.GroupEl, input.GroupEn }.Any(string.IsNullOrWhiteSpace))
-        {
-            errors.Add(("name", "name_el, name_en, group_el and group_en are required"));
-        }
+        Texts("name", "name", input.NameEl, input.NameEn, input.Names, required: true);
+        Texts("group", "group", input.GroupEl, input.GroupEn, input.Groups, required: true);
+        Texts("description", "description", input.DescriptionEl, input.DescriptionEn, input.Descriptions, required: false);
+        Texts("notice", "notice", input.NoticeEl ?? "", input.NoticeEn ?? "", input.Notices, required: false);
 
         if (input.DefaultDepartmentId is { } department && !await db.Departments.AnyAsync(d => d.Id == department && d.JurisdictionId == jurisdictionId, cancellationToken))
         {
@@ -209,10 +221,9 @@ public static partial class CategoriesEndpoints
                 errors.Add(("attributes", $"{attribute.Code}: order must be a positive integer"));
             }
 
-            if (string.IsNullOrWhiteSpace(attribute.DescriptionEl) || string.IsNullOrWhiteSpace(attribute.DescriptionEn))
-            {
-                errors.Add(("attributes", $"{attribute.Code}: description_el and description_en are required"));
-            }
+            Texts("attributes", "description", attribute.DescriptionEl, attribute.DescriptionEn, attribute.Descriptions, required: true, $"{attribute.Code}: ");
+            Texts("attributes", "datatype_description", attribute.DatatypeDescriptionEl ?? "", attribute.DatatypeDescriptionEn ?? "",
+                attribute.DatatypeDescriptions, required: false, $"{attribute.Code}: ");
 
             if (isList != (values.Count > 0))
             {
@@ -224,9 +235,9 @@ public static partial class CategoriesEndpoints
                 errors.Add(("attributes", $"{attribute.Code}: value keys must be present and unique"));
             }
 
-            if (values.Any(v => string.IsNullOrWhiteSpace(v.NameEl) || string.IsNullOrWhiteSpace(v.NameEn)))
+            foreach (var value in values)
             {
-                errors.Add(("attributes", $"{attribute.Code}: every value needs name_el and name_en"));
+                Texts("attributes", "name", value.NameEl, value.NameEn, value.Names, required: true, $"{attribute.Code}.{value.Key}: ");
             }
         }
 

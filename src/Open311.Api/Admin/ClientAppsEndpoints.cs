@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
-using Open311.Core.Audit;
 using Open311.Core.Clients;
 using Open311.Core.Data;
 
@@ -34,71 +33,17 @@ public static class ClientAppsEndpoints
             .Select(c => View(c))
             .ToListAsync(cancellationToken));
 
-    public static async Task<IResult> Create(ClientAppInput input, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (Check(input) is { Count: > 0 } errors)
-        {
-            return Problems.Invalid(errors);
-        }
+    public static async Task<IResult> Create(ClientAppInput input, ClaimsPrincipal user, ClientAdministration clients, CancellationToken cancellationToken) =>
+        Problems.From(await clients.RegisterAsync(user.Actor(), Draft(input), cancellationToken),
+            issued => TypedResults.Created($"{AdminApi.BasePath}/clients/{issued.Client.Id}", new IssuedClientApp(View(issued.Client), issued.Key)));
 
-        var actor = user.Actor();
-        var (key, client) = ApiKeys.Issue(actor.JurisdictionId, input.Name, clock.GetUtcNow());
-        client.ContactEmail = input.ContactEmail;
-        client.RateLimitPerMinute = input.RateLimitPerMinute;
-        db.ApiClients.Add(client);
-        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
-        return TypedResults.Created($"{AdminApi.BasePath}/clients/{client.Id}", new IssuedClientApp(View(client), key));
-    }
+    public static async Task<IResult> Update(long id, ClientAppInput input, ClaimsPrincipal user, ClientAdministration clients, CancellationToken cancellationToken) =>
+        Problems.From(await clients.UpdateAsync(user.Actor(), id, Draft(input), cancellationToken), client => TypedResults.Ok(View(client)));
 
-    public static async Task<IResult> Update(long id, ClientAppInput input, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (Check(input) is { Count: > 0 } errors)
-        {
-            return Problems.Invalid(errors);
-        }
+    public static async Task<IResult> Revoke(long id, ClaimsPrincipal user, ClientAdministration clients, CancellationToken cancellationToken) =>
+        Problems.From(await clients.RevokeAsync(user.Actor(), id, cancellationToken), client => TypedResults.Ok(View(client)));
 
-        var actor = user.Actor();
-        var client = await db.ApiClients.FirstOrDefaultAsync(c => c.Id == id && c.JurisdictionId == actor.JurisdictionId, cancellationToken);
-        if (client is null)
-        {
-            return Problems.NotFound($"no client app {id}");
-        }
-
-        (client.Name, client.ContactEmail, client.RateLimitPerMinute) = (input.Name, input.ContactEmail, input.RateLimitPerMinute);
-        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
-        return TypedResults.Ok(View(client));
-    }
-
-    public static async Task<IResult> Revoke(long id, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var actor = user.Actor();
-        var client = await db.ApiClients.FirstOrDefaultAsync(c => c.Id == id && c.JurisdictionId == actor.JurisdictionId, cancellationToken);
-        if (client is null)
-        {
-            return Problems.NotFound($"no client app {id}");
-        }
-
-        var now = clock.GetUtcNow();
-        client.RevokedAt ??= now;
-        await db.SaveAuditedAsync(actor, now, cancellationToken);
-        return TypedResults.Ok(View(client));
-    }
+    private static ClientAdministration.ClientDraft Draft(ClientAppInput input) => new(input.Name, input.ContactEmail, input.RateLimitPerMinute);
 
     private static ClientAppView View(ApiClient c) => new(c.Id, c.Name, c.KeyPrefix, c.ContactEmail, c.RateLimitPerMinute, c.CreatedAt, c.RevokedAt);
-
-    private static List<(string, string)> Check(ClientAppInput input)
-    {
-        var errors = new List<(string, string)>();
-        if (string.IsNullOrWhiteSpace(input.Name))
-        {
-            errors.Add(("name", "required"));
-        }
-
-        if (input.RateLimitPerMinute is < 1 or > 100_000)
-        {
-            errors.Add(("rate_limit_per_minute", "between 1 and 100000"));
-        }
-
-        return errors;
-    }
 }

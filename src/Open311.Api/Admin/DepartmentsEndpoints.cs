@@ -11,9 +11,11 @@ namespace Open311.Api.Admin;
 /// <summary>The organisation chart: departments, their parents, their contact e-mail.</summary>
 public static class DepartmentsEndpoints
 {
-    public sealed record DepartmentView(long Id, string NameEl, string NameEn, string? Email, long? ParentId, bool Active);
+    /// <summary>The name as <see cref="TextInput"/> takes it: <c>name_el</c>/<c>name_en</c>, or <c>names</c> for any enabled language.</summary>
+    public sealed record DepartmentView(long Id, string NameEl, string NameEn, Dictionary<string, string> Names, string? Email, long? ParentId, bool Active);
 
-    public sealed record DepartmentInput(string NameEl, string NameEn, string? Email = null, long? ParentId = null, bool Active = true);
+    public sealed record DepartmentInput(string NameEl = "", string NameEn = "", string? Email = null, long? ParentId = null, bool Active = true,
+        Dictionary<string, string>? Names = null);
 
     public static void MapDepartments(this IEndpointRouteBuilder routes)
     {
@@ -42,7 +44,7 @@ public static class DepartmentsEndpoints
             return Problems.Invalid(errors);
         }
 
-        var department = new Department { JurisdictionId = actor.JurisdictionId, Name = new(input.NameEl, input.NameEn), Email = input.Email, ParentId = input.ParentId, Active = input.Active };
+        var department = new Department { JurisdictionId = actor.JurisdictionId, Name = Name(input), Email = input.Email, ParentId = input.ParentId, Active = input.Active };
         db.Departments.Add(department);
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Created($"{AdminApi.BasePath}/departments/{department.Id}", View(department));
@@ -62,7 +64,7 @@ public static class DepartmentsEndpoints
             return Problems.Invalid(errors);
         }
 
-        (department.Name, department.Email, department.ParentId, department.Active) = (new(input.NameEl, input.NameEn), input.Email, input.ParentId, input.Active);
+        (department.Name, department.Email, department.ParentId, department.Active) = (Name(input), input.Email, input.ParentId, input.Active);
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(View(department));
     }
@@ -92,15 +94,15 @@ public static class DepartmentsEndpoints
         return TypedResults.NoContent();
     }
 
-    private static DepartmentView View(Department d) => new(d.Id, d.Name.El, d.Name.En, d.Email, d.ParentId, d.Active);
+    private static DepartmentView View(Department d) => new(d.Id, d.Name["el"], d.Name["en"], TextInput.Map(d.Name), d.Email, d.ParentId, d.Active);
+
+    private static LocalizedText Name(DepartmentInput input) => TextInput.Read(input.NameEl, input.NameEn, input.Names);
 
     private static async Task<List<(string, string)>> CheckAsync(DepartmentInput input, long? id, string jurisdictionId, Open311Db db, CancellationToken cancellationToken)
     {
         var errors = new List<(string, string)>();
-        if (string.IsNullOrWhiteSpace(input.NameEl) || string.IsNullOrWhiteSpace(input.NameEn))
-        {
-            errors.Add(("name", "name_el and name_en are required"));
-        }
+        var jurisdiction = await TextInput.JurisdictionAsync(db, jurisdictionId, cancellationToken);
+        errors.AddRange(TextInput.Problems(jurisdiction, "name", input.NameEl, input.NameEn, input.Names, required: true).Select(p => ("name", p)));
 
         if (input.ParentId is { } parent)
         {

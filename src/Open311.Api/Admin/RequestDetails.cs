@@ -1,4 +1,3 @@
-using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
 using Open311.Core.Audit;
 using Open311.Core.Catalog;
@@ -10,7 +9,7 @@ using Open311.Core.Workflow;
 namespace Open311.Api.Admin;
 
 /// <summary>A request as staff see it, with the transitions the actor may take from where it is now.</summary>
-public sealed class RequestDetails(Open311Db db, AutoMapper.IConfigurationProvider mapping, CatalogCache catalog, TimeProvider clock)
+public sealed class RequestDetails(Open311Db db, CatalogCache catalog, StaffLanguage language, TimeProvider clock)
 {
     /// <summary>
     /// Null when there is no such request, or the actor may not see it (another department's, for
@@ -18,13 +17,14 @@ public sealed class RequestDetails(Open311Db db, AutoMapper.IConfigurationProvid
     /// </summary>
     public async Task<StaffRequestDetail?> ForAsync(StaffActor actor, long id, CancellationToken cancellationToken)
     {
-        var request = await db.Requests.AsNoTracking().VisibleTo(actor).Include(r => r.Service).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var request = await db.Requests.AsNoTracking().VisibleTo(actor).Include(r => r.Service).Include(r => r.State)
+            .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
         {
             return null;
         }
 
-        var summary = await db.Requests.AsNoTracking().Where(r => r.Id == id).ProjectTo<StaffRequestSummary>(mapping).SingleAsync(cancellationToken);
+        var summary = StaffRequestSummary.Of(request, await language.ForAsync(actor, cancellationToken));
         var workflow = (await catalog.ForAsync(request.JurisdictionId, cancellationToken)).WorkflowFor(request.Service.WorkflowId);
         // Becoming a duplicate goes through duplicate-of, which names the original.
         var allowed = workflow.TransitionsFrom(request.StateId, actor.Role)

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
 using Open311.Core;
@@ -37,6 +36,7 @@ public static class RequestHandlingEndpoints
         var requests = routes.MapGroup("/requests");
         requests.MapGet("", Search).WithName("SearchRequests").Produces<RequestPage>()
             .WithSummary("Search requests (staff see their own department's only)")
+            .WithDescription("Category names in the caller's language, as for statistics: locale, else Accept-Language, else the jurisdiction's default.")
             .ProducesValidationProblem();
         requests.MapGet("/{id:long}", Get).WithName("GetRequestDetail").WithSummary("One request with contact data; the look is audited").Produces<StaffRequestDetail>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -60,7 +60,7 @@ public static class RequestHandlingEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    public static async Task<IResult> Search([AsParameters] StaffRequestSearch query, ClaimsPrincipal user, Open311Db db, AutoMapper.IConfigurationProvider mapping,
+    public static async Task<IResult> Search([AsParameters] StaffRequestSearch query, ClaimsPrincipal user, Open311Db db, StaffLanguage language,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var actor = user.Actor();
@@ -70,7 +70,8 @@ public static class RequestHandlingEndpoints
             return Problems.Invalid(errors);
         }
 
-        var rows = await db.StaffPage(actor, filter, clock.GetUtcNow()).ProjectTo<StaffRequestSummary>(mapping).ToListAsync(cancellationToken);
+        var summary = StaffRequestSummary.From(await language.ForAsync(actor, cancellationToken));
+        var rows = await db.StaffPage(actor, filter, clock.GetUtcNow()).Select(summary).ToListAsync(cancellationToken);
         var hasMore = rows.Count > filter.PageSize;
         return TypedResults.Ok(new RequestPage(hasMore ? rows[..filter.PageSize] : rows, filter.Page, filter.PageSize, hasMore));
     }

@@ -1,27 +1,46 @@
+using System.Linq.Expressions;
 using System.Text.Json;
+using Open311.Core.Catalog;
 using Open311.Core.Requests;
 
 namespace Open311.Api.Admin;
 
-/// <summary>A request in the staff list.</summary>
-public sealed class StaffRequestSummary
+/// <summary>A request in the staff list; the category's name in the caller's language (<see cref="StaffLanguage"/>).</summary>
+public sealed record StaffRequestSummary(
+    long Id,
+    string ProtocolNumber,
+    string ServiceCode,
+    string ServiceName,
+    string State,
+    RequestStatus Status,
+    long? DepartmentId,
+    long? AssigneeId,
+    Channel Channel,
+    string? Description,
+    string? Address,
+    double? Lat,
+    double? Long,
+    DateTimeOffset RequestedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ExpectedAt)
 {
-    public long Id { get; set; }
-    public string ProtocolNumber { get; set; } = "";
-    public string ServiceCode { get; set; } = "";
-    public string ServiceName { get; set; } = "";
-    public string State { get; set; } = "";
-    public RequestStatus Status { get; set; }
-    public long? DepartmentId { get; set; }
-    public long? AssigneeId { get; set; }
-    public Channel Channel { get; set; }
-    public string? Description { get; set; }
-    public string? Address { get; set; }
-    public double? Lat { get; set; }
-    public double? Long { get; set; }
-    public DateTimeOffset RequestedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-    public DateTimeOffset? ExpectedAt { get; set; }
+    private static readonly Expression<Func<ServiceRequest, LanguageChoice, StaffRequestSummary>> Projection = (r, language) => new(
+        r.Id, r.ProtocolNumber, r.Service.Code, r.Service.Name.In(language), r.State.Code, r.Status, r.DepartmentId, r.AssigneeId, r.Channel,
+        r.Description, r.Address, r.Lat, r.Long, r.RequestedAt, r.UpdatedAt, r.ExpectedAt);
+
+    private static readonly Func<ServiceRequest, LanguageChoice, StaffRequestSummary> Compiled = Projection.Compile();
+
+    /// <summary>The list's EF projection: reads these columns only (never the requester's contact data).</summary>
+    public static Expression<Func<ServiceRequest, StaffRequestSummary>> From(LanguageChoice language)
+    {
+        // A captured variable, not a constant: EF makes it a parameter of one cached query.
+        Expression<Func<LanguageChoice>> captured = () => language;
+        var request = Expression.Parameter(typeof(ServiceRequest), "r");
+        return Expression.Lambda<Func<ServiceRequest, StaffRequestSummary>>(Expression.Invoke(Projection, request, captured.Body), request);
+    }
+
+    /// <summary>The same, from a request already read with its category and state.</summary>
+    public static StaffRequestSummary Of(ServiceRequest request, LanguageChoice language) => Compiled(request, language);
 }
 
 /// <summary>Everything about one request, for staff: contact data included (and each look at it audited).</summary>

@@ -30,10 +30,11 @@ public static class StatisticsEndpoint
         routes.MapGet("/statistics", Get)
             .WithName("GetStatistics")
             .WithSummary("Request volumes, backlog and median hours to close")
+            .WithDescription("Names in the caller's language: locale, else Accept-Language, among the jurisdiction's languages, else its default.")
             .Produces<StatisticsReport>()
             .ProducesValidationProblem();
 
-    public static async Task<IResult> Get([AsParameters] StatisticsQuery query, ClaimsPrincipal user, Open311Db db, TimeProvider clock,
+    public static async Task<IResult> Get([AsParameters] StatisticsQuery query, ClaimsPrincipal user, Open311Db db, StaffLanguage language, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var errors = new List<(string, string)>();
@@ -65,7 +66,9 @@ public static class StatisticsEndpoint
             return Problems.Invalid(errors);
         }
 
-        var rows = await RequestStatistics.ByAsync(db, user.Actor().JurisdictionId, groupBy, start, end, now, cancellationToken);
+        var actor = user.Actor();
+        var rows = await RequestStatistics.ByAsync(db, actor.JurisdictionId, groupBy, await language.ForAsync(actor, cancellationToken), start, end, now,
+            cancellationToken);
         return TypedResults.Ok(new StatisticsReport(groupBy, start, end, rows));
     }
 }

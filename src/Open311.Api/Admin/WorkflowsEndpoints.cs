@@ -14,13 +14,17 @@ namespace Open311.Api.Admin;
 /// <summary>Workflows: states (each shown outside as open or closed), the initial one, and who may move requests between them.</summary>
 public static class WorkflowsEndpoints
 {
-    public sealed record StateInput(string Code, string LabelEl, string LabelEn, RequestStatus Status, bool Initial = false);
+    // Every text comes as a {field}_el/{field}_en pair or a {field}s map for any enabled language, or both (TextInput).
+    public sealed record StateInput(string Code, RequestStatus Status, string LabelEl = "", string LabelEn = "", bool Initial = false,
+        Dictionary<string, string>? Labels = null);
 
     public sealed record TransitionInput(string From, string To, List<StaffRole> Roles, bool RequiresPublicNote = false);
 
-    public sealed record WorkflowInput(string NameEl, string NameEn, List<StateInput> States, List<TransitionInput> Transitions);
+    public sealed record WorkflowInput(List<StateInput> States, List<TransitionInput> Transitions, string NameEl = "", string NameEn = "",
+        Dictionary<string, string>? Names = null);
 
-    public sealed record WorkflowView(long Id, string NameEl, string NameEn, bool IsDefault, List<StateInput> States, List<TransitionInput> Transitions);
+    public sealed record WorkflowView(long Id, string NameEl, string NameEn, Dictionary<string, string> Names, bool IsDefault, List<StateInput> States,
+        List<TransitionInput> Transitions);
 
     public static void MapWorkflows(this IEndpointRouteBuilder routes)
     {
@@ -39,12 +43,12 @@ public static class WorkflowsEndpoints
 
     public static async Task<IResult> Create(WorkflowInput input, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (Check(input) is { Count: > 0 } errors)
+        var actor = user.Actor();
+        if (Check(input, await TextInput.JurisdictionAsync(db, actor.JurisdictionId, cancellationToken)) is { Count: > 0 } errors)
         {
             return Problems.Invalid(errors);
         }
 
-        var actor = user.Actor();
         var workflow = new RequestWorkflow { JurisdictionId = actor.JurisdictionId, Name = LocalizedText.Empty };
         Apply(input, workflow);
         db.Workflows.Add(workflow);
@@ -61,7 +65,7 @@ public static class WorkflowsEndpoints
             return Problems.NotFound($"no workflow {id}");
         }
 
-        if (Check(input) is { Count: > 0 } errors)
+        if (Check(input, await TextInput.JurisdictionAsync(db, actor.JurisdictionId, cancellationToken)) is { Count: > 0 } errors)
         {
             return Problems.Invalid(errors);
         }
@@ -116,7 +120,7 @@ public static class WorkflowsEndpoints
     /// <summary>Brings the workflow to the input: states matched by code (so requests keep theirs), transitions replaced.</summary>
     private static void Apply(WorkflowInput input, RequestWorkflow workflow)
     {
-        workflow.Name = new(input.NameEl, input.NameEn);
+        workflow.Name = TextInput.Read(input.NameEl, input.NameEn, input.Names);
         workflow.States.RemoveAll(s => input.States.All(i => i.Code != s.Code));
         foreach (var (state, order) in input.States.Select((s, i) => (s, i + 1)))
         {
@@ -127,7 +131,7 @@ public static class WorkflowsEndpoints
                 workflow.States.Add(existing);
             }
 
-            (existing.Label, existing.Status, existing.IsInitial, existing.SortOrder) = (new(state.LabelEl, state.LabelEn), state.Status, state.Initial, order);
+            (existing.Label, existing.Status, existing.IsInitial, existing.SortOrder) = (TextInput.Read(state.LabelEl, state.LabelEn, state.Labels), state.Status, state.Initial, order);
         }
 
         workflow.Transitions.Clear();
@@ -140,12 +144,12 @@ public static class WorkflowsEndpoints
         }));
     }
 
-    private static WorkflowView View(RequestWorkflow w) => new(w.Id, w.Name.El, w.Name.En, w.IsDefault,
-        [.. w.States.OrderBy(s => s.SortOrder).Select(s => new StateInput(s.Code, s.Label.El, s.Label.En, s.Status, s.IsInitial))],
+    private static WorkflowView View(RequestWorkflow w) => new(w.Id, w.Name["el"], w.Name["en"], TextInput.Map(w.Name), w.IsDefault,
+        [.. w.States.OrderBy(s => s.SortOrder).Select(s => new StateInput(s.Code, s.Status, s.Label["el"], s.Label["en"], s.IsInitial, TextInput.Map(s.Label)))],
         [.. w.Transitions.OrderBy(t => t.From.SortOrder).ThenBy(t => t.To.SortOrder)
             .Select(t => new TransitionInput(t.From.Code, t.To.Code, t.AllowedRoles, t.RequiresPublicNote))]);
 
-    private static List<(string, string)> Check(WorkflowInput input)
+    private static List<(string, string)> Check(WorkflowInput input, Jurisdiction jurisdiction)
     {
         var errors = new List<(string, string)>();
         var states = input.States ?? [];
@@ -156,10 +160,7 @@ public static class WorkflowsEndpoints
             return errors;
         }
 
-        if (string.IsNullOrWhiteSpace(input.NameEl) || string.IsNullOrWhiteSpace(input.NameEn))
-        {
-            errors.Add(("name", "name_el and name_en are required"));
-        }
+        errors.AddRange(TextInput.Problems(jurisdiction, "name", input.NameEl, input.NameEn, input.Names, required: true).Select(p => ("name", p)));
 
         if (states.Count(s => s.Initial) != 1)
         {
@@ -171,10 +172,8 @@ public static class WorkflowsEndpoints
             errors.Add(("states", "state codes must be present and unique"));
         }
 
-        if (states.Any(s => string.IsNullOrWhiteSpace(s.LabelEl) || string.IsNullOrWhiteSpace(s.LabelEn)))
-        {
-            errors.Add(("states", "every state needs label_el and label_en"));
-        }
+        errors.AddRange(states.SelectMany(s => TextInput.Problems(jurisdiction, "label", s.LabelEl, s.LabelEn, s.Labels, required: true)
+            .Select(p => ("states", $"{s.Code}: {p}"))));
 
         var codes = states.Select(s => s.Code).ToHashSet();
         foreach (var transition in input.Transitions ?? [])

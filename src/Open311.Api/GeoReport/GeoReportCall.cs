@@ -8,7 +8,7 @@ namespace Open311.Api.GeoReport;
 /// What every GeoReport call needs before its handler runs: the wire format, the jurisdiction
 /// and the language. <see cref="GeoReportCallMiddleware"/> resolves it once per call.
 /// </summary>
-public sealed record GeoReportCall(WireFormat Format, JurisdictionInfo Jurisdiction, string Locale, GeoReportParameters Parameters)
+public sealed record GeoReportCall(WireFormat Format, JurisdictionInfo Jurisdiction, LanguageChoice Language, GeoReportParameters Parameters)
 {
     private static readonly object ItemKey = new();
 

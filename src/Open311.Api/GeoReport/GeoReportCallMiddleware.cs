@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using Open311.Api.GeoReport.Wire;
 using Open311.Api.Hosting;
 using Open311.Core.Catalog;
@@ -39,8 +38,8 @@ public sealed class GeoReportCallMiddleware(JurisdictionDirectory jurisdictions,
             return;
         }
 
-        var locale = ResolveLocale(common.Locale, http.Request) ?? jurisdiction.Jurisdiction.DefaultLocale;
-        new GeoReportCall(format.Value, jurisdiction, locale, parameters).Store(http);
+        var language = LanguageRule.Choose(jurisdiction.Jurisdiction, common.Locale, http.Request.Headers.AcceptLanguage);
+        new GeoReportCall(format.Value, jurisdiction, language, parameters).Store(http);
         await next(http);
     }
 
@@ -57,31 +56,5 @@ public sealed class GeoReportCallMiddleware(JurisdictionDirectory jurisdictions,
 
         var found = await jurisdictions.FindAsync(id, cancellationToken);
         return found is null ? (null, Open311Errors.NotFound(format, $"jurisdiction_id {id} not found")) : (found, null);
-    }
-
-    /// <summary>The <c>locale</c> parameter if it names a served language, else the best served one of Accept-Language.</summary>
-    private static string? ResolveLocale(string? requested, HttpRequest request)
-    {
-        if (Supported(requested) is { } locale)
-        {
-            return locale;
-        }
-
-        if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptLanguage, out var languages))
-        {
-            return null;
-        }
-
-        return languages
-            .Where(language => language.Quality is not 0) // q=0 means "not this one"
-            .OrderByDescending(language => language.Quality ?? 1)
-            .Select(language => Supported(language.Value.Value))
-            .FirstOrDefault(locale => locale is not null);
-    }
-
-    private static string? Supported(string? tag)
-    {
-        var primary = tag?.Split('-', '_')[0].ToLowerInvariant();
-        return LocalizedText.SupportedLocales.Contains(primary) ? primary : null;
     }
 }

@@ -28,15 +28,14 @@ public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string
 
     private void WriteStandardFields(IWireWriter writer, RequestView request)
     {
-        var locale = call.Locale;
         writer.String("service_request_id", request.Id.ToString(CultureInfo.InvariantCulture));
         writer.String("status", request.Status.ToOpen311());
         writer.String("status_notes", request.StatusNotes);
-        writer.String("service_name", request.ServiceName.In(locale));
+        writer.String("service_name", request.ServiceName);
         writer.String("service_code", request.ServiceCode);
         writer.String("description", request.Description);
-        writer.String("agency_responsible", request.AgencyResponsible(locale));
-        writer.String("service_notice", Blank(request.ServiceNotice.In(locale)));
+        writer.String("agency_responsible", request.AgencyResponsible);
+        writer.String("service_notice", Blank(request.ServiceNotice));
         writer.String("requested_datetime", Time(request.RequestedAt));
         writer.String("updated_datetime", Time(request.UpdatedAt));
         writer.String("expected_datetime", request.ExpectedAt is { } expected ? Time(expected) : null);
@@ -54,7 +53,7 @@ public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string
         writer.StartNestedObject("extended_attributes");
         writer.String("channel", request.Channel.ToOpen311());
         writer.String("detailed_status", request.State);
-        writer.String("department", request.AgencyResponsible(call.Locale));
+        writer.String("department", request.AgencyResponsible);
         writer.String("protocol_number", request.ProtocolNumber);
         writer.String("duplicate_of", request.DuplicateOfId?.ToString(CultureInfo.InvariantCulture));
         writer.EndNestedObject();
@@ -79,7 +78,7 @@ public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string
             writer.StartItem("note");
             writer.String("datetime", Time(note.OccurredAt));
             writer.String("type", NoteType(note.Kind));
-            writer.String("summary", note.Summary(call.Locale));
+            writer.String("summary", note.Summary(call.Language));
             writer.EndItem();
         }
 

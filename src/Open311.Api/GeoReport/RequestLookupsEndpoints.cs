@@ -32,8 +32,8 @@ public static class RequestLookupsEndpoints
     }
 
     public static async Task<WireResult> GetRequests(
-        GeoReportCall call, RequestSearchParameters search, ExtensionsParameter extensions, HttpContext http, Open311Db db,
-        AutoMapper.IConfigurationProvider mapping, PublicUrls urls, IOptions<Open311Options> options, TimeProvider clock, CancellationToken cancellationToken)
+        GeoReportCall call, RequestSearchParameters search, ExtensionsParameter extensions, HttpContext http, Open311Db db, PublicUrls urls,
+        IOptions<Open311Options> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (filter, errors) = RequestListQuery.Parse(call, search, clock.GetUtcNow(), options.Value);
         if (filter is null)
@@ -41,7 +41,7 @@ public static class RequestLookupsEndpoints
             return Open311Errors.Result(call.Format, errors);
         }
 
-        var rows = await (await db.PublicViewsAsync(filter, mapping, cancellationToken)).ToListAsync(cancellationToken);
+        var rows = await (await db.PublicViewsAsync(filter, call.Language, cancellationToken)).ToListAsync(cancellationToken);
         var hasNext = rows.Count > filter.PageSize;
         var page = hasNext ? rows[..filter.PageSize] : rows;
         Paging.AddHeaders(http.Response, urls.ApiBase(http.Request), http.Request, filter.Page, page.Count, hasNext);
@@ -49,12 +49,12 @@ public static class RequestLookupsEndpoints
     }
 
     public static async Task<WireResult> GetRequest(
-        GeoReportCall call, string service_request_id, ExtensionsParameter extensions, HttpRequest request, Open311Db db,
-        AutoMapper.IConfigurationProvider mapping, PublicUrls urls, CancellationToken cancellationToken)
+        GeoReportCall call, string service_request_id, ExtensionsParameter extensions, HttpRequest request, Open311Db db, PublicUrls urls,
+        CancellationToken cancellationToken)
     {
         var id = long.TryParse(service_request_id, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         var filter = new RequestFilter { JurisdictionId = call.JurisdictionId, Ids = [id] };
-        var rows = await (await db.PublicViewsAsync(filter, mapping, cancellationToken)).ToListAsync(cancellationToken);
+        var rows = await (await db.PublicViewsAsync(filter, call.Language, cancellationToken)).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
             return Open311Errors.NotFound(call.Format, $"service_request_id {service_request_id} not found");

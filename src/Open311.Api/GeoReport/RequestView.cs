@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Open311.Core.Catalog;
 using Open311.Core.Requests;
 
@@ -6,35 +7,61 @@ namespace Open311.Api.GeoReport;
 /// <summary>
 /// A request as Open311 may show it, projected straight from the database. It has no field for
 /// the requester's name, e-mail, phone, device or account: they are never read, so they cannot leak.
+/// Texts are already in the call's language (<see cref="LocalizedText.In"/> runs on the fetched row).
 /// </summary>
-public sealed class RequestView
+public sealed record RequestView
 {
-    public long Id { get; set; }
-    public RequestStatus Status { get; set; }
+    public long Id { get; init; }
+    public RequestStatus Status { get; init; }
     /// <summary>The workflow state's code, e.g. <c>in_progress</c>.</summary>
-    public string State { get; set; } = "";
-    public string? StatusNotes { get; set; }
-    public string ServiceCode { get; set; } = "";
-    public LocalizedText ServiceName { get; set; } = LocalizedText.Empty;
-    public LocalizedText ServiceNotice { get; set; } = LocalizedText.Empty;
-    public string? Description { get; set; }
-    public string? DepartmentNameEl { get; set; }
-    public string? DepartmentNameEn { get; set; }
-    public DateTimeOffset RequestedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-    public DateTimeOffset? ExpectedAt { get; set; }
-    public string? Address { get; set; }
-    public string? AddressId { get; set; }
-    public string? Zipcode { get; set; }
-    public double? Lat { get; set; }
-    public double? Long { get; set; }
-    public string? ExternalMediaUrl { get; set; }
-    public Guid? MediaId { get; set; }
-    public Channel Channel { get; set; }
-    public string ProtocolNumber { get; set; } = "";
-    public long? DuplicateOfId { get; set; }
-    public Dictionary<string, string[]> Attributes { get; set; } = [];
+    public required string State { get; init; }
+    public string? StatusNotes { get; init; }
+    public required string ServiceCode { get; init; }
+    public required string ServiceName { get; init; }
+    public required string ServiceNotice { get; init; }
+    public string? Description { get; init; }
+    /// <summary>The handling department's name (Open311 <c>agency_responsible</c>); null while it has none.</summary>
+    public string? AgencyResponsible { get; init; }
+    public DateTimeOffset RequestedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? ExpectedAt { get; init; }
+    public string? Address { get; init; }
+    public string? AddressId { get; init; }
+    public string? Zipcode { get; init; }
+    public double? Lat { get; init; }
+    public double? Long { get; init; }
+    public string? ExternalMediaUrl { get; init; }
+    public Guid? MediaId { get; init; }
+    public Channel Channel { get; init; }
+    public required string ProtocolNumber { get; init; }
+    public long? DuplicateOfId { get; init; }
+    public required Dictionary<string, string[]> Attributes { get; init; }
 
-    public string? AgencyResponsible(string locale) =>
-        DepartmentNameEl is null ? null : new LocalizedText(DepartmentNameEl, DepartmentNameEn ?? "").In(locale);
+    /// <summary>The EF projection: reads only these columns, and the texts in <paramref name="language"/>.</summary>
+    public static Expression<Func<ServiceRequest, RequestView>> From(LanguageChoice language) => r => new RequestView
+    {
+        Id = r.Id,
+        Status = r.Status,
+        State = r.State.Code,
+        StatusNotes = r.StatusNotes,
+        ServiceCode = r.Service.Code,
+        ServiceName = r.Service.Name.In(language),
+        ServiceNotice = r.Service.Notice.In(language),
+        Description = r.Description,
+        AgencyResponsible = r.Department == null ? null : r.Department.Name.In(language),
+        RequestedAt = r.RequestedAt,
+        UpdatedAt = r.UpdatedAt,
+        ExpectedAt = r.ExpectedAt,
+        Address = r.Address,
+        AddressId = r.AddressId,
+        Zipcode = r.Zipcode,
+        Lat = r.Lat,
+        Long = r.Long,
+        ExternalMediaUrl = r.ExternalMediaUrl,
+        MediaId = r.MediaId,
+        Channel = r.Channel,
+        ProtocolNumber = r.ProtocolNumber,
+        DuplicateOfId = r.DuplicateOfId,
+        Attributes = r.Attributes,
+    };
 }

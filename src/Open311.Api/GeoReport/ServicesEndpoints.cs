@@ -31,12 +31,12 @@ public static class ServicesEndpoints
             {
                 writer.StartItem("service");
                 writer.String("service_code", service.Code);
-                writer.String("service_name", service.Name.In(call.Locale));
-                writer.String("description", service.Description.In(call.Locale));
+                writer.String("service_name", service.Name.In(call.Language));
+                writer.String("description", service.Description.In(call.Language));
                 writer.Boolean("metadata", service.Attributes.Count > 0);
                 writer.String("type", service.Type.ToOpen311());
                 writer.String("keywords", service.Keywords);
-                writer.String("group", service.Group.In(call.Locale));
+                writer.String("group", service.Group.In(call.Language));
                 writer.EndItem();
             }
 
@@ -65,15 +65,15 @@ public static class ServicesEndpoints
                 writer.String("code", attribute.Code);
                 writer.String("datatype", attribute.Datatype.ToOpen311());
                 writer.Boolean("required", attribute.Required);
-                writer.String("datatype_description", attribute.DatatypeDescription.In(call.Locale));
+                writer.String("datatype_description", attribute.DatatypeDescription.In(call.Language));
                 writer.Integer("order", attribute.Order);
-                writer.String("description", attribute.Description.In(call.Locale));
+                writer.String("description", attribute.Description.In(call.Language));
                 writer.StartNestedList("values");
                 foreach (var value in attribute.Values)
                 {
                     writer.StartItem("value");
                     writer.String("key", value.Key);
-                    writer.String("name", value.Name.In(call.Locale));
+                    writer.String("name", value.Name.In(call.Language));
                     writer.EndItem();
                 }
 

@@ -88,7 +88,7 @@ public static class SubmissionEndpoint
                 writer.String("token", stored.Token!.Value.ToString());
             }
 
-            writer.String("service_notice", NullIfEmpty(stored.Notice.In(call.Locale)));
+            writer.String("service_notice", NullIfEmpty(stored.Notice.In(call.Language)));
             writer.String("account_id", submission.Contact.AccountId);
             writer.EndItem();
             writer.EndDocument();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -21,6 +22,11 @@ public static class AdminRegistration
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddScoped<Admin.RequestDetails>();
         builder.Services.AddScoped<Core.Routing.RoutingAdministration>();
+        builder.Services.AddScoped<Core.Clients.ClientAdministration>();
+        builder.Services.AddScoped(services => new Core.Staff.StaffAdministration(services.GetRequiredService<Core.Data.Open311Db>(),
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IPasswordHasher<Core.Staff.StaffAccount>>().HashPassword));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Admin.StaffLanguage>();
     }
 
     private sealed class LowercaseNamingPolicy : JsonNamingPolicy

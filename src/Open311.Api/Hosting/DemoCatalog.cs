@@ -13,7 +13,7 @@ public static class DemoCatalog
     public static Jurisdiction Jurisdiction(DateTimeOffset now) => new()
     {
         Id = JurisdictionId,
-        Name = new("Δήμος Ηρακλείου", "Municipality of Heraklion"),
+        Name = Texts("Δήμος Ηρακλείου", "Municipality of Heraklion"),
         DefaultLocale = "el",
         TimeZone = "Europe/Athens",
         ContactInfo = "Γραμμή Δημότη 2813-409409, εργάσιμες 08:00-14:30",
@@ -25,7 +25,7 @@ public static class DemoCatalog
     public static Dictionary<string, Department> Departments()
     {
         Department Make(string el, string en, string email) =>
-            new() { JurisdictionId = JurisdictionId, Name = new(el, en), Email = email };
+            new() { JurisdictionId = JurisdictionId, Name = Texts(el, en), Email = email };
 
         var technical = Make("Διεύθυνση Τεχνικών Υπηρεσιών", "Technical Services Directorate", "technical@heraklion.gr");
         return new()
@@ -52,24 +52,24 @@ public static class DemoCatalog
             {
                 JurisdictionId = JurisdictionId,
                 Code = code,
-                Name = new(nameEl, nameEn),
-                Description = new(descEl, descEn),
+                Name = Texts(nameEl, nameEn),
+                Description = Texts(descEl, descEn),
                 Group = group,
                 Keywords = keywords,
                 Type = type,
                 IsPublic = isPublic,
                 Notice = type == ServiceType.Batch
-                    ? new("Η αποκομιδή προγραμματίζεται εντός 5 εργάσιμων ημερών.", "Collection is scheduled within 5 working days.")
+                    ? Texts("Η αποκομιδή προγραμματίζεται εντός 5 εργάσιμων ημερών.", "Collection is scheduled within 5 working days.")
                     : LocalizedText.Empty,
                 Attributes = [.. attributes],
             };
 
-        var cleanliness = new LocalizedText("Καθαριότητα", "Cleanliness");
-        var green = new LocalizedText("Πράσινο", "Green spaces");
-        var roads = new LocalizedText("Οδοί και κοινόχρηστοι χώροι", "Streets and public spaces");
-        var lighting = new LocalizedText("Φωτισμός", "Lighting");
-        var safety = new LocalizedText("Ασφάλεια", "Safety");
-        var social = new LocalizedText("Κοινωνική υποστήριξη", "Social support");
+        var cleanliness = Texts("Καθαριότητα", "Cleanliness");
+        var green = Texts("Πράσινο", "Green spaces");
+        var roads = Texts("Οδοί και κοινόχρηστοι χώροι", "Streets and public spaces");
+        var lighting = Texts("Φωτισμός", "Lighting");
+        var safety = Texts("Ασφάλεια", "Safety");
+        var social = Texts("Κοινωνική υποστήριξη", "Social support");
 
         yield return ("cleaning", Make("001", "Αιτήματα για Θέματα Καθαριότητας", "Cleaning issues",
             "Ακαθαρσίες, μπάζα, καθαρισμός δρόμων και πλατειών.", "Litter, rubble, street and square cleaning.", cleanliness, "σκουπίδια,καθαριότητα,litter"));
@@ -141,10 +141,13 @@ public static class DemoCatalog
             Required = required,
             Order = order,
             Variable = variable,
-            Description = new(el, en),
+            Description = Texts(el, en),
             DatatypeDescription = datatype == AttributeDatatype.Datetime
-                ? new("Ημερομηνία και ώρα, π.χ. 2026-03-01T09:15:00+02:00", "Date and time, e.g. 2026-03-01T09:15:00+02:00")
+                ? Texts("Ημερομηνία και ώρα, π.χ. 2026-03-01T09:15:00+02:00", "Date and time, e.g. 2026-03-01T09:15:00+02:00")
                 : LocalizedText.Empty,
-            Values = [.. values.Select((v, i) => new AttributeValue { Key = v.Key, Name = new(v.El, v.En), SortOrder = i })],
+            Values = [.. values.Select((v, i) => new AttributeValue { Key = v.Key, Name = Texts(v.El, v.En), SortOrder = i })],
         };
+
+    /// <summary>The demo's texts are in Greek and English, the two languages it enables.</summary>
+    private static LocalizedText Texts(string el, string en) => LocalizedText.Of(("el", el), ("en", en));
 }

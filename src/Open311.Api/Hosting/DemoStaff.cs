@@ -20,7 +20,7 @@ public static class DemoStaff
                 DisplayName = name,
                 Email = $"{username}@heraklion.gr",
                 Role = role,
-                DepartmentId = department is null ? null : departments.Single(d => d.Name.En == department).Id,
+                DepartmentId = department is null ? null : departments.Single(d => d.Name["en"] == department).Id,
                 CreatedAt = now,
             };
             account.PasswordHash = passwords.HashPassword(account, Password);

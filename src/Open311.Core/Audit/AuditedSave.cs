@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using NetTopologySuite.Geometries;
+using Open311.Core.Catalog;
 using Open311.Core.Data;
 
 namespace Open311.Core.Audit;
@@ -93,6 +94,18 @@ public static class AuditedSave
         foreach (var property in entry.Properties)
         {
             var value = original ? property.OriginalValue : property.CurrentValue;
+            // A text is recorded one entry per language ({column}_{language}), as its columns were before
+            // 0008_texts_in_any_language.sql, so the trail reads the same across that change.
+            if (value is LocalizedText text)
+            {
+                foreach (var (language, translation) in text.Texts)
+                {
+                    columns[$"{property.Metadata.GetColumnName()}_{language}"] = translation;
+                }
+
+                continue;
+            }
+
             columns[property.Metadata.GetColumnName()] = IsSecret(property)
                 ? value is null ? null : modifiedSecrets?.Contains(property.Metadata.Name) == true ? ChangedSecret : Hidden
                 : Stored(property.Metadata.GetValueConverter()?.ConvertToProvider(value) ?? value);

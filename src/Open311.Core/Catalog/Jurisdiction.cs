@@ -5,8 +5,10 @@ public class Jurisdiction
 {
     public required string Id { get; set; }
     public required LocalizedText Name { get; set; }
-    /// <summary>The language used when a client asks for none: <c>el</c> or <c>en</c>.</summary>
+    /// <summary>The language used when a client asks for none it serves, and for texts missing in the one asked for; one of <see cref="Languages"/>.</summary>
     public string DefaultLocale { get; set; } = "el";
+    /// <summary>The languages its texts are kept and served in (ISO 639 codes, e.g. <c>el</c>, <c>en</c>, <c>de</c>).</summary>
+    public List<string> Languages { get; set; } = ["el", "en"];
     /// <summary>IANA zone in which datetimes are shown, e.g. <c>Europe/Athens</c>.</summary>
     public string TimeZone { get; set; } = "Europe/Athens";
     public string? ContactInfo { get; set; }

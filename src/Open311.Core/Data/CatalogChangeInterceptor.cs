@@ -6,7 +6,10 @@ using Open311.Core.Workflow;
 
 namespace Open311.Core.Data;
 
-/// <summary>Signals a catalogue change as soon as this process saves one, so that its next read of the <see cref="CatalogCache"/> sees it.</summary>
+/// <summary>
+/// Signals a catalogue change (a jurisdiction's languages included) as soon as this process saves one, so that its next read of the
+/// <see cref="CatalogCache"/> and <see cref="JurisdictionDirectory"/> sees it.
+/// </summary>
 public sealed class CatalogChangeInterceptor(CatalogChanges changes) : SaveChangesInterceptor
 {
     private static readonly object Marker = new();
@@ -42,7 +45,7 @@ public sealed class CatalogChangeInterceptor(CatalogChanges changes) : SaveChang
     private void Note(DbContext? context)
     {
         if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is ServiceCategory or ServiceAttribute or AttributeValue or RequestWorkflow or WorkflowState or WorkflowTransition))
+            && e.Entity is Jurisdiction or ServiceCategory or ServiceAttribute or AttributeValue or RequestWorkflow or WorkflowState or WorkflowTransition))
         {
             _pending.AddOrUpdate(context, Marker);
         }

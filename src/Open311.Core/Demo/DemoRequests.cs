@@ -41,7 +41,7 @@ public static class DemoRequests
             var service = services[random.Next(services.Count)];
             var requestedAt = now.AddMinutes(-random.Next(10, 180 * 24 * 60));
             var closed = random.NextDouble() < Math.Min(0.9, (now - requestedAt).TotalDays / 30);
-            var description = $"{service.Name.El}: {Descriptions[random.Next(Descriptions.Length)]}";
+            var description = $"{service.Name["el"]}: {Descriptions[random.Next(Descriptions.Length)]}";
             var lat = Math.Round(centreLat + ((random.NextDouble() - 0.5) * 0.05), 6);
             var lon = Math.Round(centreLong + ((random.NextDouble() - 0.5) * 0.06), 6);
             var address = $"{Streets[random.Next(Streets.Length)]} {random.Next(1, 120)}";

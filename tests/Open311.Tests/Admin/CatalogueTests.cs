@@ -65,7 +65,7 @@ public class CatalogueTests(Open311App app) : IClassFixture<Open311App>
         await using (var connection = new Npgsql.NpgsqlConnection(app.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var rename = new Npgsql.NpgsqlCommand("UPDATE service_categories SET name_en = 'Street light out' WHERE code = '006'", connection);
+            await using var rename = new Npgsql.NpgsqlCommand("UPDATE service_categories SET name = name || '{\"en\": \"Street light out\"}' WHERE code = '006'", connection);
             await rename.ExecuteNonQueryAsync();
         }
 

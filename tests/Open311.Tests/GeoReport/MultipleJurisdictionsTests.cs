@@ -16,9 +16,9 @@ public class MultipleJurisdictionsTests(MultipleJurisdictionsTests.TwoMunicipali
             await using var connection = new NpgsqlConnection(ConnectionString);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand("""
-                INSERT INTO jurisdictions (id, name_el, name_en, default_locale) VALUES ('xanthi.gr', 'Δήμος Ξάνθης', 'Municipality of Xanthi', 'en');
-                INSERT INTO service_categories (jurisdiction_id, code, name_el, name_en, description_el, description_en, group_el, group_en, type)
-                VALUES ('xanthi.gr', 'X1', 'Καμένοι λαμπτήρες', 'Burnt-out lamps', '', '', 'Φωτισμός', 'Lighting', 'realtime');
+                INSERT INTO jurisdictions (id, name, default_locale) VALUES ('xanthi.gr', '{"el": "Δήμος Ξάνθης", "en": "Municipality of Xanthi"}', 'en');
+                INSERT INTO service_categories (jurisdiction_id, code, name, description, "group", type)
+                VALUES ('xanthi.gr', 'X1', '{"el": "Καμένοι λαμπτήρες", "en": "Burnt-out lamps"}', '{}', '{"el": "Φωτισμός", "en": "Lighting"}', 'realtime');
                 """, connection);
             await command.ExecuteNonQueryAsync();
         }

@@ -1,0 +1,23 @@
+namespace Open311.Core.Catalog;
+
+/// <summary>What a text set through the admin API must satisfy in its jurisdiction.</summary>
+public static class TextRules
+{
+    /// <summary>
+    /// Why <paramref name="text"/> may not be stored, if it may not: a language the jurisdiction
+    /// has not enabled, or, for a required text, nothing in its default language (the fallback
+    /// every other language relies on).
+    /// </summary>
+    public static IEnumerable<string> Problems(Jurisdiction jurisdiction, LocalizedText text, bool required)
+    {
+        foreach (var language in text.Texts.Keys.Where(l => !jurisdiction.Languages.Contains(l)))
+        {
+            yield return $"language '{language}' is not enabled for {jurisdiction.Id} (enabled: {string.Join(", ", jurisdiction.Languages)})";
+        }
+
+        if (required && text[jurisdiction.DefaultLocale].Length == 0)
+        {
+            yield return $"a text in the default language '{jurisdiction.DefaultLocale}' is required";
+        }
+    }
+}

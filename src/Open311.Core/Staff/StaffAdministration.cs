@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Open311.Core.Audit;
+using Open311.Core.Data;
+
+namespace Open311.Core.Staff;
+
+/// <summary>
+/// Administrators' changes to who may sign in, with which role and department: checked here, saved
+/// with their audit record. Passwords are hashed by the host's hasher: hashing is infrastructure,
+/// the length rule is the municipality's.
+/// </summary>
+public sealed class StaffAdministration(Open311Db db, TimeProvider clock, Func<StaffAccount, string, string> hashPassword)
+{
+    public const int MinPasswordLength = 10;
+
+    /// <summary>An account as an administrator gives it; a null password keeps the current one (or, for SSO accounts, none).</summary>
+    public sealed record AccountDraft(string Username, string DisplayName, StaffRole Role, string? Email, long? DepartmentId, string? Password, bool Active);
+
+    public async Task<AdminResult<StaffAccount>> CreateAsync(StaffActor actor, AccountDraft draft, CancellationToken cancellationToken)
+    {
+        if (await CheckAsync(actor, draft, passwordRequired: true, cancellationToken) is { Count: > 0 } errors)
+        {
+            return AdminResult<StaffAccount>.Invalid(errors);
+        }
+
+        // Usernames are unique across jurisdictions: sign-in names no jurisdiction.
+        if (await db.StaffAccounts.AnyAsync(s => s.Username == draft.Username, cancellationToken))
+        {
+            return AdminResult<StaffAccount>.Conflict($"the username '{draft.Username}' is taken");
+        }
+
+        var now = clock.GetUtcNow();
+        var account = new StaffAccount
+        {
+            JurisdictionId = actor.JurisdictionId, Username = draft.Username, DisplayName = draft.DisplayName, Email = draft.Email,
+            Role = draft.Role, DepartmentId = draft.DepartmentId, Active = draft.Active, CreatedAt = now,
+        };
+        account.PasswordHash = hashPassword(account, draft.Password!);
+        db.StaffAccounts.Add(account);
+        await db.SaveAuditedAsync(actor, now, cancellationToken);
+        return AdminResult<StaffAccount>.Done(account);
+    }
+
+    public async Task<AdminResult<StaffAccount>> UpdateAsync(StaffActor actor, long id, AccountDraft draft, CancellationToken cancellationToken)
+    {
+        var account = await db.StaffAccounts.FirstOrDefaultAsync(s => s.Id == id && s.JurisdictionId == actor.JurisdictionId, cancellationToken);
+        if (account is null)
+        {
+            return AdminResult<StaffAccount>.NotFound($"no staff account {id}");
+        }
+
+        var errors = await CheckAsync(actor, draft, passwordRequired: false, cancellationToken);
+        if (draft.Username != account.Username)
+        {
+            errors.Add(new("username", "a username cannot change; create a new account instead"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return AdminResult<StaffAccount>.Invalid(errors);
+        }
+
+        (account.DisplayName, account.Email, account.Role, account.DepartmentId, account.Active) =
+            (draft.DisplayName, draft.Email, draft.Role, draft.DepartmentId, draft.Active);
+        if (draft.Password is { Length: > 0 } password)
+        {
+            account.PasswordHash = hashPassword(account, password);
+        }
+
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
+        return AdminResult<StaffAccount>.Done(account);
+    }
+
+    private async Task<List<FieldError>> CheckAsync(StaffActor actor, AccountDraft draft, bool passwordRequired, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(draft.Username))
+        {
+            errors.Add(new("username", "required"));
+        }
+
+        if (string.IsNullOrWhiteSpace(draft.DisplayName))
+        {
+            errors.Add(new("display_name", "required"));
+        }
+
+        if ((passwordRequired || draft.Password is not null) && (draft.Password?.Length ?? 0) < MinPasswordLength)
+        {
+            errors.Add(new("password", $"at least {MinPasswordLength} characters"));
+        }
+
+        if (draft.Role == StaffRole.Staff && draft.DepartmentId is null)
+        {
+            errors.Add(new("department_id", "staff accounts belong to a department"));
+        }
+
+        if (draft.DepartmentId is { } department
+            && !await db.Departments.AnyAsync(d => d.Id == department && d.JurisdictionId == actor.JurisdictionId, cancellationToken))
+        {
+            errors.Add(new("department_id", $"no department {department}"));
+        }
+
+        return errors;
+    }
+}
