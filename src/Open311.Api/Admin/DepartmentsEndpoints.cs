@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
-using Open311.Core.Audit;
+using Open311.Core;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
 
@@ -36,101 +36,29 @@ public static class DepartmentsEndpoints
             .Select(d => View(d))
             .ToListAsync(cancellationToken));
 
-    public static async Task<IResult> Create(DepartmentInput input, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var actor = user.Actor();
-        if (await CheckAsync(input, null, actor.JurisdictionId, db, cancellationToken) is { Count: > 0 } errors)
-        {
-            return Problems.Invalid(errors);
-        }
+    public static async Task<IResult> Create(DepartmentInput input, ClaimsPrincipal user, DepartmentAdministration departments,
+        CancellationToken cancellationToken) =>
+        Draft(input, out var draft) is { Count: > 0 } conflicts
+            ? Problems.Invalid(conflicts)
+            : Problems.From(await departments.CreateAsync(user.Actor(), draft, cancellationToken),
+                department => TypedResults.Created($"{AdminApi.BasePath}/departments/{department.Id}", View(department)));
 
-        var department = new Department { JurisdictionId = actor.JurisdictionId, Name = Name(input), Email = input.Email, ParentId = input.ParentId, Active = input.Active };
-        db.Departments.Add(department);
-        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
-        return TypedResults.Created($"{AdminApi.BasePath}/departments/{department.Id}", View(department));
-    }
+    public static async Task<IResult> Update(long id, DepartmentInput input, ClaimsPrincipal user, DepartmentAdministration departments,
+        CancellationToken cancellationToken) =>
+        Draft(input, out var draft) is { Count: > 0 } conflicts
+            ? Problems.Invalid(conflicts)
+            : Problems.From(await departments.UpdateAsync(user.Actor(), id, draft, cancellationToken), department => TypedResults.Ok(View(department)));
 
-    public static async Task<IResult> Update(long id, DepartmentInput input, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var actor = user.Actor();
-        var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == id && d.JurisdictionId == actor.JurisdictionId, cancellationToken);
-        if (department is null)
-        {
-            return Problems.NotFound($"no department {id}");
-        }
-
-        if (await CheckAsync(input, id, actor.JurisdictionId, db, cancellationToken) is { Count: > 0 } errors)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        (department.Name, department.Email, department.ParentId, department.Active) = (Name(input), input.Email, input.ParentId, input.Active);
-        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
-        return TypedResults.Ok(View(department));
-    }
-
-    public static async Task<IResult> Delete(long id, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var actor = user.Actor();
-        var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == id && d.JurisdictionId == actor.JurisdictionId, cancellationToken);
-        if (department is null)
-        {
-            return Problems.NotFound($"no department {id}");
-        }
-
-        var inUse = await db.Requests.AnyAsync(r => r.DepartmentId == id, cancellationToken)
-            || await db.Services.AnyAsync(s => s.DefaultDepartmentId == id, cancellationToken)
-            || await db.StaffAccounts.AnyAsync(s => s.DepartmentId == id, cancellationToken)
-            || await db.Departments.AnyAsync(d => d.ParentId == id, cancellationToken)
-            || await db.DepartmentAreas.AnyAsync(a => a.DepartmentId == id, cancellationToken)
-            || await db.RoutingRules.AnyAsync(r => r.DepartmentId == id, cancellationToken);
-        if (inUse)
-        {
-            return Problems.Conflict($"department {id} has requests, categories, staff, sections, areas or routing rules: deactivate it instead (active=false)");
-        }
-
-        db.Departments.Remove(department);
-        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
-        return TypedResults.NoContent();
-    }
+    public static async Task<IResult> Delete(long id, ClaimsPrincipal user, DepartmentAdministration departments, CancellationToken cancellationToken) =>
+        Problems.From(await departments.DeleteAsync(user.Actor(), id, cancellationToken), _ => TypedResults.NoContent());
 
     private static DepartmentView View(Department d) => new(d.Id, d.Name["el"], d.Name["en"], TextInput.Map(d.Name), d.Email, d.ParentId, d.Active);
 
-    private static LocalizedText Name(DepartmentInput input) => TextInput.Read(input.NameEl, input.NameEn, input.Names);
-
-    private static async Task<List<(string, string)>> CheckAsync(DepartmentInput input, long? id, string jurisdictionId, Open311Db db, CancellationToken cancellationToken)
+    /// <summary>The input as Core takes it, and the texts whose two forms disagree.</summary>
+    private static List<FieldError> Draft(DepartmentInput input, out DepartmentAdministration.DepartmentDraft draft)
     {
-        var errors = new List<(string, string)>();
-        var jurisdiction = await TextInput.JurisdictionAsync(db, jurisdictionId, cancellationToken);
-        errors.AddRange(TextInput.Problems(jurisdiction, "name", input.NameEl, input.NameEn, input.Names, required: true).Select(p => ("name", p)));
-
-        if (input.ParentId is { } parent)
-        {
-            if (!await db.Departments.AnyAsync(d => d.Id == parent && d.JurisdictionId == jurisdictionId, cancellationToken))
-            {
-                errors.Add(("parent_id", $"no department {parent}"));
-            }
-            else if (id is { } self && await IsWithinAsync(db, parent, self, cancellationToken))
-            {
-                errors.Add(("parent_id", "a department cannot sit under itself or one of its own sections"));
-            }
-        }
-
-        return errors;
-    }
-
-    /// <summary>Whether <paramref name="department"/> is <paramref name="ancestor"/> or below it in the chart.</summary>
-    private static async Task<bool> IsWithinAsync(Open311Db db, long department, long ancestor, CancellationToken cancellationToken)
-    {
-        var parents = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.ParentId, cancellationToken);
-        for (long? current = department; current is { } id; current = parents.GetValueOrDefault(id))
-        {
-            if (id == ancestor)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var texts = new TextInput();
+        draft = new(texts.Read("name", "name", input.NameEl, input.NameEn, input.Names), input.Email, input.ParentId, input.Active);
+        return texts.Conflicts;
     }
 }

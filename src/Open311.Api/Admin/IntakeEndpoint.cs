@@ -50,16 +50,6 @@ public static class IntakeEndpoint
             errors.Add(("channel", "phone, counter or email: open311 is for client apps"));
         }
 
-        if (input.NotifySms && string.IsNullOrWhiteSpace(input.Caller?.Phone))
-        {
-            errors.Add(("notify_sms", "SMS updates need the caller's phone"));
-        }
-
-        if (input.NotifyEmail && string.IsNullOrWhiteSpace(input.Caller?.Email))
-        {
-            errors.Add(("notify_email", "e-mail updates need the caller's e-mail"));
-        }
-
         DateTimeOffset? receivedAt = null;
         if (input.ReceivedAt is { } text)
         {

@@ -30,7 +30,7 @@ public static partial class LanguagesEndpoints
     }
 
     public static async Task<Ok<LanguageSettings>> Get(ClaimsPrincipal user, Open311Db db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(View(await TextInput.JurisdictionAsync(db, user.Actor().JurisdictionId, cancellationToken)));
+        TypedResults.Ok(View(await db.JurisdictionAsync(user.Actor().JurisdictionId, cancellationToken)));
 
     public static async Task<IResult> Update(LanguageSettings input, ClaimsPrincipal user, Open311Db db, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -15,6 +15,8 @@ public static class Problems
 
     public static IResult Forbidden(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
 
+    public static IResult Invalid(IEnumerable<FieldError> errors) => Invalid(errors.Select(e => (e.Field, e.Message)));
+
     public static IResult Invalid(IEnumerable<(string Field, string Error)> errors) =>
         TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Error).ToArray()));
 
@@ -24,7 +26,7 @@ public static class Problems
         AdminOutcome.Done => done(result.Value!),
         AdminOutcome.NotFound => NotFound(result.Message!),
         AdminOutcome.Conflict => Conflict(result.Message!),
-        _ => Invalid(result.Errors.Select(e => (e.Field, e.Message))),
+        _ => Invalid(result.Errors),
     };
 
     /// <summary>A refused change to a request; a refused transition lists the ones the caller may take.</summary>

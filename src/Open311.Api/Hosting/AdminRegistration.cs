@@ -23,6 +23,9 @@ public static class AdminRegistration
         builder.Services.AddScoped<Admin.RequestDetails>();
         builder.Services.AddScoped<Core.Routing.RoutingAdministration>();
         builder.Services.AddScoped<Core.Clients.ClientAdministration>();
+        builder.Services.AddScoped<Core.Catalog.DepartmentAdministration>();
+        builder.Services.AddScoped<Core.Catalog.CategoryAdministration>();
+        builder.Services.AddScoped<Core.Workflow.WorkflowAdministration>();
         builder.Services.AddScoped(services => new Core.Staff.StaffAdministration(services.GetRequiredService<Core.Data.Open311Db>(),
             services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IPasswordHasher<Core.Staff.StaffAccount>>().HashPassword));
         builder.Services.AddHttpContextAccessor();

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Open311.Core.Catalog;
 
 /// <summary>What a text set through the admin API must satisfy in its jurisdiction.</summary>
@@ -20,4 +22,13 @@ public static class TextRules
             yield return $"a text in the default language '{jurisdiction.DefaultLocale}' is required";
         }
     }
+
+    /// <summary>Adds the problems of one text to <paramref name="errors"/> under <paramref name="key"/>, each message naming the field.</summary>
+    public static void Check(this List<FieldError> errors, Jurisdiction jurisdiction, string key, string field, LocalizedText text, bool required,
+        string prefix = "") =>
+        errors.AddRange(Problems(jurisdiction, text, required).Select(problem => new FieldError(key, $"{prefix}{field}: {problem}")));
+
+    /// <summary>The jurisdiction whose languages the texts are checked against.</summary>
+    public static Task<Jurisdiction> JurisdictionAsync(this Data.Open311Db db, string jurisdictionId, CancellationToken cancellationToken) =>
+        db.Jurisdictions.AsNoTracking().SingleAsync(j => j.Id == jurisdictionId, cancellationToken);
 }

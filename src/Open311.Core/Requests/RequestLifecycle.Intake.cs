@@ -93,6 +93,17 @@ public sealed partial class RequestLifecycle
             errors.Add(new("media_url must be an absolute http or https URL"));
         }
 
+        // Whoever asks to be told of progress must say where to.
+        if (submission.NotifySms && string.IsNullOrWhiteSpace(submission.Contact.Phone))
+        {
+            errors.Add(new("notify_sms: SMS updates need the requester's phone"));
+        }
+
+        if (submission.NotifyEmail && string.IsNullOrWhiteSpace(submission.Contact.Email))
+        {
+            errors.Add(new("notify_email: e-mail updates need the requester's e-mail"));
+        }
+
         if (submission.Contact.Email is { } email && (email.Length > MaxFieldLength || !email.Contains('@')))
         {
             errors.Add(new("email is not a valid e-mail address"));

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Open311.Core.Audit;
+using Open311.Core.Data;
+using Open311.Core.Staff;
+
+namespace Open311.Core.Catalog;
+
+/// <summary>Administrators' changes to the organisation chart: checked here, saved with their audit record.</summary>
+public sealed class DepartmentAdministration(Open311Db db, TimeProvider clock)
+{
+    public sealed record DepartmentDraft(LocalizedText Name, string? Email, long? ParentId, bool Active);
+
+    public async Task<AdminResult<Department>> CreateAsync(StaffActor actor, DepartmentDraft draft, CancellationToken cancellationToken)
+    {
+        if (await CheckAsync(actor, null, draft, cancellationToken) is { Count: > 0 } errors)
+        {
+            return AdminResult<Department>.Invalid(errors);
+        }
+
+        var department = new Department { JurisdictionId = actor.JurisdictionId, Name = draft.Name, Email = draft.Email, ParentId = draft.ParentId, Active = draft.Active };
+        db.Departments.Add(department);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
+        return AdminResult<Department>.Done(department);
+    }
+
+    public async Task<AdminResult<Department>> UpdateAsync(StaffActor actor, long id, DepartmentDraft draft, CancellationToken cancellationToken)
+    {
+        var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == id && d.JurisdictionId == actor.JurisdictionId, cancellationToken);
+        if (department is null)
+        {
+            return AdminResult<Department>.NotFound($"no department {id}");
+        }
+
+        if (await CheckAsync(actor, id, draft, cancellationToken) is { Count: > 0 } errors)
+        {
+            return AdminResult<Department>.Invalid(errors);
+        }
+
+        (department.Name, department.Email, department.ParentId, department.Active) = (draft.Name, draft.Email, draft.ParentId, draft.Active);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
+        return AdminResult<Department>.Done(department);
+    }
+
+    /// <summary>Only a department nothing refers to: requests, categories, staff, sections, areas and rules would lose where they belong.</summary>
+    public async Task<AdminResult<long>> DeleteAsync(StaffActor actor, long id, CancellationToken cancellationToken)
+    {
+        var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == id && d.JurisdictionId == actor.JurisdictionId, cancellationToken);
+        if (department is null)
+        {
+            return AdminResult<long>.NotFound($"no department {id}");
+        }
+
+        var inUse = await db.Requests.AnyAsync(r => r.DepartmentId == id, cancellationToken)
+            || await db.Services.AnyAsync(s => s.DefaultDepartmentId == id, cancellationToken)
+            || await db.StaffAccounts.AnyAsync(s => s.DepartmentId == id, cancellationToken)
+            || await db.Departments.AnyAsync(d => d.ParentId == id, cancellationToken)
+            || await db.DepartmentAreas.AnyAsync(a => a.DepartmentId == id, cancellationToken)
+            || await db.RoutingRules.AnyAsync(r => r.DepartmentId == id, cancellationToken);
+        if (inUse)
+        {
+            return AdminResult<long>.Conflict($"department {id} has requests, categories, staff, sections, areas or routing rules: deactivate it instead (active=false)");
+        }
+
+        db.Departments.Remove(department);
+        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
+        return AdminResult<long>.Done(id);
+    }
+
+    private async Task<List<FieldError>> CheckAsync(StaffActor actor, long? id, DepartmentDraft draft, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        errors.Check(await db.JurisdictionAsync(actor.JurisdictionId, cancellationToken), "name", "name", draft.Name, required: true);
+        if (draft.ParentId is { } parent)
+        {
+            if (!await db.Departments.AnyAsync(d => d.Id == parent && d.JurisdictionId == actor.JurisdictionId, cancellationToken))
+            {
+                errors.Add(new("parent_id", $"no department {parent}"));
+            }
+            else if (id is { } self && await IsWithinAsync(parent, self, cancellationToken))
+            {
+                errors.Add(new("parent_id", "a department cannot sit under itself or one of its own sections"));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Whether <paramref name="department"/> is <paramref name="ancestor"/> or below it in the chart.</summary>
+    private async Task<bool> IsWithinAsync(long department, long ancestor, CancellationToken cancellationToken)
+    {
+        var parents = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.ParentId, cancellationToken);
+        for (long? current = department; current is { } id; current = parents.GetValueOrDefault(id))
+        {
+            if (id == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
