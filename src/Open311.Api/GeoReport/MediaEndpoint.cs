@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Open311.Core.Data;
 
@@ -14,7 +15,7 @@ public static class MediaEndpoint
             .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    public static async Task<IResult> GetMedia(Guid id, Open311Db db, CancellationToken cancellationToken)
+    public static async Task<IResult> GetMedia([Description("The photo, as in a request's media_url.")] Guid id, Open311Db db, CancellationToken cancellationToken)
     {
         var media = await db.RequestMedia.AsNoTracking()
             .Where(m => m.Id == id && db.Requests.Any(r => r.Id == m.RequestId && r.Service.IsPublic))

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,7 @@ public static class RequestLookupsEndpoints
     }
 
     public static async Task<WireResult> GetRequest(
-        GeoReportCall call, string service_request_id, ExtensionsParameter extensions, HttpRequest request, Open311Db db, PublicUrls urls,
+        GeoReportCall call, [Description("The request, as service_request_id gives it.")] string service_request_id, ExtensionsParameter extensions, HttpRequest request, Open311Db db, PublicUrls urls,
         CancellationToken cancellationToken)
     {
         var id = long.TryParse(service_request_id, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
@@ -63,7 +64,7 @@ public static class RequestLookupsEndpoints
         return await RespondAsync(call, extensions, request, db, urls, rows, cancellationToken);
     }
 
-    public static async Task<WireResult> GetToken(GeoReportCall call, string token, Open311Db db, CancellationToken cancellationToken)
+    public static async Task<WireResult> GetToken(GeoReportCall call, [Description("The token a batch service's POST requests returned.")] string token, Open311Db db, CancellationToken cancellationToken)
     {
         var match = Guid.TryParse(token, out var parsed)
             ? await db.Requests.AsNoTracking()

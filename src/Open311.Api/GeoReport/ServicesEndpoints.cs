@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Open311.Api.GeoReport.Wire;
 using Open311.Core;
 using Open311.Core.Catalog;
@@ -45,7 +46,7 @@ public static class ServicesEndpoints
     }
 
     public static async Task<WireResult> GetServiceDefinition(
-        GeoReportCall call, string service_code, CatalogCache catalog, CancellationToken cancellationToken)
+        GeoReportCall call, [Description("The service, from GET services.")] string service_code, CatalogCache catalog, CancellationToken cancellationToken)
     {
         var service = (await catalog.ForAsync(call.JurisdictionId, cancellationToken)).Find(service_code, includePrivate: false);
         if (service is null)
