@@ -25,6 +25,7 @@ public static class AdminRegistration
         builder.Services.AddScoped<Core.Clients.ClientAdministration>();
         builder.Services.AddScoped<Core.Catalog.DepartmentAdministration>();
         builder.Services.AddScoped<Core.Catalog.CategoryAdministration>();
+        builder.Services.AddScoped<Core.Catalog.LanguageAdministration>();
         builder.Services.AddScoped<Core.Workflow.WorkflowAdministration>();
         builder.Services.AddScoped(services => new Core.Staff.StaffAdministration(services.GetRequiredService<Core.Data.Open311Db>(),
             services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IPasswordHasher<Core.Staff.StaffAccount>>().HashPassword));
