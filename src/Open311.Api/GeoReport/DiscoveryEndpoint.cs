@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Open311.Api.GeoReport.Wire;
-using Open311.Api.Hosting;
 using Open311.Core;
 
 namespace Open311.Api.GeoReport;

@@ -18,6 +18,7 @@ public static class GeoReportApi
         api.MapServices();
         api.MapRequestSubmission();
         api.MapRequestLookups();
+        routes.MapUnknownPaths();
         return routes;
     }
 

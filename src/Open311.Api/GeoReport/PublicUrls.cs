@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Open311.Api.Hosting;
 
 namespace Open311.Api.GeoReport;
 

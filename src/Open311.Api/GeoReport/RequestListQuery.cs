@@ -1,6 +1,5 @@
 using System.Globalization;
 using Open311.Api.GeoReport.Wire;
-using Open311.Api.Hosting;
 using Open311.Core;
 using Open311.Core.Requests;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Open311.Api.GeoReport.Wire;
-using Open311.Api.Hosting;
 using Open311.Core.Data;
 using Open311.Core.Requests;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Open311.Api.GeoReport.Wire;
-using Open311.Api.Hosting;
 using Open311.Core.Catalog;
 using Open311.Core.Clients;
 using Open311.Core.Data;

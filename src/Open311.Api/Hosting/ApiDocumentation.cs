@@ -1,5 +1,9 @@
 using Microsoft.OpenApi;
 
+using Open311.Api.GeoReport;
+
+using Open311.Api.Admin;
+
 namespace Open311.Api.Hosting;
 
 /// <summary>Swagger UI and the generated OpenAPI document; <c>openapi.yaml</c> at the repository root is its committed copy.</summary>

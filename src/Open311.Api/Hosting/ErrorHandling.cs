@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Open311.Api.GeoReport;
-using Open311.Api.GeoReport.Wire;
 
 namespace Open311.Api.Hosting;
 
 /// <summary>
 /// Failures answer in the format of the endpoint that failed: Open311 error arrays on the
-/// GeoReport paths (a client that asked for .json must get JSON), ProblemDetails elsewhere.
+/// GeoReport paths (<see cref="GeoReportErrors"/>), ProblemDetails elsewhere.
 /// </summary>
 public static class ErrorHandling
 {
@@ -24,15 +23,9 @@ public static class ErrorHandling
             {
                 var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
                 var status = StatusOf(exception);
-                if (IsGeoReport(context.Request.Path))
+                if (GeoReportErrors.Covers(context.Request.Path))
                 {
-                    var description = status switch
-                    {
-                        StatusCodes.Status500InternalServerError => "the server could not complete the request; please try again later",
-                        StatusCodes.Status409Conflict => "another change was made at the same time; please try again",
-                        _ => "the request could not be read",
-                    };
-                    await Open311Errors.Result(FormatOf(context.Request.Path), [new(status, description)]).ExecuteAsync(context);
+                    await GeoReportErrors.WriteAsync(context, status);
                     return;
                 }
 
@@ -40,11 +33,6 @@ public static class ErrorHandling
             },
         });
         app.UseStatusCodePages();
-
-        // Unknown paths under the API base still answer with an Open311 error, in the asked format.
-        app.MapFallback($"{GeoReportApi.BasePath}/{{**path}}", (HttpContext context) =>
-            Open311Errors.NotFound(FormatOf(context.Request.Path), $"no such endpoint: {context.Request.Path}"))
-            .ExcludeFromDescription();
     }
 
     /// <summary>
@@ -69,10 +57,4 @@ public static class ErrorHandling
         BadHttpRequestException bad => bad.Message,
         _ => null,
     };
-
-    private static bool IsGeoReport(PathString path) =>
-        path.StartsWithSegments(GeoReportApi.BasePath) || path.StartsWithSegments("/discovery.json") || path.StartsWithSegments("/discovery.xml");
-
-    private static WireFormat FormatOf(PathString path) =>
-        path.Value?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true ? WireFormat.Json : WireFormat.Xml;
 }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
+using Open311.Api.GeoReport;
+
 namespace Open311.Api.Hosting;
 
 /// <summary>

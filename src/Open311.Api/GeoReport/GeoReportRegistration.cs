@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
-using Open311.Api.GeoReport;
 
-namespace Open311.Api.Hosting;
+namespace Open311.Api.GeoReport;
 
 public static class GeoReportRegistration
 {

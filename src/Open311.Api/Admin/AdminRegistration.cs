@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Open311.Api.Hosting;
+namespace Open311.Api.Admin;
 
 public static class AdminRegistration
 {

@@ -1,4 +1,4 @@
-namespace Open311.Api.Hosting;
+namespace Open311.Api.GeoReport;
 
 /// <summary>The service's settings, section <c>Open311</c> of the configuration.</summary>
 public sealed class Open311Options

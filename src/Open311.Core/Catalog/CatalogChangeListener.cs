@@ -1,7 +1,8 @@
 using Npgsql;
-using Open311.Core.Catalog;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace Open311.Api.Hosting;
+namespace Open311.Core.Catalog;
 
 /// <summary>
 /// Listens for PostgreSQL's notice that the catalogue changed (0003_catalog_notifications.sql)

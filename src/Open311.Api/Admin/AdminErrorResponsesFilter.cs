@@ -2,11 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.OpenApi;
-using Open311.Api.Admin;
 using Open311.Api.Auth;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace Open311.Api.Hosting;
+namespace Open311.Api.Admin;
 
 /// <summary>
 /// The refusals every admin operation shares, read from its metadata so that no registration has

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
-using Open311.Api.GeoReport;
+using Open311.Api.Hosting;
 using Open311.Api.GeoReport.Wire;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace Open311.Api.Hosting;
+namespace Open311.Api.GeoReport;
 
 /// <summary>
 /// Documents GeoReport calls from their parameters records (<see cref="WireAttribute"/>): the

@@ -1,8 +1,7 @@
 using Microsoft.OpenApi;
-using Open311.Api.GeoReport;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace Open311.Api.Hosting;
+namespace Open311.Api.GeoReport;
 
 /// <summary>
 /// The JSON shapes of the GeoReport documents, for the OpenAPI description. The XML form has the

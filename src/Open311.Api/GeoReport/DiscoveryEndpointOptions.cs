@@ -1,4 +1,4 @@
-namespace Open311.Api.Hosting;
+namespace Open311.Api.GeoReport;
 
 /// <summary>Another endpoint of the same municipality, as discovery lists it.</summary>
 public sealed class DiscoveryEndpointOptions
