@@ -54,17 +54,13 @@ public static class CategoriesEndpoints
             ? TypedResults.Ok(View(found))
             : Problems.NotFound($"no category {id}");
 
-    public static async Task<IResult> Create(CategoryInput input, ClaimsPrincipal user, CategoryAdministration categories, CancellationToken cancellationToken) =>
-        Proposed(input, out var proposed) is { Count: > 0 } unreadable
-            ? Problems.Invalid(unreadable)
-            : Problems.From(await categories.CreateAsync(user.Actor(), proposed, cancellationToken),
+    public static Task<IResult> Create(CategoryInput input, ClaimsPrincipal user, CategoryAdministration categories, CancellationToken cancellationToken) =>
+        Problems.FromAsync(Proposed(input, out var proposed), () => categories.CreateAsync(user.Actor(), proposed, cancellationToken),
                 category => TypedResults.Created($"{AdminApi.BasePath}/services/{category.Id}", View(category)));
 
-    public static async Task<IResult> Update(long id, CategoryInput input, ClaimsPrincipal user, CategoryAdministration categories,
+    public static Task<IResult> Update(long id, CategoryInput input, ClaimsPrincipal user, CategoryAdministration categories,
         CancellationToken cancellationToken) =>
-        Proposed(input, out var proposed) is { Count: > 0 } unreadable
-            ? Problems.Invalid(unreadable)
-            : Problems.From(await categories.UpdateAsync(user.Actor(), id, proposed, cancellationToken), category => TypedResults.Ok(View(category)));
+        Problems.FromAsync(Proposed(input, out var proposed), () => categories.UpdateAsync(user.Actor(), id, proposed, cancellationToken), category => TypedResults.Ok(View(category)));
 
     public static async Task<IResult> Delete(long id, ClaimsPrincipal user, CategoryAdministration categories, CancellationToken cancellationToken) =>
         Problems.From(await categories.DeleteAsync(user.Actor(), id, cancellationToken), _ => TypedResults.NoContent());

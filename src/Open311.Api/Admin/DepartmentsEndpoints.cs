@@ -36,18 +36,14 @@ public static class DepartmentsEndpoints
             .Select(d => View(d))
             .ToListAsync(cancellationToken));
 
-    public static async Task<IResult> Create(DepartmentInput input, ClaimsPrincipal user, DepartmentAdministration departments,
+    public static Task<IResult> Create(DepartmentInput input, ClaimsPrincipal user, DepartmentAdministration departments,
         CancellationToken cancellationToken) =>
-        Draft(input, out var draft) is { Count: > 0 } conflicts
-            ? Problems.Invalid(conflicts)
-            : Problems.From(await departments.CreateAsync(user.Actor(), draft, cancellationToken),
+        Problems.FromAsync(Draft(input, out var draft), () => departments.CreateAsync(user.Actor(), draft, cancellationToken),
                 department => TypedResults.Created($"{AdminApi.BasePath}/departments/{department.Id}", View(department)));
 
-    public static async Task<IResult> Update(long id, DepartmentInput input, ClaimsPrincipal user, DepartmentAdministration departments,
+    public static Task<IResult> Update(long id, DepartmentInput input, ClaimsPrincipal user, DepartmentAdministration departments,
         CancellationToken cancellationToken) =>
-        Draft(input, out var draft) is { Count: > 0 } conflicts
-            ? Problems.Invalid(conflicts)
-            : Problems.From(await departments.UpdateAsync(user.Actor(), id, draft, cancellationToken), department => TypedResults.Ok(View(department)));
+        Problems.FromAsync(Draft(input, out var draft), () => departments.UpdateAsync(user.Actor(), id, draft, cancellationToken), department => TypedResults.Ok(View(department)));
 
     public static async Task<IResult> Delete(long id, ClaimsPrincipal user, DepartmentAdministration departments, CancellationToken cancellationToken) =>
         Problems.From(await departments.DeleteAsync(user.Actor(), id, cancellationToken), _ => TypedResults.NoContent());

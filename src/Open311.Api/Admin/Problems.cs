@@ -29,6 +29,13 @@ public static class Problems
         _ => Invalid(result.Errors),
     };
 
+    /// <summary>
+    /// An administrative change whose input has to be read first (texts in two forms, GeoJSON):
+    /// what could not be read is refused at once, and only readable input reaches Core.
+    /// </summary>
+    public static async Task<IResult> FromAsync<T>(IReadOnlyList<FieldError> unreadable, Func<Task<AdminResult<T>>> change, Func<T, IResult> done) =>
+        unreadable.Count > 0 ? Invalid(unreadable) : From(await change(), done);
+
     /// <summary>A refused change to a request; a refused transition lists the ones the caller may take.</summary>
     public static IResult From(HandlingResult result) => result.Outcome switch
     {

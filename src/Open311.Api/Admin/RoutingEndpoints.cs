@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
+using Open311.Core;
 using Open311.Core.Data;
 using Open311.Core.Routing;
 
@@ -47,16 +48,12 @@ public static class RoutingEndpoints
         return TypedResults.Ok(areas.Select(View).ToList());
     }
 
-    public static async Task<IResult> CreateArea(AreaInput input, ClaimsPrincipal user, RoutingAdministration routing, CancellationToken cancellationToken) =>
-        Draft(input, out var draft) is { } unreadable
-            ? Unreadable(unreadable)
-            : Problems.From(await routing.CreateAreaAsync(user.Actor(), draft, cancellationToken),
+    public static Task<IResult> CreateArea(AreaInput input, ClaimsPrincipal user, RoutingAdministration routing, CancellationToken cancellationToken) =>
+        Problems.FromAsync(Draft(input, out var draft), () => routing.CreateAreaAsync(user.Actor(), draft, cancellationToken),
                 area => TypedResults.Created($"{AdminApi.BasePath}/areas/{area.Id}", View(area)));
 
-    public static async Task<IResult> UpdateArea(long id, AreaInput input, ClaimsPrincipal user, RoutingAdministration routing, CancellationToken cancellationToken) =>
-        Draft(input, out var draft) is { } unreadable
-            ? Unreadable(unreadable)
-            : Problems.From(await routing.UpdateAreaAsync(user.Actor(), id, draft, cancellationToken), area => TypedResults.Ok(View(area)));
+    public static Task<IResult> UpdateArea(long id, AreaInput input, ClaimsPrincipal user, RoutingAdministration routing, CancellationToken cancellationToken) =>
+        Problems.FromAsync(Draft(input, out var draft), () => routing.UpdateAreaAsync(user.Actor(), id, draft, cancellationToken), area => TypedResults.Ok(View(area)));
 
     public static async Task<IResult> DeleteArea(long id, ClaimsPrincipal user, RoutingAdministration routing, CancellationToken cancellationToken) =>
         Problems.From(await routing.DeleteAreaAsync(user.Actor(), id, cancellationToken), _ => TypedResults.NoContent());
@@ -79,13 +76,11 @@ public static class RoutingEndpoints
 
     private static AreaView View(DepartmentArea area) => new(area.Id, area.Name, area.DepartmentId, AreaGeoJson.Write(area.Area));
 
-    /// <summary>The input as Core takes it; or, when its geometry is not GeoJSON at all, why.</summary>
-    private static string? Draft(AreaInput input, out RoutingAdministration.AreaDraft draft)
+    /// <summary>The input as Core takes it; and, when its geometry is not GeoJSON at all, why.</summary>
+    private static List<FieldError> Draft(AreaInput input, out RoutingAdministration.AreaDraft draft)
     {
         var problem = AreaGeoJson.Read(input.Geometry, out var shape);
         draft = new(input.Name, input.DepartmentId, shape!);
-        return problem;
+        return problem is null ? [] : [new("geometry", problem)];
     }
-
-    private static IResult Unreadable(string problem) => Problems.Invalid([("geometry", problem)]);
 }

@@ -40,17 +40,13 @@ public static class WorkflowsEndpoints
     public static async Task<Ok<List<WorkflowView>>> List(ClaimsPrincipal user, Open311Db db, CancellationToken cancellationToken) =>
         TypedResults.Ok((await db.WorkflowsOf(user.Actor().JurisdictionId).OrderBy(w => w.Id).ToListAsync(cancellationToken)).Select(View).ToList());
 
-    public static async Task<IResult> Create(WorkflowInput input, ClaimsPrincipal user, WorkflowAdministration workflows, CancellationToken cancellationToken) =>
-        Draft(input, out var draft) is { Count: > 0 } unreadable
-            ? Problems.Invalid(unreadable)
-            : Problems.From(await workflows.CreateAsync(user.Actor(), draft!, cancellationToken),
+    public static Task<IResult> Create(WorkflowInput input, ClaimsPrincipal user, WorkflowAdministration workflows, CancellationToken cancellationToken) =>
+        Problems.FromAsync(Draft(input, out var draft), () => workflows.CreateAsync(user.Actor(), draft!, cancellationToken),
                 workflow => TypedResults.Created($"{AdminApi.BasePath}/workflows/{workflow.Id}", View(workflow)));
 
-    public static async Task<IResult> Update(long id, WorkflowInput input, ClaimsPrincipal user, WorkflowAdministration workflows,
+    public static Task<IResult> Update(long id, WorkflowInput input, ClaimsPrincipal user, WorkflowAdministration workflows,
         CancellationToken cancellationToken) =>
-        Draft(input, out var draft) is { Count: > 0 } unreadable
-            ? Problems.Invalid(unreadable)
-            : Problems.From(await workflows.UpdateAsync(user.Actor(), id, draft!, cancellationToken), workflow => TypedResults.Ok(View(workflow)));
+        Problems.FromAsync(Draft(input, out var draft), () => workflows.UpdateAsync(user.Actor(), id, draft!, cancellationToken), workflow => TypedResults.Ok(View(workflow)));
 
     public static async Task<IResult> Delete(long id, ClaimsPrincipal user, WorkflowAdministration workflows, CancellationToken cancellationToken) =>
         Problems.From(await workflows.DeleteAsync(user.Actor(), id, cancellationToken), _ => TypedResults.NoContent());
