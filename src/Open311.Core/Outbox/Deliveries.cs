@@ -11,8 +11,8 @@ public static class Deliveries
 {
     public sealed record Filter(string JurisdictionId, DeliveryStatus? Status, string? Consumer, long? RequestId, int Page, int PageSize);
 
-    public sealed record Summary(long Id, string Consumer, long RequestId, long EventId, RequestEventKind EventKind, DeliveryStatus Status, int Attempts,
-        DateTimeOffset CreatedAt, DateTimeOffset AvailableAt, DateTimeOffset? DeliveredAt, string? LastError, Guid IdempotencyKey);
+    public sealed record Summary(long Id, string Consumer, string Recipient, long RequestId, long EventId, RequestEventKind EventKind, DeliveryStatus Status, int Attempts,
+        DateTimeOffset CreatedAt, DateTimeOffset AvailableAt, DateTimeOffset? DeliveredAt, string? LastError, string? Note, Guid IdempotencyKey);
 
     public sealed record Attempt(int Number, string Worker, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, bool Succeeded, string? Error);
 
@@ -24,8 +24,8 @@ public static class Deliveries
         Conflict,
     }
 
-    private static readonly Expression<Func<OutboxMessage, Summary>> ToSummary = m => new Summary(m.Id, m.Consumer, m.Event.RequestId, m.RequestEventId,
-        m.Event.Kind, m.Status, m.Attempts, m.CreatedAt, m.AvailableAt, m.DeliveredAt, m.LastError, m.IdempotencyKey);
+    private static readonly Expression<Func<OutboxMessage, Summary>> ToSummary = m => new Summary(m.Id, m.Consumer, m.Recipient, m.Event.RequestId, m.RequestEventId,
+        m.Event.Kind, m.Status, m.Attempts, m.CreatedAt, m.AvailableAt, m.DeliveredAt, m.LastError, m.Note, m.IdempotencyKey);
 
     /// <summary>Newest first; one row more than the page, so the caller can tell whether another page follows.</summary>
     public static Task<List<Summary>> ListAsync(Open311Db db, Filter filter, CancellationToken cancellationToken)

@@ -14,9 +14,10 @@ public class OutboxMessage
     {
     }
 
-    internal OutboxMessage(string consumer, string jurisdictionId, RequestEvent change, DateTimeOffset now)
+    internal OutboxMessage(string consumer, string jurisdictionId, RequestEvent change, OutboxRecipient recipient, DateTimeOffset now)
     {
-        (Consumer, JurisdictionId, Event, CreatedAt, AvailableAt) = (consumer, jurisdictionId, change, now, now);
+        (Consumer, Recipient, JurisdictionId, Event, CreatedAt) = (consumer, recipient.Key, jurisdictionId, change, now);
+        AvailableAt = recipient.NotBefore is { } notBefore && notBefore > now ? notBefore : now;
         IdempotencyKey = Guid.NewGuid();
     }
 
@@ -24,6 +25,8 @@ public class OutboxMessage
     public string JurisdictionId { get; private set; } = "";
     /// <summary>The <see cref="IOutboxConsumer.Name"/> it is for.</summary>
     public string Consumer { get; private set; } = "";
+    /// <summary>Which of the consumer's recipients (<see cref="OutboxRecipient.Key"/>); empty for a consumer with one.</summary>
+    public string Recipient { get; private set; } = "";
     public long RequestEventId { get; private set; }
     public RequestEvent Event { get; private set; } = null!;
     /// <summary>The same on every attempt, so a receiver can recognise a message it has already handled.</summary>
@@ -36,6 +39,8 @@ public class OutboxMessage
     /// <summary>The current claim's token; only its holder may record the outcome.</summary>
     public Guid? ClaimToken { get; private set; }
     public string? LastError { get; private set; }
+    /// <summary>The consumer's word on the last attempt that did not fail: why it was postponed, or why nothing was sent.</summary>
+    public string? Note { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? DeliveredAt { get; private set; }
 

@@ -26,11 +26,11 @@ public static class OutboxStore
 
     /// <summary>Records a delivery; false when the claim had lapsed and another worker holds the message now.</summary>
     public static async Task<bool> DeliveredAsync(Open311Db db, long id, Guid claim, string worker, DateTimeOffset startedAt, DateTimeOffset finishedAt,
-        CancellationToken cancellationToken) =>
+        string? note, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"""
             WITH done AS (
                 UPDATE outbox_messages SET status = 'delivered', attempts = attempts + 1, delivered_at = {finishedAt},
-                                           claim_token = NULL, last_error = NULL
+                                           claim_token = NULL, last_error = NULL, note = {note}
                 WHERE id = {id} AND claim_token = {claim}
                 RETURNING id, attempts)
             INSERT INTO outbox_attempts (message_id, number, worker, started_at, finished_at, succeeded)
@@ -48,6 +48,13 @@ public static class OutboxStore
                 RETURNING id, attempts)
             INSERT INTO outbox_attempts (message_id, number, worker, started_at, finished_at, succeeded, error)
             SELECT id, attempts, {worker}, {startedAt}, {finishedAt}, false, {error} FROM failed
+            """, cancellationToken) > 0;
+
+    /// <summary>Puts a message back until <paramref name="until"/> at its consumer's word; no attempt is spent.</summary>
+    public static async Task<bool> PostponedAsync(Open311Db db, long id, Guid claim, DateTimeOffset until, string note, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE outbox_messages SET claim_token = NULL, available_at = {until}, note = {note}
+            WHERE id = {id} AND claim_token = {claim}
             """, cancellationToken) > 0;
 
     /// <summary>Gives back what a stopping worker holds but has not finished, so another can take it at once.</summary>

@@ -86,7 +86,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
             {
                 stoppingToken.ThrowIfCancellationRequested();
                 await DeliverAsync(db, claim, message, new OutboxDelivery(message.Id, message.IdempotencyKey, message.Attempts + 1,
-                    message.JurisdictionId, events[message.RequestEventId]), stoppingToken);
+                    message.JurisdictionId, message.Recipient, events[message.RequestEventId]), stoppingToken);
             }
         }
         finally
@@ -105,6 +105,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
     {
         var startedAt = clock.GetUtcNow();
         string? error = null;
+        DeliveryResult? result = null;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -112,7 +113,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
                 ?? throw new InvalidOperationException($"no consumer named '{message.Consumer}' is registered on this instance");
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timeout.CancelAfter(_options.DeliveryTimeout);
-            await consumer.DeliverAsync(delivery, timeout.Token);
+            result = await consumer.DeliverAsync(delivery, timeout.Token);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -125,10 +126,15 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
         }
 
         var finishedAt = clock.GetUtcNow();
-        var recorded = error is null
-            ? await OutboxStore.DeliveredAsync(db, message.Id, claim, Name, startedAt, finishedAt, CancellationToken.None)
-            : await OutboxStore.FailedAsync(db, message.Id, claim, Name, startedAt, finishedAt, Truncate(error),
-                finishedAt + _options.BackoffAfter(delivery.Attempt, (Random.Shared.NextDouble() * 2) - 1), _options.MaxAttempts, CancellationToken.None);
+        var recorded = result switch
+        {
+            { PostponedUntil: { } until } => await OutboxStore.PostponedAsync(db, message.Id, claim, until, Truncate(result.Note ?? "postponed"),
+                CancellationToken.None),
+            not null => await OutboxStore.DeliveredAsync(db, message.Id, claim, Name, startedAt, finishedAt, result.Note is { } note ? Truncate(note) : null,
+                CancellationToken.None),
+            null => await OutboxStore.FailedAsync(db, message.Id, claim, Name, startedAt, finishedAt, Truncate(error ?? "no result"),
+                finishedAt + _options.BackoffAfter(delivery.Attempt, (Random.Shared.NextDouble() * 2) - 1), _options.MaxAttempts, CancellationToken.None),
+        };
         if (!recorded)
         {
             logger.LogWarning("Outbox message {MessageId} outlived its claim; another worker has it now", message.Id);
@@ -139,5 +145,5 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
         }
     }
 
-    private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
+    private static string Truncate(string text) => text.Length <= 1000 ? text : text[..1000];
 }

@@ -7,15 +7,18 @@ namespace Open311.Core.Outbox;
 public sealed class OutboxWriter(IEnumerable<IOutboxConsumer> consumers, OutboxSignal signal)
 {
     /// <summary>Adds the messages for the events not yet saved; true when there are any.</summary>
-    public bool Enqueue(Open311Db db, ServiceRequest request, DateTimeOffset now)
+    public async Task<bool> EnqueueAsync(Open311Db db, ServiceRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var any = false;
         foreach (var change in request.History.Where(e => e.Id == 0))
         {
-            foreach (var consumer in consumers.Where(c => c.Wants(request, change)))
+            foreach (var consumer in consumers)
             {
-                db.OutboxMessages.Add(new OutboxMessage(consumer.Name, request.JurisdictionId, change, now));
-                any = true;
+                foreach (var recipient in await consumer.RecipientsAsync(request, change, now, cancellationToken))
+                {
+                    db.OutboxMessages.Add(new OutboxMessage(consumer.Name, request.JurisdictionId, change, recipient, now));
+                    any = true;
+                }
             }
         }
 

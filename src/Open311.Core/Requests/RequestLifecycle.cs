@@ -57,7 +57,7 @@ public sealed partial class RequestLifecycle(Open311Db db, TimeProvider clock, J
     /// </summary>
     private async Task<HandlingResult> SaveAsync(ServiceRequest request, CancellationToken cancellationToken)
     {
-        var queued = outbox.Enqueue(db, request, clock.GetUtcNow());
+        var queued = await outbox.EnqueueAsync(db, request, clock.GetUtcNow(), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -36,6 +36,9 @@ public sealed class HttpReceiver : IDisposable
     /// <summary>Each call answered with a success, by its Idempotency-Key header.</summary>
     public ConcurrentQueue<string> Accepted { get; } = new();
 
+    /// <summary>Each call answered with a success, whole: what a test checks the service sent.</summary>
+    public ConcurrentQueue<ReceivedCall> Calls { get; } = new();
+
     public int Refused => _refused;
 
     private int _refused;
@@ -60,7 +63,12 @@ public sealed class HttpReceiver : IDisposable
                 var status = Answer;
                 if ((int)status < 300)
                 {
-                    Accepted.Enqueue(context.Request.Headers["Idempotency-Key"] ?? "");
+                    using var body = new StreamReader(context.Request.InputStream, context.Request.ContentEncoding);
+                    var request = context.Request;
+                    Calls.Enqueue(new ReceivedCall(request.HttpMethod, request.Url!.PathAndQuery, request.ContentType,
+                        request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => request.Headers[k]!, StringComparer.OrdinalIgnoreCase),
+                        await body.ReadToEndAsync()));
+                    Accepted.Enqueue(request.Headers["Idempotency-Key"] ?? "");
                 }
                 else
                 {
@@ -75,3 +83,6 @@ public sealed class HttpReceiver : IDisposable
 
     public void Dispose() => _listener.Close();
 }
+
+/// <summary>One call as the receiver saw it.</summary>
+public sealed record ReceivedCall(string Method, string PathAndQuery, string? ContentType, IReadOnlyDictionary<string, string> Headers, string Body);

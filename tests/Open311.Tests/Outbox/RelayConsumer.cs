@@ -12,9 +12,10 @@ public sealed class RelayConsumer(HttpClient http, Uri target) : IOutboxConsumer
 
     public string Name => ConsumerName;
 
-    public bool Wants(ServiceRequest request, RequestEvent change) => true;
+    public ValueTask<IReadOnlyList<OutboxRecipient>> RecipientsAsync(ServiceRequest request, RequestEvent change, DateTimeOffset now,
+        CancellationToken cancellationToken) => ValueTask.FromResult(OutboxRecipient.One);
 
-    public async Task DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, target)
         {
@@ -23,5 +24,6 @@ public sealed class RelayConsumer(HttpClient http, Uri target) : IOutboxConsumer
         message.Headers.Add("Idempotency-Key", delivery.IdempotencyKey.ToString());
         using var response = await http.SendAsync(message, cancellationToken);
         response.EnsureSuccessStatusCode();
+        return DeliveryResult.Delivered();
     }
 }
