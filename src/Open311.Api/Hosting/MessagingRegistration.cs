@@ -1,12 +1,15 @@
+using Open311.Core.Citizens;
 using Open311.Core.Messaging;
 
 namespace Open311.Api.Hosting;
 
 public static class MessagingRegistration
 {
-    /// <summary>The transports that carry messages out: e-mail by SMTP, or to files in the quick start.</summary>
+    /// <summary>The transports that carry messages out (e-mail by SMTP, or to files in the quick start) and the links messages carry.</summary>
     public static void AddMessaging(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<CitizenLinkOptions>().BindConfiguration(CitizenLinkOptions.Section);
+        builder.Services.AddSingleton<CitizenLinks>();
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         var transport = builder.Configuration[$"{EmailOptions.Section}:{nameof(EmailOptions.Transport)}"] ?? "smtp";
         switch (transport)

@@ -60,7 +60,7 @@ public static class DemoRequests
                 Actor = $"client:{clientId}",
             };
             var request = ServiceRequest.Receive(submission, service, received, service.DefaultDepartmentId ?? service.DefaultDepartment?.Id,
-                answers, requestedAt, requestedAt);
+                answers, "el", requestedAt, requestedAt); // the demo's people write in Greek, as its descriptions show
             if (closed)
             {
                 var closedAt = requestedAt.AddHours(random.Next(4, 24 * 14));

@@ -22,6 +22,8 @@ public sealed record NewRequest
     public DateTimeOffset? ReceivedAt { get; init; }
     public bool NotifySms { get; init; }
     public bool NotifyEmail { get; init; }
+    /// <summary>The language to write to the requester in, one the jurisdiction serves; null: the jurisdiction's own.</summary>
+    public string? Language { get; init; }
     /// <summary>Staff may record requests in private categories, which Open311 never shows.</summary>
     public bool IncludePrivateServices { get; init; }
     public long? ApiClientId { get; init; }

@@ -20,7 +20,14 @@ public sealed partial class RequestLifecycle
         }
 
         var now = clock.GetUtcNow();
+        var jurisdiction = await jurisdictions.FindAsync(submission.JurisdictionId, cancellationToken)
+            ?? throw new InvalidOperationException($"Unknown jurisdiction {submission.JurisdictionId}");
         var errors = CheckFields(submission, now);
+        if (submission.Language is { } language && !jurisdiction.Jurisdiction.Languages.Contains(language))
+        {
+            errors.Add(new($"language {language} is not one this jurisdiction writes in ({string.Join(", ", jurisdiction.Jurisdiction.Languages)})"));
+        }
+
         var (answers, attributeErrors) = AttributeValidator.Validate(service, submission.Attributes);
         errors.AddRange(attributeErrors);
         if (errors.Count > 0)
@@ -30,10 +37,8 @@ public sealed partial class RequestLifecycle
 
         var departmentId = await RequestRouter.DepartmentForAsync(db, service, submission.Lat, submission.Long, cancellationToken);
         var request = ServiceRequest.Receive(submission, service, snapshot.WorkflowFor(service.WorkflowId).Initial, departmentId, answers,
-            submission.ReceivedAt ?? now, now);
+            submission.Language ?? jurisdiction.Jurisdiction.DefaultLocale, submission.ReceivedAt ?? now, now);
 
-        var jurisdiction = await jurisdictions.FindAsync(submission.JurisdictionId, cancellationToken)
-            ?? throw new InvalidOperationException($"Unknown jurisdiction {submission.JurisdictionId}");
         // Numbered in the year it is recorded, like any paper protocol book.
         var year = TimeZoneInfo.ConvertTime(now, jurisdiction.Zone).Year;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

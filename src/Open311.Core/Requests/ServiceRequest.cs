@@ -51,6 +51,12 @@ public class ServiceRequest
     /// <summary>The requester asked to be told of progress by SMS / e-mail.</summary>
     public bool NotifySms { get; private set; }
     public bool NotifyEmail { get; private set; }
+    /// <summary>The language citizens' messages about it are written in: chosen at intake, else the jurisdiction's.</summary>
+    public string Language { get; private set; } = "";
+    /// <summary>With the protocol number, opens the request's public page (<see cref="Citizens.FollowCodes"/>).</summary>
+    public string FollowCode { get; private set; } = "";
+    /// <summary>Names the request in the unsubscribe link of its messages: unguessable, and useless for anything else.</summary>
+    public Guid UnsubscribeToken { get; private set; }
     public Department? Department { get; private set; }
     /// <summary>The human-readable number read back to callers, e.g. <c>2026/004217</c>.</summary>
     public string ProtocolNumber { get; private set; } = "";
@@ -67,7 +73,7 @@ public class ServiceRequest
 
     /// <summary>A new request in its workflow's first state, with the event that records its arrival.</summary>
     internal static ServiceRequest Receive(NewRequest submission, ServiceCategory service, WorkflowState initial, long? departmentId,
-        Dictionary<string, string[]> answers, DateTimeOffset requestedAt, DateTimeOffset now)
+        Dictionary<string, string[]> answers, string language, DateTimeOffset requestedAt, DateTimeOffset now)
     {
         var request = new ServiceRequest
         {
@@ -89,6 +95,9 @@ public class ServiceRequest
             Status = initial.Status,
             NotifySms = submission.NotifySms,
             NotifyEmail = submission.NotifyEmail,
+            Language = language,
+            FollowCode = Citizens.FollowCodes.New(),
+            UnsubscribeToken = Guid.NewGuid(),
             Token = service.Type == ServiceType.Batch ? Guid.NewGuid() : null,
             RequestedAt = requestedAt,
         };

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+using Open311.Core.Requests;
+
+namespace Open311.Core.Citizens;
+
+/// <summary>The links every citizen message carries: one to follow the request, one to stop the messages.</summary>
+public sealed class CitizenLinks(IOptions<CitizenLinkOptions> options)
+{
+    private readonly string _site = options.Value.PublicSiteUrl.AbsoluteUri.TrimEnd('/');
+
+    /// <summary>The request's public page, e.g. <c>…/follow/2026/004217?code=K7M2P9QX4T</c>.</summary>
+    public Uri Follow(ServiceRequest request) => new($"{_site}/follow/{request.ProtocolNumber}?code={request.FollowCode}");
+
+    /// <summary>One click (or a POST, RFC 8058) stops every message about the request.</summary>
+    public Uri Unsubscribe(ServiceRequest request) => new($"{_site}/unsubscribe/{request.UnsubscribeToken:N}");
+}
