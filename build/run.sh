@@ -20,5 +20,6 @@ export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Open311__LoadDemoData=${Open311__LoadDemoData:-true}
 # The quick start's sinks: every e-mail and SMS the service sends lands here as a file to open.
 export Email__Transport=${Email__Transport:-files} Email__Directory=${Email__Directory:-$root/.data/messages/email}
+export Sms__Transport=${Sms__Transport:-files} Sms__Directory=${Sms__Directory:-$root/.data/messages/sms}
 export Citizens__PublicSiteUrl=${Citizens__PublicSiteUrl:-$urls}
 exec dotnet run --project "$root/src/Open311.Api" -c Release --no-launch-profile -- --urls "$urls"

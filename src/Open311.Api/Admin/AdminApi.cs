@@ -25,6 +25,8 @@ public static class AdminApi
         signedIn.MapAudit();
         signedIn.MapStatistics();
         signedIn.MapDeliveries();
+        signedIn.MapMessageTemplates();
+        signedIn.MapRequestMessages();
         return routes;
     }
 }

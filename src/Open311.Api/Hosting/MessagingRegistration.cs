@@ -5,7 +5,7 @@ namespace Open311.Api.Hosting;
 
 public static class MessagingRegistration
 {
-    /// <summary>The transports that carry messages out (e-mail by SMTP, or to files in the quick start) and the links messages carry.</summary>
+    /// <summary>The transports that carry messages out (e-mail by SMTP, SMS by an HTTP gateway, or both to files in the quick start) and the links messages carry.</summary>
     public static void AddMessaging(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<CitizenLinkOptions>().BindConfiguration(CitizenLinkOptions.Section);
@@ -22,6 +22,22 @@ public static class MessagingRegistration
                 break;
             default:
                 throw new InvalidOperationException($"{EmailOptions.Section}:{nameof(EmailOptions.Transport)} is '{transport}'; it must be 'smtp' or 'files'.");
+        }
+
+        builder.Services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section)
+            .Validate(o => o.MaxSegments >= 1, $"{SmsOptions.Section}:{nameof(SmsOptions.MaxSegments)} must be at least 1").ValidateOnStart();
+        var smsTransport = builder.Configuration[$"{SmsOptions.Section}:{nameof(SmsOptions.Transport)}"] ?? "http";
+        switch (smsTransport)
+        {
+            case "http":
+                builder.Services.AddHttpClient<ISmsGateway, HttpSmsGateway>()
+                    .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
+                break;
+            case "files":
+                builder.Services.AddSingleton<ISmsGateway, FileSmsGateway>();
+                break;
+            default:
+                throw new InvalidOperationException($"{SmsOptions.Section}:{nameof(SmsOptions.Transport)} is '{smsTransport}'; it must be 'http' or 'files'.");
         }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Open311.Core.Catalog;
 using Open311.Core.Clients;
+using Open311.Core.Notifications;
 using Open311.Core.Outbox;
 using Open311.Core.Routing;
 using Open311.Core.Staff;
@@ -29,6 +30,7 @@ internal static class AuditedEntities
             RoutingRule => AuditEntity.RoutingRule,
             StaffAccount => AuditEntity.Staff,
             ApiClient => AuditEntity.Client,
+            MessageTemplate => AuditEntity.MessageTemplate,
             // Messages are added with each request change and delivered by the worker in SQL; what staff do to them is audited.
             OutboxMessage when entry.State == EntityState.Modified => AuditEntity.Delivery,
             _ => null,

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using Open311.Core.Citizens;
+using Open311.Core.Data;
+using Open311.Core.Messaging;
+using Open311.Core.Outbox;
+using Open311.Core.Requests;
+
+namespace Open311.Core.Notifications;
+
+/// <summary>Citizens' e-mail, at any hour, with the one-click unsubscribe headers beside the link in the text.</summary>
+public sealed class CitizenEmailConsumer(Open311Db db, MessageTemplates templates, MessageValueSource values, IOptions<NotificationOptions> options,
+    TimeProvider clock, IEmailSender sender, CitizenLinks links) : CitizenMessageConsumer(db, templates, values, options, clock)
+{
+    public const string ConsumerName = "citizen-email";
+
+    public override string Name => ConsumerName;
+
+    protected override MessageChannel Channel => MessageChannel.Email;
+
+    protected override string? AddressOf(ServiceRequest request) => request.NotifyEmail ? request.Contact.Email : null;
+
+    protected override async Task<string> SendAsync(OutboxDelivery delivery, ServiceRequest request, string address, TemplateText template,
+        MessageValues values, CancellationToken cancellationToken)
+    {
+        var email = MessageText.ForEmail(template, values);
+        await sender.SendAsync(new EmailMessage(delivery.IdempotencyKey, address, email.Subject, email.Body, Unsubscribe: links.Unsubscribe(request)),
+            cancellationToken);
+        return "";
+    }
+}

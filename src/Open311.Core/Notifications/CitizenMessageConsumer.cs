@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Open311.Core.Catalog;
+using Open311.Core.Data;
+using Open311.Core.Outbox;
+using Open311.Core.Requests;
+
+namespace Open311.Core.Notifications;
+
+/// <summary>
+/// Tells a citizen of their request on one channel, if they asked for it and can still be
+/// reached. "Recorded" goes at once; later changes wait <see cref="NotificationOptions.CoalesceWindow"/>,
+/// and a message that finds a later one pending for the same request sends nothing, so a burst
+/// of changes reaches the citizen as one message telling the latest state and every public note
+/// since the last message sent. The request is read again at delivery: an unsubscribe or an
+/// erased contact since the change means nothing is sent.
+/// </summary>
+public abstract class CitizenMessageConsumer(Open311Db db, MessageTemplates templates, MessageValueSource values, IOptions<NotificationOptions> options,
+    TimeProvider clock) : IOutboxConsumer
+{
+    /// <summary>How the delivery note of a message that went out begins: the next message tells what happened since the last one that did.</summary>
+    public const string SentNote = "sent: ";
+
+    public abstract string Name { get; }
+
+    protected abstract MessageChannel Channel { get; }
+
+    /// <summary>Where the citizen asked to be told on this channel; null when they did not, or no longer can be (unsubscribed, contact erased).</summary>
+    protected abstract string? AddressOf(ServiceRequest request);
+
+    /// <summary>Sends the message and says what was used ("template updated/el, 2 SMS segments"), never the address.</summary>
+    protected abstract Task<string> SendAsync(OutboxDelivery delivery, ServiceRequest request, string address, TemplateText template,
+        MessageValues values, CancellationToken cancellationToken);
+
+    /// <summary>Until when this channel must wait at <paramref name="now"/> (SMS at night); null to send now.</summary>
+    protected virtual DateTimeOffset? QuietUntil(DateTimeOffset now, Jurisdiction jurisdiction) => null;
+
+    private string Key => Channel.ToOpen311();
+
+    private string? Reachable(ServiceRequest request) => AddressOf(request) is { } address && !string.IsNullOrWhiteSpace(address) ? address : null;
+
+    public ValueTask<IReadOnlyList<OutboxRecipient>> RecipientsAsync(ServiceRequest request, RequestEvent change, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<OutboxRecipient>>(!MessageKinds.TellsCitizen(change) || Reachable(request) is null
+            ? OutboxRecipient.None
+            : [new(Key, change.Kind == RequestEventKind.Submitted ? null : now + options.Value.CoalesceWindow)]);
+
+    public async Task<DeliveryResult> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
+    {
+        var request = await db.Requests.AsNoTracking().Include(r => r.Service).Include(r => r.State)
+            .FirstOrDefaultAsync(r => r.Id == delivery.Event.RequestId, cancellationToken);
+        if (request is null || Reachable(request) is not { } address)
+        {
+            return DeliveryResult.Delivered("not sent: the citizen unsubscribed, or their contact was erased");
+        }
+
+        var ours = db.OutboxMessages.Where(m => m.Consumer == Name && m.Recipient == delivery.Recipient && m.Event.RequestId == request.Id);
+        var later = await ours.Where(m => m.Id > delivery.MessageId && m.Status == DeliveryStatus.Pending).OrderBy(m => m.Id).Select(m => (long?)m.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (later is not null)
+        {
+            return DeliveryResult.Delivered($"coalesced into message #{later}");
+        }
+
+        var jurisdiction = await db.JurisdictionAsync(delivery.JurisdictionId, cancellationToken);
+        if (QuietUntil(clock.GetUtcNow(), jurisdiction) is { } until)
+        {
+            return DeliveryResult.Postponed(until, "quiet hours");
+        }
+
+        // Everything public since the last message that went out: the ones coalesced into this one had their notes too.
+        var lastSent = await ours.Where(m => m.Id < delivery.MessageId && m.Status == DeliveryStatus.Delivered && m.Note!.StartsWith(SentNote))
+            .MaxAsync(m => (long?)m.RequestEventId, cancellationToken) ?? 0;
+        var notes = await db.RequestEvents.AsNoTracking()
+            .Where(e => e.RequestId == request.Id && e.IsPublic && e.Note != null && e.Id > lastSent && e.Id <= delivery.Event.Id)
+            .OrderBy(e => e.Id).Select(e => e.Note!).ToListAsync(cancellationToken);
+        var kind = MessageKinds.Of(delivery.Event);
+        var template = await templates.EffectiveAsync(jurisdiction.Id, kind, Channel, request.Language, cancellationToken);
+        var used = await SendAsync(delivery, request, address, template, values.For(request, jurisdiction, notes, delivery.Event.OccurredAt), cancellationToken);
+        return DeliveryResult.Delivered($"{SentNote}template {kind.ToOpen311()}/{request.Language}{(template.IsDefault ? " (default)" : "")}{used}");
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+using Open311.Core.Catalog;
+using Open311.Core.Data;
+using Open311.Core.Messaging;
+using Open311.Core.Outbox;
+using Open311.Core.Requests;
+
+namespace Open311.Core.Notifications;
+
+/// <summary>Citizens' SMS: never during quiet hours (held until they end), and within <see cref="SmsOptions.MaxSegments"/>, the note cut to fit.</summary>
+public sealed class CitizenSmsConsumer(Open311Db db, MessageTemplates templates, MessageValueSource values, IOptions<NotificationOptions> options,
+    TimeProvider clock, ISmsGateway gateway, IOptions<SmsOptions> sms) : CitizenMessageConsumer(db, templates, values, options, clock)
+{
+    public const string ConsumerName = "citizen-sms";
+
+    // Checked at start-up (NotificationOptions are validated), so a bad setting never reaches here.
+    private readonly QuietHours? _quiet = QuietHours.TryParse(options.Value.SmsQuietHours, out var quiet) ? quiet : null;
+
+    public override string Name => ConsumerName;
+
+    protected override MessageChannel Channel => MessageChannel.Sms;
+
+    protected override string? AddressOf(ServiceRequest request) => request.NotifySms ? request.Contact.Phone : null;
+
+    protected override DateTimeOffset? QuietUntil(DateTimeOffset now, Jurisdiction jurisdiction) => _quiet?.EndAfter(now, MessageValueSource.ZoneOf(jurisdiction));
+
+    protected override async Task<string> SendAsync(OutboxDelivery delivery, ServiceRequest request, string address, TemplateText template,
+        MessageValues values, CancellationToken cancellationToken)
+    {
+        var text = MessageText.ForSms(template, values, sms.Value.MaxSegments);
+        await gateway.SendAsync(new SmsMessage(delivery.IdempotencyKey, address, text.Text), cancellationToken);
+        return $", {text.Length.Count} SMS segment{(text.Length.Count == 1 ? "" : "s")} ({text.Length.Encoding})";
+    }
+}

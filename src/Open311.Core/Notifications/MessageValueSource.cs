@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Open311.Core.Catalog;
+using Open311.Core.Citizens;
+using Open311.Core.Data;
+using Open311.Core.Messaging;
+using Open311.Core.Requests;
+
+namespace Open311.Core.Notifications;
+
+/// <summary>
+/// The values templates are filled with: those of a real message, and the longest a message of
+/// the jurisdiction could carry, which an SMS template is checked against when saved.
+/// </summary>
+public sealed class MessageValueSource(Open311Db db, CitizenLinks links, IOptions<SmsOptions> sms)
+{
+    private readonly SmsOptions _sms = sms.Value;
+
+    /// <summary>A request with its service and state loaded, as it now is.</summary>
+    public MessageValues For(ServiceRequest request, Jurisdiction jurisdiction, IReadOnlyList<string> notes, DateTimeOffset at)
+    {
+        var language = new LanguageChoice(request.Language, jurisdiction.DefaultLocale);
+        var unsubscribe = links.Unsubscribe(request);
+        return new MessageValues(request.ProtocolNumber, request.Service.Name.In(language), request.State.Label.In(language), notes, links.Follow(request),
+            unsubscribe, TimeZoneInfo.ConvertTime(at, ZoneOf(jurisdiction)), jurisdiction.Name.In(language),
+            DefaultTemplates.StopInstruction(request.Language, _sms.StopKeyword, _sms.StopNumber, unsubscribe));
+    }
+
+    /// <summary>
+    /// The worst case: the longest category name and state label the jurisdiction has in the
+    /// language, a protocol number of the widest year and count, and no note (notes are cut to fit).
+    /// </summary>
+    public async Task<MessageValues> LongestAsync(Jurisdiction jurisdiction, string language, CancellationToken cancellationToken)
+    {
+        var choice = new LanguageChoice(language, jurisdiction.DefaultLocale);
+        var services = await db.Services.AsNoTracking().Where(s => s.JurisdictionId == jurisdiction.Id).Select(s => s.Name).ToListAsync(cancellationToken);
+        var states = await db.Workflows.AsNoTracking().Where(w => w.JurisdictionId == jurisdiction.Id).SelectMany(w => w.States).Select(s => s.Label)
+            .ToListAsync(cancellationToken);
+        var protocol = ProtocolNumbers.Format(9999, 999_999);
+        var unsubscribe = links.Unsubscribe(Guid.Empty);
+        return new MessageValues(protocol, Longest(services, choice), Longest(states, choice), [], links.Follow(protocol, new string('X', FollowCodes.Length)),
+            unsubscribe, DateTimeOffset.UnixEpoch, jurisdiction.Name.In(choice),
+            DefaultTemplates.StopInstruction(language, _sms.StopKeyword, _sms.StopNumber, unsubscribe));
+    }
+
+    public static TimeZoneInfo ZoneOf(Jurisdiction jurisdiction) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(jurisdiction.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    private static string Longest(IEnumerable<LocalizedText> texts, LanguageChoice language) =>
+        texts.Select(t => t.In(language)).OrderByDescending(t => t.Length).FirstOrDefault() ?? "";
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Open311.Core.Audit;
+using Open311.Core.Data;
+using Open311.Core.Outbox;
+using Open311.Core.Requests;
+using Open311.Core.Staff;
+
+namespace Open311.Core.Notifications;
+
+/// <summary>
+/// Everything the outbox holds about one request, for staff who can see it: citizens' e-mail and
+/// SMS with the address masked, and every other consumer's messages (staff alerts, webhooks…).
+/// It shows (masked) contact data, so each look is audited like a look at the contact.
+/// </summary>
+public static class RequestMessages
+{
+    /// <summary>
+    /// One message. For a citizen's: its channel, the kind of message it is written as (recorded,
+    /// updated, closed) and the address as it now stands, masked; those are null for other
+    /// consumers' messages, and the address for an erased contact.
+    /// </summary>
+    public sealed record Message(long Id, string Consumer, string Recipient, MessageChannel? Channel, MessageKind? Template, string? To, long EventId,
+        RequestEventKind EventKind, DeliveryStatus Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset AvailableAt, DateTimeOffset? DeliveredAt,
+        string? Note, string? LastError);
+
+    /// <summary>Oldest first; null when the actor may not see the request.</summary>
+    public static async Task<List<Message>?> ListAsync(Open311Db db, StaffActor actor, long requestId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var contact = await db.Requests.AsNoTracking().VisibleTo(actor).Where(r => r.Id == requestId).Select(r => new { r.Contact.Email, r.Contact.Phone }).FirstOrDefaultAsync(cancellationToken);
+        if (contact is null)
+        {
+            return null;
+        }
+
+        var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.Event.RequestId == requestId).OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.Consumer, m.Recipient, m.Event, m.Status, m.Attempts, m.CreatedAt, m.AvailableAt, m.DeliveredAt, m.Note, m.LastError })
+            .ToListAsync(cancellationToken);
+        AuditTrail.RecordContactView(db, actor, requestId, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return [.. rows.Select(m =>
+        {
+            MessageChannel? channel = m.Consumer switch
+            {
+                CitizenEmailConsumer.ConsumerName => MessageChannel.Email,
+                CitizenSmsConsumer.ConsumerName => MessageChannel.Sms,
+                _ => null,
+            };
+            var address = channel switch
+            {
+                MessageChannel.Email => contact.Email,
+                MessageChannel.Sms => contact.Phone,
+                _ => null,
+            };
+            return new Message(m.Id, m.Consumer, m.Recipient, channel, channel is null ? null : MessageKinds.Of(m.Event),
+                string.IsNullOrWhiteSpace(address) ? null : AddressMask.Mask(address), m.Event.Id, m.Event.Kind, m.Status, m.Attempts, m.CreatedAt,
+                m.AvailableAt, m.DeliveredAt, m.Note, m.LastError);
+        })];
+    }
+}
