@@ -10,7 +10,7 @@ namespace Open311.Core.Notifications;
 /// <summary>
 /// Tells a citizen of their request on one channel, if they asked for it and can still be
 /// reached. "Recorded" goes at once; later changes wait <see cref="NotificationOptions.CoalesceWindow"/>,
-/// and a message that finds a later one pending for the same request sends nothing, so a burst
+/// and a message that finds a later one pending (or already sent) for the same request sends nothing, so a burst
 /// of changes reaches the citizen as one message telling the latest state and every public note
 /// since the last message sent. The request is read again at delivery: an unsubscribe or an
 /// erased contact since the change means nothing is sent.
@@ -55,8 +55,10 @@ public abstract class CitizenMessageConsumer(Open311Db db, MessageTemplates temp
         }
 
         var ours = db.OutboxMessages.Where(m => m.Consumer == Name && m.Recipient == delivery.Recipient && m.Event.RequestId == request.Id);
-        var later = await ours.Where(m => m.Id > delivery.MessageId && m.Status == DeliveryStatus.Pending).OrderBy(m => m.Id).Select(m => (long?)m.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        // A later message waiting, or one already sent (this one was retried after it), tells more than this one could.
+        var later = await ours.Where(m => m.Id > delivery.MessageId
+                && (m.Status == DeliveryStatus.Pending || (m.Status == DeliveryStatus.Delivered && m.Note!.StartsWith(SentNote))))
+            .OrderByDescending(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
         if (later is not null)
         {
             return DeliveryResult.Delivered($"coalesced into message #{later}");
