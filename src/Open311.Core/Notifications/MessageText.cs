@@ -52,15 +52,23 @@ public static class MessageText
         return cut.Length.Count <= maxSegments ? cut : Render(template, values, "");
     }
 
-    /// <summary>The first <paramref name="length"/> characters (never half a surrogate pair) and the ellipsis; nothing at all for none.</summary>
+    /// <summary>
+    /// At most <paramref name="length"/> characters, ending at a word where there is one (never
+    /// inside a surrogate pair), and the ellipsis; nothing at all for none.
+    /// </summary>
     private static string Cut(string note, int length, string ellipsis)
     {
+        if (length < note.Length && !char.IsWhiteSpace(note[length]) && note.LastIndexOf(' ', Math.Max(length - 1, 0)) is > 0 and var space)
+        {
+            length = space;
+        }
+
         if (length > 0 && char.IsHighSurrogate(note[length - 1]))
         {
             length--;
         }
 
-        return length == 0 ? "" : note[..length].TrimEnd() + ellipsis;
+        return length == 0 ? "" : note[..length].TrimEnd(' ', '/') + ellipsis;
     }
 
     private static Sms Render(TemplateText template, MessageValues values, string note)

@@ -38,6 +38,7 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
 
         var endDay = time < End ? local.Date : local.Date.AddDays(1);
         var end = endDay + End.ToTimeSpan();
-        return new DateTimeOffset(end, zone.GetUtcOffset(end));
+        // In UTC, as everything stored is (PostgreSQL's timestamptz takes no other offset).
+        return new DateTimeOffset(end, zone.GetUtcOffset(end)).ToUniversalTime();
     }
 }

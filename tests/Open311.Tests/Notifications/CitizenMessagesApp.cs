@@ -105,12 +105,17 @@ public class CitizenMessagesApp : Open311App
 
     public static Task EventuallyAsync(Func<bool> condition) => EventuallyAsync(() => Task.FromResult(condition()));
 
-    public static async Task EventuallyAsync(Func<Task<bool>> condition)
+    /// <summary>Until <paramref name="condition"/> holds; <paramref name="state"/> says what there was when time ran out.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, Func<Task<string>>? state = null)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "the messages did not get there in time");
+            if (DateTime.UtcNow >= deadline)
+            {
+                Assert.Fail($"the messages did not get there in time; {(state is null ? "" : await state())}");
+            }
+
             await Task.Delay(50);
         }
     }
@@ -121,7 +126,7 @@ public class CitizenMessagesApp : Open311App
         var all = await MessagesAsync(id);
         return all.Count == messages && all.All(m => m.GetProperty("status").GetString() == "delivered"
             || m.GetProperty("note").GetString() == "quiet hours");
-    });
+    }, async () => string.Join("\n", await MessagesAsync(id)));
 
     public override async ValueTask DisposeAsync()
     {

@@ -79,7 +79,7 @@ public class MessageTemplateTests
         await app.SettledAsync(id, 1);
 
         Assert.StartsWith($"Δήμος Ηρακλείου: λάβαμε το {protocol}. {CitizenMessagesApp.Site}/follow/", Assert.Single(app.Sms).Text);
-        Assert.StartsWith("sent: template recorded/el, 1 SMS segment", (await app.MessagesAsync(id)).Single().GetProperty("note").GetString());
+        Assert.StartsWith("sent: template recorded/el, 2 SMS segments (Ucs2)", (await app.MessagesAsync(id)).Single().GetProperty("note").GetString());
         var (_, list) = await admin.GetAsync("/admin/message-templates");
         Assert.Single(list.EnumerateArray(), t => !t.GetProperty("is_default").GetBoolean());
 

@@ -55,10 +55,14 @@ public class SmsTextTests
             Values("el", "Καμένος λαμπτήρας", "Επιλύθηκε", note, "Δήμος Ηρακλείου"), maxSegments: 2);
 
         Assert.Equal(2, sms.Length.Count);
-        Assert.StartsWith("Αίτημα 2026/000123: έκλεισε (Επιλύθηκε). Ο λαμπτήρας αντικαταστάθηκε", sms.Text);
+        Assert.True(sms.Text.StartsWith("Αίτημα 2026/000123: έκλεισε (Επιλύθηκε). Ο…", StringComparison.Ordinal), sms.Text); // cut at a word
         Assert.Contains("… " + Follow.AbsoluteUri, sms.Text);
         Assert.EndsWith($"{Follow.AbsoluteUri} Διακοπή: ΣΤΟΠ στο 54001", sms.Text);
         Assert.True(sms.Text.Length > 120, sms.Text); // the note fills what room there is
+        var roomier = MessageText.ForSms(DefaultTemplates.For(MessageKind.Closed, MessageChannel.Sms, "el"),
+            Values("el", "Καμένος λαμπτήρας", "Επιλύθηκε", note, "Δήμος Ηρακλείου"), maxSegments: 3);
+        Assert.Contains("Ο λαμπτήρας αντικαταστάθηκε και ο στύλος βάφτηκε. Ο λαμπτήρας", roomier.Text);
+        Assert.Equal(3, roomier.Length.Count);
     }
 
     [Fact]
