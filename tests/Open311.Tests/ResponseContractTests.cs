@@ -83,6 +83,7 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await RoutingAsync(admin);
         await RequestsAsync(admin, dispatcher);
         await DeliveriesAsync(admin);
+        await CitizenMessagesAsync(admin, dispatcher);
 
         await Check(admin.GetAsync("/admin/audit"));
         await Check(admin.GetAsync("/admin/audit?page=0"), HttpStatusCode.BadRequest);
@@ -186,6 +187,26 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await Check(admin.PostAsync($"/admin/deliveries/{pending}/retry", null), HttpStatusCode.Conflict);
         await Check(admin.PostAsync($"/admin/deliveries/{pending}/discard", null));
         await Check(admin.PostAsync($"/admin/deliveries/{pending}/retry", null));
+    }
+
+    /// <summary>What a request's citizen was sent (pending here: no worker), and the templates it is written with.</summary>
+    private async Task CitizenMessagesAsync(AdminClient admin, AdminClient dispatcher)
+    {
+        var intake = new { service_code = "001", channel = "phone", address = "Γκισί 1", caller = new { phone = "6944111222", email = "s@example.gr" },
+            notify_sms = true, notify_email = true };
+        var id = (await Check(dispatcher.PostAsync("/admin/requests", intake))).GetProperty("request").GetProperty("id").GetInt64();
+        await Check(dispatcher.GetAsync($"/admin/requests/{id}/messages"));
+        await Check(dispatcher.GetAsync("/admin/requests/999999999/messages"), HttpStatusCode.NotFound);
+
+        // English: without Sms:StopKeyword (as here) a Greek SMS carrying both links needs three segments.
+        var sms = (await Check(admin.GetAsync("/admin/message-templates"))).EnumerateArray()
+            .First(t => t.GetProperty("channel").GetString() == "sms" && t.GetProperty("language").GetString() == "en");
+        var path = $"/admin/message-templates/{sms.GetProperty("kind").GetString()}/sms/en";
+        await Check(admin.PutAsync(path, new { body = sms.GetProperty("body").GetString() }));
+        await Check(admin.PutAsync(path, new { body = "{follow_url}" }), HttpStatusCode.BadRequest);
+        await Check(admin.PutAsync("/admin/message-templates/recorded/fax/el", new { body = "{follow_url} {stop}" }), HttpStatusCode.NotFound);
+        await Check(admin.DeleteAsync(path));
+        await Check(admin.DeleteAsync("/admin/message-templates/recorded/fax/el"), HttpStatusCode.NotFound);
     }
 
     /// <summary>Asserts the call succeeded, or was refused with <paramref name="refusal"/>, and that the answer is as documented.</summary>

@@ -15,11 +15,11 @@ namespace Open311.Core.Notifications;
 public static class RequestMessages
 {
     /// <summary>
-    /// One message. For a citizen's: its channel, the kind of message it is written as (recorded,
+    /// One message. For a citizen's: its channel (email, sms), the kind of message it is written as (recorded,
     /// updated, closed) and the address as it now stands, masked; those are null for other
     /// consumers' messages, and the address for an erased contact.
     /// </summary>
-    public sealed record Message(long Id, string Consumer, string Recipient, MessageChannel? Channel, MessageKind? Template, string? To, long EventId,
+    public sealed record Message(long Id, string Consumer, string Recipient, string? Channel, string? Template, string? To, long EventId,
         RequestEventKind EventKind, DeliveryStatus Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset AvailableAt, DateTimeOffset? DeliveredAt,
         string? Note, string? LastError);
 
@@ -51,7 +51,7 @@ public static class RequestMessages
                 MessageChannel.Sms => contact.Phone,
                 _ => null,
             };
-            return new Message(m.Id, m.Consumer, m.Recipient, channel, channel is null ? null : MessageKinds.Of(m.Event),
+            return new Message(m.Id, m.Consumer, m.Recipient, channel?.ToOpen311(), channel is null ? null : MessageKinds.Of(m.Event).ToOpen311(),
                 string.IsNullOrWhiteSpace(address) ? null : AddressMask.Mask(address), m.Event.Id, m.Event.Kind, m.Status, m.Attempts, m.CreatedAt,
                 m.AvailableAt, m.DeliveredAt, m.Note, m.LastError);
         })];
