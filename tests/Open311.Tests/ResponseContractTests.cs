@@ -60,7 +60,22 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         var slowKey = slow.GetProperty("api_key").GetString()!;
         await Post(Form(("api_key", slowKey), ("service_code", "001"), ("address_string", "Έβανς 10")));
         await Post(Form(("api_key", slowKey), ("service_code", "001"), ("address_string", "Έβανς 10")), HttpStatusCode.TooManyRequests);
+        await RequestUpdatesAsync(http, id!);
         contract.AssertEveryOperationChecked(GeoReportClient.Base);
+    }
+
+    private async Task RequestUpdatesAsync(HttpClient http, string id)
+    {
+        Task<JsonElement> PostUpdate(HttpContent form, HttpStatusCode? refusal = null) =>
+            Check(http.PostAsync(GeoReportClient.Base + "/servicerequestupdates.json", form), refusal);
+        (string, string)[] update = [("service_request_id", id), ("update_id", "contract-1"), ("status", "OPEN"),
+            ("updated_datetime", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:sszzz")), ("description", "Ακόμα σβηστή"), ("email", "citizen@example.gr")];
+        await PostUpdate(Form([("api_key", DemoData.ApiKey), .. update]));
+        await PostUpdate(Form([("api_key", "wrong-key"), .. update]), HttpStatusCode.Forbidden);
+        await PostUpdate(Form([("api_key", DemoData.ApiKey), .. update.Where(f => f.Item1 != "status")]), HttpStatusCode.BadRequest);
+        await PostUpdate(Form([("api_key", DemoData.ApiKey), .. update.Where(f => f.Item1 is not ("service_request_id" or "update_id")), ("service_request_id", "999999999"), ("update_id", "contract-2")]), HttpStatusCode.NotFound);
+        await Check(http.GetAsync(GeoReportClient.Base + "/servicerequestupdates.json?page_size=5"));
+        await Check(http.GetAsync(GeoReportClient.Base + "/servicerequestupdates.json?start_date=yesterday"), HttpStatusCode.BadRequest);
     }
 
     [Fact]
