@@ -52,7 +52,7 @@ public static class LiveFeedEndpoint
             if (long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var after))
             {
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                var missed = await FeedQueries.AfterAsync(db, actor, after, settings.ReplayLimit, cancellationToken);
+                var missed = await FeedQueries.After(db, actor, after, settings.ReplayLimit).ToListAsync(cancellationToken);
                 foreach (var missedEvent in missed)
                 {
                     await stream.EventAsync(missedEvent, cancellationToken);

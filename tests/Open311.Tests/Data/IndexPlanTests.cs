@@ -5,6 +5,7 @@ using Open311.Api.Hosting;
 using Open311.Api.Admin;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
+using Open311.Core.Feed;
 using Open311.Core.Requests;
 using Open311.Core.Staff;
 using Open311.Tests.Infrastructure;
@@ -79,6 +80,14 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
     {
         await using var db = app.Db();
         await AssertIndexServedAsync(db, db.PublicUpdates(new UpdateFilter(DemoCatalog.JurisdictionId, Now.AddHours(-2), Now, 1, 1000)));
+    }
+
+    [Fact]
+    public async Task FeedReplay_IsServedByAnIndex()
+    {
+        await using var db = app.Db();
+        await AssertIndexServedAsync(db, FeedQueries.After(db, Dispatcher, 1, 1000));
+        await AssertIndexServedAsync(db, FeedQueries.After(db, new StaffActor(3, DemoCatalog.JurisdictionId, StaffRole.Staff, 5), 1, 1000));
     }
 
     private static async Task AssertIndexServedAsync<T>(Open311Db db, IQueryable<T> query)
