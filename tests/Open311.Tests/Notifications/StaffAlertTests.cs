@@ -69,6 +69,21 @@ public class StaffAlertTests(StaffAlertApp app) : IClassFixture<StaffAlertApp>
     }
 
     [Fact]
+    public async Task WhoAssignsARequestToThemselves_GetsNoAlertAboutIt()
+    {
+        var (_, staff) = await (await AdminClient.SignInAsync(app, "admin")).GetAsync("/admin/staff");
+        var me = staff.EnumerateArray().Single(s => s.GetProperty("username").GetString() == "lighting").GetProperty("id").GetInt64();
+        var nikos = await AdminClient.SignInAsync(app, "lighting");
+        var id = await DemoRequests.LightingAsync(app);
+
+        var (assigned, _) = await nikos.PutAsync($"/admin/requests/{id}/assignee", new { assignee_id = me, version = await nikos.VersionAsync(id) });
+
+        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        var queued = Assert.Single(await DeliveriesAsync(id));
+        Assert.Equal("submitted", queued.GetProperty("event_kind").GetString());
+    }
+
+    [Fact]
     public async Task Reroute_ReachesTheNewDepartmentOnce_WithTheReason()
     {
         var id = await DemoRequests.LightingAsync(app);
