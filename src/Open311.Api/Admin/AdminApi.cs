@@ -27,6 +27,7 @@ public static class AdminApi
         signedIn.MapDeliveries();
         signedIn.MapMessageTemplates();
         signedIn.MapRequestMessages();
+        signedIn.MapLiveFeed();
         return routes;
     }
 }
