@@ -29,6 +29,9 @@ public class CitizenMessagesApp : Open311App
 
     public HttpReceiver Gateway { get; }
 
+    /// <summary>The e-mail the citizen received (staff alerts go to the same server, to the department).</summary>
+    public List<MimeKit.MimeMessage> Mails => [.. Smtp.Messages.Where(m => m.To.Mailboxes.Any(b => b.Address == Email))];
+
     /// <summary>The SMS the gateway accepted: recipient and text as the JSON body carried them.</summary>
     public List<(string To, string Text, string Id)> Sms => [.. Gateway.Calls.Select(c => JsonDocument.Parse(c.Body).RootElement)
         .Select(b => (b.GetProperty("to").GetString()!, b.GetProperty("text").GetString()!, b.GetProperty("id").GetString()!))];
@@ -94,8 +97,12 @@ public class CitizenMessagesApp : Open311App
         Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToString());
     }
 
-    /// <summary>Every outbox message about the request, as an administrator sees them.</summary>
-    public async Task<List<JsonElement>> MessagesAsync(long id)
+    /// <summary>The citizen's messages about the request, as an administrator sees them.</summary>
+    public async Task<List<JsonElement>> MessagesAsync(long id) =>
+        [.. (await AllMessagesAsync(id)).Where(m => m.GetProperty("consumer").GetString()!.StartsWith("citizen-", StringComparison.Ordinal))];
+
+    /// <summary>Every outbox message about the request, any consumer's.</summary>
+    public async Task<List<JsonElement>> AllMessagesAsync(long id)
     {
         var admin = await AdminClient.SignInAsync(this, "admin");
         var (response, body) = await admin.GetAsync($"/admin/requests/{id}/messages");

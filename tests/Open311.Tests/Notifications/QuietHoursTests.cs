@@ -20,7 +20,7 @@ public class QuietHoursTests
         await app.SettledAsync(id, 2);
         await Task.Delay(300);
 
-        Assert.Single(app.Smtp.Messages);
+        Assert.Single(app.Mails);
         Assert.Empty(app.Gateway.Calls);
         var sms = Assert.Single(await app.MessagesAsync(id), m => m.GetProperty("channel").GetString() == "sms");
         Assert.Equal("pending", sms.GetProperty("status").GetString());
