@@ -17,7 +17,9 @@ public sealed class CitizenEmailConsumer(Open311Db db, MessageTemplates template
 
     protected override MessageChannel Channel => MessageChannel.Email;
 
-    protected override string? AddressOf(ServiceRequest request) => request.NotifyEmail ? request.Contact.Email : null;
+    protected override bool Wants(ServiceRequest request) => request.NotifyEmail;
+
+    protected override string? AddressOf(ServiceRequest request) => request.Contact.Email;
 
     protected override async Task<string> SendAsync(OutboxDelivery delivery, ServiceRequest request, string address, TemplateText template,
         MessageValues values, CancellationToken cancellationToken)

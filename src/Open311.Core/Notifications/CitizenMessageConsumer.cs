@@ -25,7 +25,10 @@ public abstract class CitizenMessageConsumer(Open311Db db, MessageTemplates temp
 
     protected abstract MessageChannel Channel { get; }
 
-    /// <summary>Where the citizen asked to be told on this channel; null when they did not, or no longer can be (unsubscribed, contact erased).</summary>
+    /// <summary>Whether the citizen asked to be told on this channel (and has not unsubscribed since).</summary>
+    protected abstract bool Wants(ServiceRequest request);
+
+    /// <summary>Where to tell them; null or blank once the contact is erased or anonymised.</summary>
     protected abstract string? AddressOf(ServiceRequest request);
 
     /// <summary>Sends the message and says what was used ("template updated/el, 2 SMS segments"), never the address.</summary>
@@ -37,7 +40,7 @@ public abstract class CitizenMessageConsumer(Open311Db db, MessageTemplates temp
 
     private string Key => Channel.ToOpen311();
 
-    private string? Reachable(ServiceRequest request) => AddressOf(request) is { } address && !string.IsNullOrWhiteSpace(address) ? address : null;
+    private string? Reachable(ServiceRequest request) => Wants(request) && AddressOf(request) is { } address && !string.IsNullOrWhiteSpace(address) ? address : null;
 
     public ValueTask<IReadOnlyList<OutboxRecipient>> RecipientsAsync(ServiceRequest request, RequestEvent change, DateTimeOffset now,
         CancellationToken cancellationToken) =>
@@ -49,9 +52,14 @@ public abstract class CitizenMessageConsumer(Open311Db db, MessageTemplates temp
     {
         var request = await db.Requests.AsNoTracking().Include(r => r.Service).Include(r => r.State)
             .FirstOrDefaultAsync(r => r.Id == delivery.Event.RequestId, cancellationToken);
-        if (request is null || Reachable(request) is not { } address)
+        if (request is null)
         {
-            return DeliveryResult.Delivered("not sent: the citizen unsubscribed, or their contact was erased");
+            return DeliveryResult.Delivered("not sent: the request no longer exists");
+        }
+
+        if (Reachable(request) is not { } address)
+        {
+            return DeliveryResult.Delivered(Wants(request) ? "not sent: no address (the contact was erased)" : "not sent: the citizen unsubscribed");
         }
 
         var ours = db.OutboxMessages.Where(m => m.Consumer == Name && m.Recipient == delivery.Recipient && m.Event.RequestId == request.Id);

@@ -20,7 +20,9 @@ public sealed class CitizenSmsConsumer(Open311Db db, MessageTemplates templates,
 
     protected override MessageChannel Channel => MessageChannel.Sms;
 
-    protected override string? AddressOf(ServiceRequest request) => request.NotifySms ? request.Contact.Phone : null;
+    protected override bool Wants(ServiceRequest request) => request.NotifySms;
+
+    protected override string? AddressOf(ServiceRequest request) => request.Contact.Phone;
 
     protected override DateTimeOffset? QuietUntil(DateTimeOffset now, Jurisdiction jurisdiction) => _quiet?.EndAfter(now, MessageValueSource.ZoneOf(jurisdiction));
 

@@ -123,7 +123,47 @@ public class CitizenMessagesTests
         Assert.Single(app.Gateway.Calls);
         var later = (await app.MessagesAsync(id)).Skip(2).ToList();
         Assert.Equal(2, later.Count);
-        Assert.All(later, m => Assert.StartsWith("not sent: ", m.GetProperty("note").GetString()));
+        Assert.All(later, m => Assert.Equal("not sent: the citizen unsubscribed", m.GetProperty("note").GetString()));
+    }
+
+    [Fact]
+    public async Task QuickStartSinks_HoldTheCitizensMessagesAsFilesANewcomerCanOpen()
+    {
+        var sinks = Path.Combine(Path.GetTempPath(), $"open311-messages-{Guid.NewGuid():N}");
+        await using var app = await StartAsync(new CitizenMessagesApp(("Email:Transport", "files"), ("Email:Directory", Path.Combine(sinks, "email")),
+            ("Sms:Transport", "files"), ("Sms:Directory", Path.Combine(sinks, "sms"))));
+        var (id, protocol) = await app.PhoneRequestAsync();
+        await app.SettledAsync(id, 2);
+
+        var sms = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(Path.Combine(sinks, "sms"), "*.txt")));
+        Assert.StartsWith($"To: {CitizenMessagesApp.Phone}\nSegments: 2 (Ucs2)\n\nΤο αίτημά σας {protocol} καταχωρίστηκε: ", sms);
+        var emails = await Task.WhenAll(Directory.GetFiles(Path.Combine(sinks, "email"), "*.eml").Select(f => MimeKit.MimeMessage.LoadAsync(f)));
+        Assert.Contains(emails, m => m.Subject == $"Δήμος Ηρακλείου: το αίτημά σας {protocol} καταχωρίστηκε");
+        Assert.Empty(app.Gateway.Calls);
+        Directory.Delete(sinks, recursive: true);
+    }
+
+    [Fact]
+    public async Task ErasedContact_IsNeverMessaged()
+    {
+        await using var app = await StartAsync(new CitizenMessagesApp());
+        var (id, _) = await app.PhoneRequestAsync();
+        await app.SettledAsync(id, 2);
+
+        await app.TransitionAsync(id, "in_progress", "Ξεκινάμε.");
+        await using (var db = app.Db())
+        {
+            // An anonymisation: the wishes stay, the addresses go.
+            await db.Database.ExecuteSqlAsync($"UPDATE service_requests SET contact_email = NULL, contact_phone = NULL WHERE id = {id}");
+        }
+
+        await app.SettledAsync(id, 4);
+
+        Assert.Single(app.Mails);
+        Assert.Single(app.Gateway.Calls);
+        var later = (await app.MessagesAsync(id)).Skip(2).ToList();
+        Assert.All(later, m => Assert.Equal("not sent: no address (the contact was erased)", m.GetProperty("note").GetString()));
+        Assert.All(later, m => Assert.Equal(JsonValueKind.Null, m.GetProperty("to").ValueKind));
     }
 
     [Fact]
