@@ -42,6 +42,10 @@ public abstract class CitizenMessageConsumer(Open311Db db, MessageTemplates temp
 
     private string? Reachable(ServiceRequest request) => Wants(request) && AddressOf(request) is { } address && !string.IsNullOrWhiteSpace(address) ? address : null;
 
+    /// <summary>This consumer's messages to this citizen about the request.</summary>
+    private IQueryable<OutboxMessage> Ours(long requestId, string recipient) =>
+        db.MessagesAbout(requestId).Where(m => m.Consumer == Name && m.Recipient == recipient);
+
     public ValueTask<IReadOnlyList<OutboxRecipient>> RecipientsAsync(ServiceRequest request, RequestEvent change, DateTimeOffset now,
         CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<OutboxRecipient>>(!MessageKinds.TellsCitizen(change) || Reachable(request) is null
@@ -62,7 +66,7 @@ public abstract class CitizenMessageConsumer(Open311Db db, MessageTemplates temp
             return DeliveryResult.Delivered(Wants(request) ? "not sent: no address (the contact was erased)" : "not sent: the citizen unsubscribed");
         }
 
-        var ours = db.OutboxMessages.Where(m => m.Consumer == Name && m.Recipient == delivery.Recipient && m.Event.RequestId == request.Id);
+        var ours = Ours(request.Id, delivery.Recipient);
         // A later message waiting, or one already sent (this one was retried after it), tells more than this one could.
         var later = await ours.Where(m => m.Id > delivery.MessageId
                 && (m.Status == DeliveryStatus.Pending || (m.Status == DeliveryStatus.Delivered && m.Note!.StartsWith(SentNote))))

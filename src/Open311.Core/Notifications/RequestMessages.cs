@@ -23,6 +23,10 @@ public static class RequestMessages
         RequestEventKind EventKind, DeliveryStatus Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset AvailableAt, DateTimeOffset? DeliveredAt,
         string? Note, string? LastError);
 
+    /// <summary>The outbox messages about one request, every consumer's: found through its events (ix_request_events_request, then ix_outbox_messages_event).</summary>
+    public static IQueryable<OutboxMessage> MessagesAbout(this Open311Db db, long requestId) =>
+        db.OutboxMessages.AsNoTracking().Where(m => m.Event.RequestId == requestId);
+
     /// <summary>Oldest first; null when the actor may not see the request.</summary>
     public static async Task<List<Message>?> ListAsync(Open311Db db, StaffActor actor, long requestId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -32,7 +36,7 @@ public static class RequestMessages
             return null;
         }
 
-        var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.Event.RequestId == requestId).OrderBy(m => m.Id)
+        var rows = await db.MessagesAbout(requestId).OrderBy(m => m.Id)
             .Select(m => new { m.Id, m.Consumer, m.Recipient, m.Event, m.Status, m.Attempts, m.CreatedAt, m.AvailableAt, m.DeliveredAt, m.Note, m.LastError })
             .ToListAsync(cancellationToken);
         AuditTrail.RecordContactView(db, actor, requestId, now);

@@ -6,6 +6,7 @@ using Open311.Api.Admin;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
 using Open311.Core.Feed;
+using Open311.Core.Notifications;
 using Open311.Core.Requests;
 using Open311.Core.Staff;
 using Open311.Tests.Infrastructure;
@@ -88,6 +89,15 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         await using var db = app.Db();
         await AssertIndexServedAsync(db, FeedQueries.After(db, Dispatcher, 1, 1000));
         await AssertIndexServedAsync(db, FeedQueries.After(db, new StaffActor(3, DemoCatalog.JurisdictionId, StaffRole.Staff, 5), 1, 1000));
+    }
+
+    [Fact]
+    public async Task RequestMessages_AreServedByAnIndex()
+    {
+        await using var db = app.Db();
+        await AssertIndexServedAsync(db, db.MessagesAbout(1).OrderBy(m => m.Id));
+        await AssertIndexServedAsync(db, db.MessagesAbout(1).Where(m => m.Consumer == CitizenSmsConsumer.ConsumerName && m.Recipient == "sms"
+            && m.Id > 5 && m.Status == Core.Outbox.DeliveryStatus.Pending).OrderByDescending(m => m.Id).Select(m => m.Id));
     }
 
     private static async Task AssertIndexServedAsync<T>(Open311Db db, IQueryable<T> query)
