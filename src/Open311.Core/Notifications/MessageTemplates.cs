@@ -46,8 +46,8 @@ public sealed class MessageTemplates(Open311Db db, MessageValueSource values, IO
             return notFound;
         }
 
-        var longest = await values.LongestAsync(jurisdiction!, key.Language, cancellationToken);
-        var errors = TemplateRules.Check(key.Channel, subject, body, longest, sms.Value.MaxSegments);
+        var worstCases = await values.WorstCasesAsync(jurisdiction!, key.Language, cancellationToken);
+        var errors = TemplateRules.Check(key.Channel, subject, body, worstCases, sms.Value.MaxSegments);
         if (errors.Count > 0)
         {
             return AdminResult<Entry>.Invalid(errors);

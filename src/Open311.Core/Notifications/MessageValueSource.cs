@@ -9,7 +9,7 @@ using Open311.Core.Requests;
 namespace Open311.Core.Notifications;
 
 /// <summary>
-/// The values templates are filled with: those of a real message, and the longest a message of
+/// The values templates are filled with: those of a real message, and the worst cases a message of
 /// the jurisdiction could carry, which an SMS template is checked against when saved.
 /// </summary>
 public sealed class MessageValueSource(Open311Db db, CitizenLinks links, IOptions<SmsOptions> sms)
@@ -27,10 +27,11 @@ public sealed class MessageValueSource(Open311Db db, CitizenLinks links, IOption
     }
 
     /// <summary>
-    /// The worst case: the longest category name and state label the jurisdiction has in the
-    /// language, a protocol number of the widest year and count, and no note (notes are cut to fit).
+    /// Every worst case: each category name with each state label the jurisdiction has in the
+    /// language (a short Greek name can cost more than a long Latin one, UCS-2 halving the room),
+    /// a protocol number of the widest year and count, and no note (notes are cut to fit).
     /// </summary>
-    public async Task<MessageValues> LongestAsync(Jurisdiction jurisdiction, string language, CancellationToken cancellationToken)
+    public async Task<List<MessageValues>> WorstCasesAsync(Jurisdiction jurisdiction, string language, CancellationToken cancellationToken)
     {
         var choice = new LanguageChoice(language, jurisdiction.DefaultLocale);
         var services = await db.Services.AsNoTracking().Where(s => s.JurisdictionId == jurisdiction.Id).Select(s => s.Name).ToListAsync(cancellationToken);
@@ -38,14 +39,17 @@ public sealed class MessageValueSource(Open311Db db, CitizenLinks links, IOption
             .ToListAsync(cancellationToken);
         var protocol = ProtocolNumbers.Format(9999, 999_999);
         var unsubscribe = links.Unsubscribe(Guid.Empty);
-        return new MessageValues(protocol, Longest(services, choice), Longest(states, choice), [], links.Follow(protocol, new string('X', FollowCodes.Length)),
-            unsubscribe, DateTimeOffset.UnixEpoch, jurisdiction.Name.In(choice),
-            DefaultTemplates.StopInstruction(language, _sms.StopKeyword, _sms.StopNumber, unsubscribe));
+        var follow = links.Follow(protocol, new string('X', FollowCodes.Length));
+        var stop = DefaultTemplates.StopInstruction(language, _sms.StopKeyword, _sms.StopNumber, unsubscribe);
+        return [.. from service in Texts(services, choice)
+                   from state in Texts(states, choice)
+                   select new MessageValues(protocol, service, state, [], follow, unsubscribe, DateTimeOffset.UnixEpoch, jurisdiction.Name.In(choice), stop)];
     }
 
     public static TimeZoneInfo ZoneOf(Jurisdiction jurisdiction) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(jurisdiction.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    private static string Longest(IEnumerable<LocalizedText> texts, LanguageChoice language) =>
-        texts.Select(t => t.In(language)).OrderByDescending(t => t.Length).FirstOrDefault() ?? "";
+    /// <summary>The distinct texts in the language; one empty one when there are none, so the other values are still tried.</summary>
+    private static List<string> Texts(IEnumerable<LocalizedText> texts, LanguageChoice language) =>
+        texts.Select(t => t.In(language)).Distinct().DefaultIfEmpty("").ToList();
 }

@@ -12,7 +12,7 @@ public static class TemplateRules
     public const int MaxSubjectLength = 200;
     public const int MaxBodyLength = 4000;
 
-    public static List<FieldError> Check(MessageChannel channel, string? subject, string? body, MessageValues longest, int maxSegments)
+    public static List<FieldError> Check(MessageChannel channel, string? subject, string? body, IReadOnlyList<MessageValues> worstCases, int maxSegments)
     {
         var errors = new List<FieldError>();
         if (channel == MessageChannel.Sms && !string.IsNullOrEmpty(subject))
@@ -38,8 +38,10 @@ public static class TemplateRules
 
         if (channel == MessageChannel.Sms && missing.Count == 0)
         {
-            var length = MessageText.ForSms(new TemplateText(null, body, IsDefault: false), longest, maxSegments).Length;
-            if (length.Count > maxSegments)
+            var template = new TemplateText(null, body, IsDefault: false);
+            var length = worstCases.Select(values => MessageText.ForSms(template, values, maxSegments).Length)
+                .MaxBy(l => (l.Count, l.Units));
+            if (length is not null && length.Count > maxSegments)
             {
                 errors.Add(new("body", $"with the longest values it could carry ({length.Units} characters, {length.Encoding}) it takes {length.Count} SMS segments; " +
                     $"at most {maxSegments} are allowed ({SmsOptions.Section}:{nameof(SmsOptions.MaxSegments)})"));

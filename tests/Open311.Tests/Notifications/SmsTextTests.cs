@@ -76,6 +76,19 @@ public class SmsTextTests
         Assert.Contains("x... Follow it: ", sms.Text);
     }
 
+    [Fact]
+    public void TemplateCheck_TriesEveryValue_SoAShortGreekNameThatForcesUcs2CountsMoreThanALongLatinOne()
+    {
+        const string Body = "{municipality}: request {protocol_number} ({service}) is now {state}. Follow it: {follow_url} {stop}";
+        var latin = Values("en", "Street lighting fault", "In progress", "", "Municipality of Heraklion");
+        var greek = latin with { Service = "Λάμπα" };
+
+        Assert.Empty(TemplateRules.Check(MessageChannel.Sms, null, Body, [latin], maxSegments: 2));
+        var error = Assert.Single(TemplateRules.Check(MessageChannel.Sms, null, Body, [latin, greek], maxSegments: 2));
+        Assert.Equal("body", error.Field);
+        Assert.Contains("Ucs2) it takes 3 SMS segments", error.Message);
+    }
+
     [Theory]
     [InlineData("6944123456", "69******56")]
     [InlineData("+306944123456", "+3*********56")]
