@@ -1,5 +1,6 @@
 using Open311.Api.Admin;
 using Open311.Api.Auth;
+using Open311.Api.Citizens;
 using Open311.Api.GeoReport;
 using Open311.Api.Hosting;
 
@@ -10,6 +11,7 @@ builder.AddMessaging();
 builder.AddGeoReport();
 builder.AddStaffAuth();
 builder.AddAdmin();
+builder.AddCitizenPages();
 builder.AddApiDocumentation();
 
 var app = builder.Build();
@@ -23,6 +25,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapGeoReport();
 app.MapAdmin();
+app.MapCitizenPages();
 app.MapHealthChecks("/health");
 
 await app.PrepareDatabaseAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Open311.Core.Catalog;
+using Open311.Core.Citizens;
 using Open311.Core.Clients;
 using Open311.Core.Requests;
 using Open311.Core.Routing;
@@ -39,5 +40,6 @@ public class Open311Db(DbContextOptions<Open311Db> options) : DbContext(options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(Open311Db).Assembly);
+        modelBuilder.HasDbFunction(typeof(PhoneNumbers).GetMethod(nameof(PhoneNumbers.Key))!).HasName("phone_key");
     }
 }

@@ -10,4 +10,6 @@ public enum RequestEventKind
     Rerouted,
     ExpectedChanged,
     MarkedDuplicate,
+    /// <summary>The citizen stopped the messages about it (unsubscribe link or an SMS reply): staff see it, the public does not.</summary>
+    MessagesStopped,
 }

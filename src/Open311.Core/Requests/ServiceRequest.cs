@@ -164,6 +164,34 @@ public class ServiceRequest
             ("department_id", beforeDepartment, departmentId), ("assignee_id", beforeAssignee, null));
     }
 
+    /// <summary>
+    /// Stops the messages the citizen asked for, on the channels named. False when none of them
+    /// was on, so a repeated click records nothing. Not public: it says how the citizen was reached.
+    /// </summary>
+    internal bool StopMessages(bool email, bool sms, string actor, string how, DateTimeOffset now)
+    {
+        List<(string, object?, object?)> changes = [];
+        if (email && NotifyEmail)
+        {
+            NotifyEmail = false;
+            changes.Add(("notify_email", true, false));
+        }
+
+        if (sms && NotifySms)
+        {
+            NotifySms = false;
+            changes.Add(("notify_sms", true, false));
+        }
+
+        if (changes.Count == 0)
+        {
+            return false;
+        }
+
+        Record(actor, RequestEventKind.MessagesStopped, isPublic: false, how, now, [.. changes]);
+        return true;
+    }
+
     private void Record(string actor, RequestEventKind kind, bool isPublic, string? note, DateTimeOffset at,
         params (string Field, object? Before, object? After)[] changes)
     {
