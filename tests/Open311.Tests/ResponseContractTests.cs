@@ -15,7 +15,12 @@ namespace Open311.Tests;
 public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : IClassFixture<ResponseContractTests.UndeliveredApp>
 {
     /// <summary>An outbox consumer but no worker, so every change leaves a pending delivery to look at, retry and discard.</summary>
-    public sealed class UndeliveredApp() : OutboxApp(delivers: false);
+    public sealed class UndeliveredApp() : OutboxApp(delivers: false)
+    {
+        public const string SmsSecret = "contract-sms-secret";
+
+        protected override IEnumerable<KeyValuePair<string, string>> Settings => [.. base.Settings, new("Sms:InboundSecret", SmsSecret)];
+    }
 
     private readonly OpenApiContract contract = OpenApiContract.Committed();
 
@@ -89,6 +94,34 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await Check(admin.GetAsync("/admin/statistics?group_by=category"));
         await Check(admin.GetAsync("/admin/statistics?group_by=colour"), HttpStatusCode.BadRequest);
         contract.AssertEveryOperationChecked("/admin");
+    }
+
+    [Fact]
+    public async Task EveryCitizenOperation_AnswersAsOpenApiYamlSays()
+    {
+        var http = app.CreateClient();
+        var id = await DemoRequests.SubmitAsync(app, ("service_code", "001"), ("address_string", "Έβανς 10"),
+            ("email", "contract@example.gr"), ("email_alerts_requested", "true"), ("phone", "6912399999"), ("sms_alerts_requested", "true"));
+        await using var db = app.Db();
+        var request = await db.Requests.FindAsync(id);
+
+        await Check(http.GetAsync($"/follow/{request!.ProtocolNumber}?code={request.FollowCode}"));
+        await Check(http.GetAsync($"/follow/{request.ProtocolNumber}?code=WRONGCODE0"), HttpStatusCode.NotFound);
+        await Check(http.GetAsync($"/unsubscribe/{request.UnsubscribeToken:N}"));
+        await Check(http.GetAsync($"/unsubscribe/{Guid.NewGuid():N}"), HttpStatusCode.NotFound);
+        await Check(http.PostAsync($"/unsubscribe/{request.UnsubscribeToken:N}", Form(("List-Unsubscribe", "One-Click"))));
+        await Check(http.PostAsync($"/unsubscribe/{Guid.NewGuid():N}", Form()), HttpStatusCode.NotFound);
+
+        HttpRequestMessage Reply(string secret, params (string Key, string Value)[] fields) =>
+            new(HttpMethod.Post, "/sms/inbound") { Content = Form(fields), Headers = { { "X-Inbound-Secret", secret } } };
+        await Check(http.SendAsync(Reply(UndeliveredApp.SmsSecret, ("from", "6912399999"), ("text", "STOP"))));
+        await Check(http.SendAsync(Reply("wrong", ("from", "6912399999"), ("text", "STOP"))), HttpStatusCode.Unauthorized);
+        await Check(http.SendAsync(Reply(UndeliveredApp.SmsSecret, ("text", "STOP"))), HttpStatusCode.BadRequest);
+        await Check(http.SendAsync(Reply(UndeliveredApp.SmsSecret, ("from", "6912399999"), ("text", "STOP"), ("jurisdiction_id", "nowhere.gr"))), HttpStatusCode.NotFound);
+        foreach (var prefix in new[] { "/follow", "/unsubscribe", "/sms" })
+        {
+            contract.AssertEveryOperationChecked(prefix);
+        }
     }
 
     /// <summary>Departments, categories and workflows: each created as a copy of what the list shows, changed, deleted.</summary>

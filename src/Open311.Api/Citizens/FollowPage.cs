@@ -40,7 +40,7 @@ public static class FollowPage
                 "exactly like an unknown number (404), and a client address may open only Citizens:PageViewsPerMinute pages a minute (429).")
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .Produces<string>(StatusCodes.Status404NotFound, "text/html")
-            .Produces(StatusCodes.Status429TooManyRequests)
+            .Produces<string>(StatusCodes.Status429TooManyRequests, "text/plain")
             .RequireRateLimiting(rateLimit);
 
     public static async Task<IResult> Show(

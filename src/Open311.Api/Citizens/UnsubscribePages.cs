@@ -33,7 +33,7 @@ public static class UnsubscribePages
             .WithDescription("HTML (el/en). Changes nothing, so a mail scanner that opens the link stops nothing. Unknown token: 404 page.")
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .Produces<string>(StatusCodes.Status404NotFound, "text/html")
-            .Produces(StatusCodes.Status429TooManyRequests)
+            .Produces<string>(StatusCodes.Status429TooManyRequests, "text/plain")
             .RequireRateLimiting(rateLimit);
         routes.MapPost("/unsubscribe/{token}", Stop)
             .WithName("Unsubscribe")
@@ -42,7 +42,7 @@ public static class UnsubscribePages
                 "and the SMS wish and records it in the request's history for staff (not public). Idempotent: a repeat answers the same and records nothing.")
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .Produces<string>(StatusCodes.Status404NotFound, "text/html")
-            .Produces(StatusCodes.Status429TooManyRequests)
+            .Produces<string>(StatusCodes.Status429TooManyRequests, "text/plain")
             .RequireRateLimiting(rateLimit);
     }
 
