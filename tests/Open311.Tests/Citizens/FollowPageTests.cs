@@ -98,6 +98,8 @@ public class FollowPageTests(FollowPageTests.PagesApp app) : IClassFixture<Follo
             service_code = "014", channel = "phone", address = "Μεραμβέλλου 3", description = "Χρειάζεται φάρμακα", caller = new { first_name = "Ειρήνη", phone = "2810000000" },
         });
         var path = await CitizenRequests.FollowPathAsync(app, body.GetProperty("request").GetProperty("id").GetInt64());
+        // What the operator reads back to the caller is the same link.
+        Assert.EndsWith(path, body.GetProperty("follow_url").GetString());
 
         var greek = await PageAsync(path);
         var english = await PageAsync(path + "&lang=en");
