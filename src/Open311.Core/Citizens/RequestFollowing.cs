@@ -23,7 +23,7 @@ public sealed class RequestFollowing(Open311Db db, JurisdictionDirectory jurisdi
 
         // Several jurisdictions may share a deployment, and each numbers its own requests.
         var candidates = await db.Requests.AsNoTracking()
-            .Where(r => r.ProtocolNumber == protocolNumber)
+            .WithProtocolNumber(protocolNumber)
             .Select(r => new
             {
                 r.Id, r.JurisdictionId, r.FollowCode, r.Service.IsPublic, Category = r.Service.Name, State = r.State.Label, r.Status, r.Language,

@@ -38,17 +38,31 @@ public class BrowserTests(BrowserTests.ListeningApp app) : IClassFixture<Browser
 
     private static async Task<string> DumpDomAsync(Uri url)
     {
-        using var chromium = Process.Start(new ProcessStartInfo("chromium")
+        var start = new ProcessStartInfo("chromium")
         {
             ArgumentList = { "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", url.AbsoluteUri },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-        })!;
+        };
+        using var chromium = StartOrExplain(start);
         var dom = chromium.StandardOutput.ReadToEndAsync();
         var errors = chromium.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await chromium.WaitForExitAsync(timeout.Token);
         Assert.True(chromium.ExitCode == 0, await errors);
         return await dom;
+    }
+
+    private static Process StartOrExplain(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Assert.Fail("chromium is not installed: apt-get install chromium (.ci/run installs it)");
+            throw;
+        }
     }
 }

@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Open311.Api.Hosting;
 using Open311.Core.Citizens;
+using Open311.Tests.Data;
 using Open311.Tests.Infrastructure;
 
 namespace Open311.Tests.Citizens;
@@ -120,21 +119,16 @@ public class SmsInboundTests(SmsInboundTests.GatewayApp app) : IClassFixture<Sms
     public async Task NumberLookup_IsServedByItsIndex()
     {
         await using var db = app.Db();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off");
-        await using var command = db.Requests.WantingSmsAt(DemoCatalog.JurisdictionId, "+30 6912300001").CreateDbCommand();
-        command.CommandText = "EXPLAIN " + command.CommandText;
-        command.Transaction = transaction.GetDbTransaction();
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(0));
-            }
-        }
+        var plan = await IndexPlanTests.AssertIndexServedAsync(db, db.Requests.WantingSmsAt(DemoCatalog.JurisdictionId, "+30 6912300001"));
+        Assert.Contains("ix_requests_sms_phone", plan);
+    }
 
-        Assert.Contains("ix_requests_sms_phone", string.Join('\n', plan));
+    [Fact]
+    public async Task ProtocolNumberLookup_IsServedByItsIndex()
+    {
+        await using var db = app.Db();
+        var plan = await IndexPlanTests.AssertIndexServedAsync(db, db.Requests.WithProtocolNumber("2026/000001"));
+        Assert.Contains("ix_requests_protocol_number", plan);
     }
 }
 

@@ -74,7 +74,8 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         await AssertIndexServedAsync(db, db.StaffPage(Dispatcher, StaffFilters[shape], Now).Select(StaffRequestSummary.From(Greek)));
     }
 
-    private static async Task AssertIndexServedAsync<T>(Open311Db db, IQueryable<T> query)
+    /// <summary>Asserts that the query reads service_requests through an index; returns the plan, to check which.</summary>
+    internal static async Task<string> AssertIndexServedAsync<T>(Open311Db db, IQueryable<T> query)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off");
@@ -94,5 +95,6 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         var text = string.Join('\n', plan);
         Assert.DoesNotContain("Seq Scan on service_requests", text);
         Assert.Matches("Index Scan|Index Only Scan|Bitmap Index Scan", text);
+        return text;
     }
 }
