@@ -71,6 +71,18 @@ public class UnsubscribeTests(Open311App app) : IClassFixture<Open311App>
         Assert.DoesNotContain("<form", await _http.GetStringAsync($"/unsubscribe/{request.UnsubscribeToken:N}"));
     }
 
+    [Fact]
+    public async Task ClicksAtOnce_RecordOneStop()
+    {
+        var request = await SubscribedAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+            app.CreateClient().PostAsync($"/unsubscribe/{request.UnsubscribeToken:N}", new FormUrlEncodedContent([]))));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Single(await CitizenRequests.HistoryAsync(app, request.Id), e => e.Kind == RequestEventKind.MessagesStopped);
+    }
+
     [Theory]
     [InlineData("00000000000000000000000000000000")]
     [InlineData("not-a-token")]
