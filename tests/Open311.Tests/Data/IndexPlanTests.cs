@@ -5,6 +5,7 @@ using Open311.Api.Hosting;
 using Open311.Api.Admin;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
+using Open311.Core.Feed;
 using Open311.Core.Requests;
 using Open311.Core.Staff;
 using Open311.Tests.Infrastructure;
@@ -14,7 +15,7 @@ namespace Open311.Tests.Data;
 /// <summary>
 /// Every public list query has an index to serve it. The demo tables are small enough that the
 /// planner would rightly scan them, so sequential scans are switched off: a query that still
-/// scans service_requests has no usable index. bench/README.md shows the plans at 10⁶ rows.
+/// scans service_requests (or request_events) has no usable index. bench/README.md shows the plans at 10⁶ rows.
 /// </summary>
 public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
 {
@@ -74,6 +75,21 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         await AssertIndexServedAsync(db, db.StaffPage(Dispatcher, StaffFilters[shape], Now).Select(StaffRequestSummary.From(Greek)));
     }
 
+    [Fact]
+    public async Task UpdatesQuery_IsServedByAnIndex()
+    {
+        await using var db = app.Db();
+        await AssertIndexServedAsync(db, db.PublicUpdates(new UpdateFilter(DemoCatalog.JurisdictionId, Now.AddHours(-2), Now, 1, 1000)));
+    }
+
+    [Fact]
+    public async Task FeedReplay_IsServedByAnIndex()
+    {
+        await using var db = app.Db();
+        await AssertIndexServedAsync(db, FeedQueries.After(db, Dispatcher, 1, 1000));
+        await AssertIndexServedAsync(db, FeedQueries.After(db, new StaffActor(3, DemoCatalog.JurisdictionId, StaffRole.Staff, 5), 1, 1000));
+    }
+
     /// <summary>Asserts that the query reads service_requests through an index; returns the plan, to check which.</summary>
     internal static async Task<string> AssertIndexServedAsync<T>(Open311Db db, IQueryable<T> query)
     {
@@ -94,6 +110,7 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
 
         var text = string.Join('\n', plan);
         Assert.DoesNotContain("Seq Scan on service_requests", text);
+        Assert.DoesNotContain("Seq Scan on request_events", text);
         Assert.Matches("Index Scan|Index Only Scan|Bitmap Index Scan", text);
         return text;
     }
