@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddOpen311Data();
 builder.AddOutbox();
 builder.AddMessaging();
+builder.AddWebhooks();
 builder.AddGeoReport();
 builder.AddStaffAuth();
 builder.AddAdmin();
