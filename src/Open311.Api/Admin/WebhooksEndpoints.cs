@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using Open311.Api.Auth;
 using Open311.Core.Webhooks;
 
@@ -30,7 +31,7 @@ public static class WebhooksEndpoints
 
     public static void MapWebhooks(this IEndpointRouteBuilder routes)
     {
-        var webhooks = routes.MapGroup("/clients/{clientId:long}/webhooks").RequireAuthorization(AuthRegistration.Policies.Admin);
+        var webhooks = routes.MapGroup("/clients/{client_id:long}/webhooks").RequireAuthorization(AuthRegistration.Policies.Admin);
         webhooks.MapGet("", List).WithName("ListWebhooks").WithSummary("A client app's webhook subscriptions").Produces<List<WebhookView>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         webhooks.MapPost("", Create).WithName("CreateWebhook").WithSummary("Subscribe a client app to request changes; the signing secret is shown once")
@@ -47,26 +48,26 @@ public static class WebhooksEndpoints
             .Produces<IssuedWebhook>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    public static async Task<IResult> List(long clientId, ClaimsPrincipal user, WebhookAdministration webhooks, CancellationToken cancellationToken) =>
+    public static async Task<IResult> List([FromRoute(Name = "client_id")] long clientId, ClaimsPrincipal user, WebhookAdministration webhooks, CancellationToken cancellationToken) =>
         Problems.From(await webhooks.ListAsync(user.Actor(), clientId, cancellationToken), list => TypedResults.Ok(list.Select(View).ToList()));
 
-    public static async Task<IResult> Create(long clientId, WebhookInput input, ClaimsPrincipal user, WebhookAdministration webhooks,
+    public static async Task<IResult> Create([FromRoute(Name = "client_id")] long clientId, WebhookInput input, ClaimsPrincipal user, WebhookAdministration webhooks,
         CancellationToken cancellationToken) =>
         Problems.From(await webhooks.CreateAsync(user.Actor(), clientId, Draft(input), cancellationToken),
             issued => TypedResults.Created($"{AdminApi.BasePath}/clients/{clientId}/webhooks/{issued.Subscription.Id}",
                 new IssuedWebhook(View(issued.Subscription), issued.Secret)));
 
-    public static async Task<IResult> Get(long clientId, long id, ClaimsPrincipal user, WebhookAdministration webhooks, CancellationToken cancellationToken) =>
+    public static async Task<IResult> Get([FromRoute(Name = "client_id")] long clientId, long id, ClaimsPrincipal user, WebhookAdministration webhooks, CancellationToken cancellationToken) =>
         Problems.From(await webhooks.FindAsync(user.Actor(), clientId, id, cancellationToken), subscription => TypedResults.Ok(View(subscription)));
 
-    public static async Task<IResult> Update(long clientId, long id, WebhookInput input, ClaimsPrincipal user, WebhookAdministration webhooks,
+    public static async Task<IResult> Update([FromRoute(Name = "client_id")] long clientId, long id, WebhookInput input, ClaimsPrincipal user, WebhookAdministration webhooks,
         CancellationToken cancellationToken) =>
         Problems.From(await webhooks.UpdateAsync(user.Actor(), clientId, id, Draft(input), cancellationToken), subscription => TypedResults.Ok(View(subscription)));
 
-    public static async Task<IResult> Delete(long clientId, long id, ClaimsPrincipal user, WebhookAdministration webhooks, CancellationToken cancellationToken) =>
+    public static async Task<IResult> Delete([FromRoute(Name = "client_id")] long clientId, long id, ClaimsPrincipal user, WebhookAdministration webhooks, CancellationToken cancellationToken) =>
         Problems.From(await webhooks.DeleteAsync(user.Actor(), clientId, id, cancellationToken), _ => TypedResults.NoContent());
 
-    public static async Task<IResult> RotateSecret(long clientId, long id, ClaimsPrincipal user, WebhookAdministration webhooks,
+    public static async Task<IResult> RotateSecret([FromRoute(Name = "client_id")] long clientId, long id, ClaimsPrincipal user, WebhookAdministration webhooks,
         CancellationToken cancellationToken) =>
         Problems.From(await webhooks.RotateSecretAsync(user.Actor(), clientId, id, cancellationToken),
             issued => TypedResults.Ok(new IssuedWebhook(View(issued.Subscription), issued.Secret)));

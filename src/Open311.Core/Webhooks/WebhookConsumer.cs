@@ -18,15 +18,18 @@ public sealed class WebhookConsumer(Open311Db db, SafeWebhookClient http, TimePr
 
     /// <summary>Runs in every change's transaction: one query on the partial index of active subscriptions.</summary>
     public async ValueTask<IReadOnlyList<OutboxRecipient>> RecipientsAsync(ServiceRequest request, RequestEvent change, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        [.. (await Subscribers(db, request.JurisdictionId, change.Kind).ToListAsync(cancellationToken))
+            .Select(id => new OutboxRecipient(id.ToString(CultureInfo.InvariantCulture)))];
+
+    /// <summary>The active subscriptions of live client apps in the jurisdiction that want this kind of event.</summary>
+    public static IQueryable<long> Subscribers(Open311Db db, string jurisdictionId, RequestEventKind kind)
     {
-        var kind = change.Kind.ToOpen311();
-        var subscriptions = await db.WebhookSubscriptions.AsNoTracking()
-            .Where(s => s.JurisdictionId == request.JurisdictionId && s.Active && (s.EventKinds == null || s.EventKinds.Contains(kind)))
+        var name = kind.ToOpen311();
+        return db.WebhookSubscriptions.AsNoTracking()
+            .Where(s => s.JurisdictionId == jurisdictionId && s.Active && (s.EventKinds == null || s.EventKinds.Contains(name)))
             .Where(s => db.ApiClients.Any(c => c.Id == s.ClientId && c.RevokedAt == null))
-            .Select(s => s.Id)
-            .ToListAsync(cancellationToken);
-        return [.. subscriptions.Select(id => new OutboxRecipient(id.ToString(CultureInfo.InvariantCulture)))];
+            .Select(s => s.Id);
     }
 
     public async Task<DeliveryResult> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)

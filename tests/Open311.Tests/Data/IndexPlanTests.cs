@@ -7,6 +7,7 @@ using Open311.Core.Catalog;
 using Open311.Core.Data;
 using Open311.Core.Requests;
 using Open311.Core.Staff;
+using Open311.Core.Webhooks;
 using Open311.Tests.Infrastructure;
 
 namespace Open311.Tests.Data;
@@ -74,7 +75,14 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         await AssertIndexServedAsync(db, db.StaffPage(Dispatcher, StaffFilters[shape], Now).Select(StaffRequestSummary.From(Greek)));
     }
 
-    private static async Task AssertIndexServedAsync<T>(Open311Db db, IQueryable<T> query)
+    [Fact]
+    public async Task WebhookRecipientsQuery_IsServedByAnIndex()
+    {
+        await using var db = app.Db();
+        await AssertIndexServedAsync(db, WebhookConsumer.Subscribers(db, DemoCatalog.JurisdictionId, RequestEventKind.StatusChanged), "webhook_subscriptions");
+    }
+
+    private static async Task AssertIndexServedAsync<T>(Open311Db db, IQueryable<T> query, string table = "service_requests")
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off");
@@ -92,7 +100,7 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         }
 
         var text = string.Join('\n', plan);
-        Assert.DoesNotContain("Seq Scan on service_requests", text);
+        Assert.DoesNotContain($"Seq Scan on {table}", text);
         Assert.Matches("Index Scan|Index Only Scan|Bitmap Index Scan", text);
     }
 }
