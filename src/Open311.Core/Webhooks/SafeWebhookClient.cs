@@ -31,6 +31,8 @@ public sealed class SafeWebhookClient : IDisposable
             UseCookies = false,
             AutomaticDecompression = DecompressionMethods.None,
             MaxResponseHeadersLength = 16,
+            // An answer left unread is not drained for the connection's reuse: the connection is dropped instead.
+            MaxResponseDrainSize = 0,
             // Connections are re-made now and then, so a changed DNS answer is seen (and checked).
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         })
