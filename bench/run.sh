@@ -2,7 +2,9 @@
 # Load benchmark: the GeoReport v2 service against a hand-written Kestrel + Npgsql baseline, on
 # 1,000,000 seeded requests in a private PostgreSQL + PostGIS cluster. See bench/README.md.
 #
-#   bench/run.sh                      12-15 minutes on 2 cores; figures in bench/results/summary.md
+#   bench/run.sh                      13-16 minutes on 2 cores; figures in bench/results/summary.md
+#   BENCH_ROWS=20000 BENCH_ENDPOINTS= BENCH_DURATION=3s bench/run.sh
+#                                     a smoke run of the outbox measurement alone (about 2 minutes, mostly the build)
 #
 # Settings (environment, all optional):
 #   BENCH_ROWS=1000000        requests to seed (over two years; ~12% of them in the last 90 days)
@@ -11,12 +13,18 @@
 #   BENCH_ROUNDS=3            measured runs per endpoint and server (median and range are reported)
 #   BENCH_CONNECTIONS=32      wrk connections (one wrk thread)
 #   BENCH_EVENTS=0            1: also seed one request_events row per request
-#   BENCH_PG_PORT=54399  BENCH_API_PORT=5091  BENCH_BASELINE_PORT=5092
+#   BENCH_ENDPOINTS="services by_id filtered radius post"
+#                             the endpoints measured against the baseline (empty: none)
+#   BENCH_OUTBOX=1            0: skip the outbox measurement (one more POST run on the service, staff alerts
+#                             e-mailed to a local SMTP sink, then the backlog drained; figures by SQL)
+#   BENCH_DRAIN_LIMIT=300     seconds to wait for the outbox backlog to drain before giving up
+#   BENCH_PG_PORT=54399  BENCH_API_PORT=5091  BENCH_BASELINE_PORT=5092  BENCH_SMTP_PORT=5093
 #   BENCH_REF=                a git commit/branch to benchmark instead of the working tree (exported with
 #                             `git archive` into bench/.data/src; the repository is only read)
 #
-# Runs as root (PostgreSQL then runs as the postgres OS user; wrk and curl are installed with apt
-# if missing) or as a user who can run PostgreSQL. Everything it starts is stopped when it ends.
+# Runs as root (PostgreSQL then runs as the postgres OS user; wrk, curl and Debian's python3-aiosmtpd,
+# the SMTP sink, are installed with apt if missing) or as a user who can run PostgreSQL. Everything it
+# starts is stopped when it ends.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,6 +42,15 @@ events=$([ "${BENCH_EVENTS:-0}" = 1 ] && echo on || echo off)
 pg_port=${BENCH_PG_PORT:-54399}
 api_port=${BENCH_API_PORT:-5091}
 baseline_port=${BENCH_BASELINE_PORT:-5092}
+smtp_port=${BENCH_SMTP_PORT:-5093}
+read -r -a endpoint_names <<<"${BENCH_ENDPOINTS-services by_id filtered radius post}"
+for endpoint in "${endpoint_names[@]}"; do
+  [[ " services by_id filtered radius post " == *" $endpoint "* ]] || { echo "bench: unknown endpoint '$endpoint' in BENCH_ENDPOINTS" >&2; exit 1; }
+done
+outbox=${BENCH_OUTBOX:-1}
+drain_limit=${BENCH_DRAIN_LIMIT:-300}
+# Debian's interpreter, where apt puts python3-aiosmtpd (a python3 first on PATH, pyenv's say, would not see it).
+system_python=/usr/bin/python3
 ref=${BENCH_REF:-}
 service_project=$root/src/Open311.Api   # replaced by the exported copy when BENCH_REF is set
 db=open311_bench
@@ -53,7 +70,7 @@ port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # ---------------------------------------------------------------------------------------------
 # Processes started here, stopped on any exit (never anything else: the service on 5080 is not ours).
-service_run_pid='' service_pid='' baseline_pid='' pg_started=''
+service_run_pid='' service_pid='' baseline_pid='' smtp_pid='' sampler_pid='' pg_started=''
 
 stop_pid() {  # stop_pid PID: SIGTERM, then wait up to 30 s for it to go
   local pid=$1 i
@@ -72,8 +89,10 @@ stop_service() {
 
 cleanup() {
   set +e
+  stop_pid "$sampler_pid"
   stop_service
   stop_pid "$baseline_pid"
+  stop_pid "$smtp_pid"
   if [ -n "$pg_started" ]; then
     q -d postgres -c "ALTER SYSTEM RESET ALL" 2>/dev/null
     "$root/build/postgres.sh" stop "$pg_dir"
@@ -104,9 +123,9 @@ wait_http() {  # wait_http URL PID LOGFILE: until URL answers 200, or PID dies, 
   die "$1 did not answer within 120 s"
 }
 
-start_service() {  # start_service LOGFILE: the real service, Release, as `dotnet run` runs it
+start_service() {  # start_service LOGFILE: the real service, Release, as `dotnet run` runs it, its e-mail to the sink
   ConnectionStrings__Open311="$connection;Application Name=open311-service" \
-  ASPNETCORE_ENVIRONMENT=Benchmark Open311__LoadDemoData=true \
+  ASPNETCORE_ENVIRONMENT=Benchmark Open311__LoadDemoData=true env "${email_settings[@]}" \
     dotnet run --project "$service_project" -c Release --no-launch-profile --no-build --artifacts-path "$artifacts" \
       -- --urls "http://127.0.0.1:$api_port" >"$1" 2>&1 &
   service_run_pid=$!
@@ -157,8 +176,8 @@ busy_ticks() {
 }
 
 # ---------------------------------------------------------------------------------------------
-log "Prerequisites: PostGIS, wrk, curl"
-# build/postgres.sh installs PostGIS with apt when it is missing; wrk and curl likewise here.
+log "Prerequisites: PostGIS, wrk, curl, python3-aiosmtpd"
+# build/postgres.sh installs PostGIS with apt when it is missing; wrk, curl and the SMTP sink likewise here.
 "$root/build/postgres.sh" install
 for tool in wrk curl psql; do
   command -v "$tool" >/dev/null && continue
@@ -166,9 +185,12 @@ for tool in wrk curl psql; do
   package=$tool; [ "$tool" = psql ] && package=postgresql-client
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
 done
+if ! "$system_python" -c 'import aiosmtpd' 2>/dev/null && [ "$(id -u)" = 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null
+fi
 command -v dotnet >/dev/null || die "the .NET SDK is missing (see global.json)"
-for port in "$api_port" "$baseline_port"; do
-  ! port_busy "$port" || die "port $port is in use: set BENCH_API_PORT / BENCH_BASELINE_PORT"
+for port in "$api_port" "$baseline_port" "$smtp_port"; do
+  ! port_busy "$port" || die "port $port is in use: set BENCH_API_PORT / BENCH_BASELINE_PORT / BENCH_SMTP_PORT"
 done
 
 rm -rf "$results"
@@ -204,6 +226,26 @@ q -d postgres -c "ALTER SYSTEM RESET ALL" -c "SELECT pg_reload_conf()" >/dev/nul
 q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 echo "postgres: $(q -d postgres -c 'SHOW server_version')  shared_buffers $(q -d postgres -c 'SHOW shared_buffers')  (defaults of initdb)" \
   >>"$results/environment.txt"
+
+# ---------------------------------------------------------------------------------------------
+# Staff alerts (a new request e-mails its department) go through SMTP to a sink that really speaks
+# it: aiosmtpd, which accepts every message and prints it to smtp.log. Without it (not root, no
+# package) the service writes .eml files instead, and outbox.txt says so.
+if "$system_python" -c 'import aiosmtpd' 2>/dev/null; then
+  log "SMTP sink: aiosmtpd on 127.0.0.1:$smtp_port (messages in bench/results/smtp.log)"
+  "$system_python" -m aiosmtpd -n -l "127.0.0.1:$smtp_port" >"$results/smtp.log" 2>&1 &
+  smtp_pid=$!
+  for ((i = 0; i < 100; i++)); do port_busy "$smtp_port" && break; sleep 0.1; done
+  port_busy "$smtp_port" || die "aiosmtpd did not listen on $smtp_port (see $results/smtp.log)"
+  email_transport=smtp
+  email_settings=(Email__Transport=smtp Email__Host=127.0.0.1 Email__Port="$smtp_port" Email__Security=None Email__From=bench@open311.localhost)
+else
+  log "SMTP sink: python3-aiosmtpd is not installed (apt-get install python3-aiosmtpd); e-mail goes to files instead"
+  email_transport=files
+  email_settings=(Email__Transport=files Email__Directory="$data/mail" Email__From=bench@open311.localhost)
+  rm -rf "$data/mail"
+fi
+echo "e-mail: $email_transport" >>"$results/environment.txt"
 
 # ---------------------------------------------------------------------------------------------
 log "Build (Release) of the service and of bench/Baseline into bench/.data/artifacts"
@@ -302,7 +344,6 @@ grep -E '^=== |LOG:  duration|Scan|Index Cond|Rows Removed|Sort Method' "$plans"
 # ---------------------------------------------------------------------------------------------
 log "Load: wrk -t1 -c$connections -d$duration --latency, one $warmup warm-up, $rounds rounds, service and baseline alternating"
 # POST last: it adds rows that the list queries would then read.
-endpoint_names=(services by_id filtered radius post)
 wrk_args() {  # wrk_args ENDPOINT: script, URL path, script arguments
   case $1 in
     services) echo "services.lua /open311/v2/services.json" ;;
@@ -362,6 +403,67 @@ for endpoint in "${endpoint_names[@]}"; do
     measure "$endpoint" baseline "$round" "$duration"
   done
 done
+
+# ---------------------------------------------------------------------------------------------
+# The outbox under the POST load: one more POST run on the service alone, every new request queuing a
+# staff alert to its department's address, which the service's worker e-mails to the sink as it
+# goes. Progress each second; then the backlog drains; the figures come from outbox_messages and
+# outbox_attempts by SQL (bench/sql/outbox.sql).
+outbox_counts() {  # outbox_counts AFTER_ID: made, delivered, pending, failed attempts of the messages after AFTER_ID
+  q -F ' ' -c "SELECT count(*), count(*) FILTER (WHERE status = 'delivered'), count(*) FILTER (WHERE status = 'pending'),
+                      (SELECT count(*) FROM outbox_attempts a WHERE a.message_id > $1 AND NOT a.succeeded)
+               FROM outbox_messages WHERE id > $1"
+}
+
+outbox_progress() {  # outbox_progress AFTER_ID PHASE START_SECONDS: one line of progress
+  local made delivered pending failed
+  read -r made delivered pending failed <<<"$(outbox_counts "$1")"
+  printf '  %-6s %4d s  messages %6d  delivered %6d  backlog %6d  failed attempts %d\n' "$2" $((SECONDS - $3)) "$made" "$delivered" "$pending" "$failed"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$2" $((SECONDS - $3)) "$made" "$delivered" "$pending" "$failed" >>"$results/outbox-progress.tsv"
+  [ "$pending" = 0 ]
+}
+
+drain_outbox() {  # drain_outbox AFTER_ID PHASE: until no message after AFTER_ID is pending, or BENCH_DRAIN_LIMIT passes
+  local start=$SECONDS
+  until outbox_progress "$1" "$2" "$start"; do
+    ((SECONDS - start < drain_limit)) || { echo "  WARNING: the outbox backlog did not drain within $drain_limit s" >&2; return 0; }
+    sleep 1
+  done
+}
+
+if [ "$outbox" = 1 ]; then
+  log "Outbox: POST load on the service for $duration, staff alerts by e-mail ($email_transport), then the backlog drained"
+  printf 'phase\tseconds\tmessages\tdelivered\tbacklog\tfailed_attempts\n' >"$results/outbox-progress.tsv"
+  echo "  departments with an address and new-request alerts on: $(q -c "SELECT count(*) FROM departments
+        WHERE jurisdiction_id = '$jurisdiction' AND email <> '' AND 'new_request' = ANY (alerts)")"
+  # What earlier POST runs left is not this run's.
+  drain_outbox 0 before
+  before=$(q -c "SELECT coalesce(max(id), 0) FROM outbox_messages")
+  read -r script path args_line <<<"$(wrk_args post)"
+  read -r -a args <<<"$args_line"
+  kill -0 "$service_pid" 2>/dev/null || die "the service (pid $service_pid) is gone: it exited or was stopped from outside"
+  load_start=$(q -c "SELECT clock_timestamp()")
+  (start=$SECONDS; while :; do sleep 1; outbox_progress "$before" load "$start" || true; done) &
+  sampler_pid=$!
+  (cd "$bench/wrk" && wrk -t1 -c"$connections" -d"$duration" --latency --timeout 30s \
+    -s "$script" "http://127.0.0.1:$api_port$path" -- "${args[@]}" >"$results/wrk/outbox-post.txt" 2>&1) || {
+    cat "$results/wrk/outbox-post.txt" >&2
+    die "wrk failed"
+  }
+  load_end=$(q -c "SELECT clock_timestamp()")
+  stop_pid "$sampler_pid"
+  sampler_pid=''
+  grep '^RESULT ' "$results/wrk/outbox-post.txt" | sed 's/^RESULT /  POST: /'
+  drain_outbox "$before" drain
+  {
+    echo "e-mail: $email_transport (staff alerts to each new request's department)"
+    echo "POST $(grep '^RESULT ' "$results/wrk/outbox-post.txt" | sed 's/^RESULT //')"
+    report -v before="$before" -v load_start="$load_start" -v load_end="$load_end" -f "$bench/sql/outbox.sql"
+    if [ "$email_transport" = smtp ]; then
+      echo "SMTP sink: $(grep -c -- '---------- MESSAGE FOLLOWS ----------' "$results/smtp.log") messages accepted over the whole run"
+    fi
+  } | tee "$results/outbox.txt"
+fi
 
 # Peak resident memory over the whole run (VmHWM), before the servers stop.
 {

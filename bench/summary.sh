@@ -23,6 +23,7 @@ echo
 echo "| endpoint | service req/s | baseline req/s | service/baseline req/s | service p50 / p99 ms | baseline p50 / p99 ms | server CPU µs/req service / baseline | PostgreSQL CPU µs/req service / baseline |"
 echo "|---|--:|--:|--:|--:|--:|--:|--:|"
 for endpoint in services by_id filtered radius post; do
+  [ -n "$(column_of "$endpoint" service rps)" ] || continue   # not measured in this run (BENCH_ENDPOINTS)
   declare -A m=()
   for target in service baseline; do
     for field in rps p50_ms p99_ms server_cpu_us pg_cpu_us; do
@@ -47,6 +48,19 @@ fi
 awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "other_cpu_pct") c = i; next }
   c { n++; sum += $c; if ($c > max) max = $c }
   END { if (n) printf "CPU taken by other processes (not the server, PostgreSQL or wrk) during the measured runs: mean %.0f%%, max %.0f%% of the machine\n", sum / n, max }' "$runs"
+if [ -f "$results/outbox.txt" ]; then
+  # RESULT messages=N delivered=N ... from bench/sql/outbox.sql; POST requests=N ... rps=R from wrk.
+  awk '$1 == "POST" { for (i = 2; i <= NF; i++) { split($i, kv, "="); post[kv[1]] = kv[2] } }
+       $1 == "RESULT" { for (i = 2; i <= NF; i++) { split($i, kv, "="); r[kv[1]] = kv[2] } }
+       $1 == "e-mail:" { transport = $2 }
+       END {
+         printf "\nOutbox under the POST load (%s, staff alerts by e-mail, %s): %.0f POST/s; %d messages, %d delivered (%d failed attempts); ",
+           post["duration_s"] "s", transport, post["rps"], r["messages"], r["delivered"], r["failed_attempts"]
+         printf "%.1f delivered/s during the load, %.1f/s overall; change to first attempt p50 %.1f ms, p99 %.1f ms (max %.1f); ",
+           r["delivered_per_s_load"], r["delivered_per_s"], r["lag_p50_ms"], r["lag_p99_ms"], r["lag_max_ms"]
+         printf "backlog at the end of the load %d, drained %.1f s after it\n", r["backlog_at_load_end"], r["drain_s"]
+       }' "$results/outbox.txt"
+fi
 if awk -F'\t' 'NR > 1 && ($8 > 0 || $9 > 0) { bad = 1 } END { exit !bad }' "$runs"; then
   echo "WARNING: some runs had non-2xx responses or socket errors: see runs.tsv"
 fi

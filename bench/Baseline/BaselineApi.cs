@@ -19,7 +19,8 @@ public sealed class BaselineApi(NpgsqlDataSource dataSource, Catalog catalog, Ti
         """;
 
     // Numbers the request and stores it with its first history event in one statement (one round trip,
-    // one implicit transaction): the same rows the service writes. With workflows, also the initial state ($12).
+    // one implicit transaction): the same rows the service writes. With workflows, also the initial state ($12);
+    // from 0010 on, the citizen's language, a follow code and an unsubscribe token, as the service makes them.
     private readonly string _insertSql = $$"""
         WITH counter AS (
             INSERT INTO protocol_counters AS c (jurisdiction_id, year, last_number) VALUES ($1, $2, 1)
@@ -28,9 +29,11 @@ public sealed class BaselineApi(NpgsqlDataSource dataSource, Catalog catalog, Ti
         request AS (
             INSERT INTO service_requests (jurisdiction_id, service_id, status, description, lat, long, address, attributes,
                                           channel, api_client_id, department_id, protocol_number, token, requested_at, updated_at
-                                          {{(catalog.HasStates ? ", state_id" : "")}})
+                                          {{(catalog.HasStates ? ", state_id" : "")}}
+                                          {{(catalog.FollowLanguage is null ? "" : ", language, follow_code, unsubscribe_token")}})
             SELECT $1, $3, 'open', $4, $5, $6, $7, '{}', 'open311', $8, $9,
                    $2::text || '/' || lpad(counter.last_number::text, 6, '0'), $10, $11, $11 {{(catalog.HasStates ? ", $12" : "")}}
+                   {{(catalog.FollowLanguage is null ? "" : $", '{catalog.FollowLanguage}', upper(substr(md5(random()::text), 1, 10)), gen_random_uuid()")}}
             FROM counter
             RETURNING id, requested_at)
         INSERT INTO request_events (request_id, occurred_at, kind, actor, is_public, status_after {{(catalog.HasStates ? ", state_after_id" : "")}})

@@ -23,6 +23,19 @@ WHERE w.jurisdiction_id = :'jurisdiction' AND w.is_default \gset
 \set state_value ''
 \endif
 
+-- Schemas from 0010 on give each request the language its citizen is written to in, a follow code
+-- and an unsubscribe token.
+SELECT EXISTS (SELECT 1 FROM information_schema.columns
+               WHERE table_name = 'service_requests' AND column_name = 'follow_code') AS has_follow \gset
+\if :has_follow
+SELECT ', language, follow_code, unsubscribe_token' AS follow_columns,
+       format(', %L, upper(substr(md5(random()::text), 1, 10)), gen_random_uuid()', default_locale) AS follow_values
+FROM jurisdictions WHERE id = :'jurisdiction' \gset
+\else
+\set follow_columns ''
+\set follow_values ''
+\endif
+
 -- Schemas from 0008 on keep each text as a jsonb map by language, earlier ones as name_el/name_en.
 SELECT EXISTS (SELECT 1 FROM information_schema.columns
                WHERE table_name = 'service_categories' AND column_name = 'name') AS has_text_maps \gset
@@ -67,7 +80,7 @@ numbered AS (
     CROSS JOIN LATERAL (SELECT extract(year FROM b.requested_at AT TIME ZONE 'Europe/Athens')::int AS year) y
 )
 INSERT INTO service_requests (id, jurisdiction_id, service_id, status, status_notes, description, lat, long, address, attributes,
-                              channel, api_client_id, department_id, protocol_number, token, requested_at, updated_at :state_column)
+                              channel, api_client_id, department_id, protocol_number, token, requested_at, updated_at :state_column :follow_columns)
 SELECT n.id, :'jurisdiction', svc.id,
        CASE WHEN n.closed THEN 'closed' ELSE 'open' END,
        CASE WHEN n.closed THEN 'Το πρόβλημα αποκαταστάθηκε. Ευχαριστούμε για την ενημέρωση.' END,
@@ -88,7 +101,7 @@ SELECT n.id, :'jurisdiction', svc.id,
        n.requested_at,
        CASE WHEN n.closed THEN LEAST(:'anchor'::timestamptz, n.requested_at + interval '1 hour' * (4 + n.r_fix * 332))
             ELSE n.requested_at END
-       :state_value
+       :state_value :follow_values
 FROM numbered n
 JOIN svc ON svc.k = n.k
 CROSS JOIN client;

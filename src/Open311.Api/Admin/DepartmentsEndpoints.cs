@@ -8,14 +8,19 @@ using Open311.Core.Data;
 
 namespace Open311.Api.Admin;
 
-/// <summary>The organisation chart: departments, their parents, their contact e-mail.</summary>
+/// <summary>The organisation chart: departments, their parents, their contact e-mail and the staff alerts it gets.</summary>
 public static class DepartmentsEndpoints
 {
-    /// <summary>The name as <see cref="TextInput"/> takes it: <c>name_el</c>/<c>name_en</c>, or <c>names</c> for any enabled language.</summary>
-    public sealed record DepartmentView(long Id, string NameEl, string NameEn, Dictionary<string, string> Names, string? Email, long? ParentId, bool Active);
+    /// <summary>
+    /// The name as <see cref="TextInput"/> takes it: <c>name_el</c>/<c>name_en</c>, or <c>names</c> for any enabled language;
+    /// <c>alerts</c>, the staff alerts its e-mail gets (<c>new_request</c>, <c>rerouted</c>).
+    /// </summary>
+    public sealed record DepartmentView(long Id, string NameEl, string NameEn, Dictionary<string, string> Names, string? Email, long? ParentId, bool Active,
+        List<string> Alerts);
 
+    /// <summary>Without <c>alerts</c>, a department keeps the alerts it has (a new one gets them all).</summary>
     public sealed record DepartmentInput(string NameEl = "", string NameEn = "", string? Email = null, long? ParentId = null, bool Active = true,
-        Dictionary<string, string>? Names = null);
+        Dictionary<string, string>? Names = null, List<string>? Alerts = null);
 
     public static void MapDepartments(this IEndpointRouteBuilder routes)
     {
@@ -48,13 +53,13 @@ public static class DepartmentsEndpoints
     public static async Task<IResult> Delete(long id, ClaimsPrincipal user, DepartmentAdministration departments, CancellationToken cancellationToken) =>
         Problems.From(await departments.DeleteAsync(user.Actor(), id, cancellationToken), _ => TypedResults.NoContent());
 
-    private static DepartmentView View(Department d) => new(d.Id, d.Name["el"], d.Name["en"], TextInput.Map(d.Name), d.Email, d.ParentId, d.Active);
+    private static DepartmentView View(Department d) => new(d.Id, d.Name["el"], d.Name["en"], TextInput.Map(d.Name), d.Email, d.ParentId, d.Active, d.Alerts);
 
     /// <summary>The input as Core takes it, and the texts whose two forms disagree.</summary>
     private static List<FieldError> Draft(DepartmentInput input, out DepartmentAdministration.DepartmentDraft draft)
     {
         var texts = new TextInput();
-        draft = new(texts.Read("name", "name", input.NameEl, input.NameEn, input.Names), input.Email, input.ParentId, input.Active);
+        draft = new(texts.Read("name", "name", input.NameEl, input.NameEn, input.Names), input.Email, input.ParentId, input.Active, input.Alerts);
         return texts.Conflicts;
     }
 }

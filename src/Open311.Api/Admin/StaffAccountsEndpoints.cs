@@ -10,17 +10,20 @@ namespace Open311.Api.Admin;
 /// <summary>Administrators manage who may sign in, with which role and department.</summary>
 public static class StaffAccountsEndpoints
 {
-    public sealed record StaffAccountView(long Id, string Username, string DisplayName, string? Email, StaffRole Role, long? DepartmentId, bool Active, DateTimeOffset CreatedAt);
+    /// <summary><c>alerts</c>: the staff alerts their e-mail gets (<c>assigned</c>); <c>language</c>: the one those are written in (null: the jurisdiction's).</summary>
+    public sealed record StaffAccountView(long Id, string Username, string DisplayName, string? Email, StaffRole Role, long? DepartmentId, bool Active, DateTimeOffset CreatedAt,
+        List<string> Alerts, string? Language);
 
+    /// <summary>Without <c>alerts</c>, an account keeps the alerts it has (a new one gets them all).</summary>
     public sealed record StaffAccountInput(string Username, string DisplayName, StaffRole Role, string? Email = null, long? DepartmentId = null, string? Password = null,
-        bool Active = true);
+        bool Active = true, List<string>? Alerts = null, string? Language = null);
 
     public static void MapStaffAccounts(this IEndpointRouteBuilder routes)
     {
         var staff = routes.MapGroup("/staff").RequireAuthorization(AuthRegistration.Policies.Admin);
         staff.MapGet("", List).WithName("ListStaff").WithSummary("Staff accounts");
         staff.MapPost("", Create).WithName("CreateStaff").WithSummary("Create a staff account").Produces<StaffAccountView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        staff.MapPut("/{id:long}", Update).WithName("UpdateStaff").WithSummary("Change a staff account (role, department, password, active)").Produces<StaffAccountView>()
+        staff.MapPut("/{id:long}", Update).WithName("UpdateStaff").WithSummary("Change a staff account (role, department, password, active, alerts)").Produces<StaffAccountView>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -40,7 +43,8 @@ public static class StaffAccountsEndpoints
         Problems.From(await accounts.UpdateAsync(user.Actor(), id, Draft(input), cancellationToken), account => TypedResults.Ok(View(account)));
 
     private static StaffAdministration.AccountDraft Draft(StaffAccountInput input) =>
-        new(input.Username, input.DisplayName, input.Role, input.Email, input.DepartmentId, input.Password, input.Active);
+        new(input.Username, input.DisplayName, input.Role, input.Email, input.DepartmentId, input.Password, input.Active, input.Alerts, input.Language);
 
-    private static StaffAccountView View(StaffAccount s) => new(s.Id, s.Username, s.DisplayName, s.Email, s.Role, s.DepartmentId, s.Active, s.CreatedAt);
+    private static StaffAccountView View(StaffAccount s) =>
+        new(s.Id, s.Username, s.DisplayName, s.Email, s.Role, s.DepartmentId, s.Active, s.CreatedAt, s.Alerts, s.Language);
 }

@@ -1,3 +1,5 @@
+using Open311.Core.StaffAlerts;
+
 namespace Open311.Core.Catalog;
 
 /// <summary>A unit of the municipality's organisation chart that handles requests.</summary>
@@ -9,4 +11,6 @@ public class Department
     public string? Email { get; set; }
     public long? ParentId { get; set; }
     public bool Active { get; set; } = true;
+    /// <summary>Which <see cref="StaffAlertKinds.ForDepartments"/> reach <see cref="Email"/>: all of them unless turned off.</summary>
+    public List<string> Alerts { get; set; } = [.. StaffAlertKinds.ForDepartments];
 }

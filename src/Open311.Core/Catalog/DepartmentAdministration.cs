@@ -2,13 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Open311.Core.Audit;
 using Open311.Core.Data;
 using Open311.Core.Staff;
+using Open311.Core.StaffAlerts;
 
 namespace Open311.Core.Catalog;
 
 /// <summary>Administrators' changes to the organisation chart: checked here, saved with their audit record.</summary>
 public sealed class DepartmentAdministration(Open311Db db, TimeProvider clock)
 {
-    public sealed record DepartmentDraft(LocalizedText Name, string? Email, long? ParentId, bool Active);
+    /// <summary>A department as an administrator gives it; null <paramref name="Alerts"/> keeps the current ones (all, for a new department).</summary>
+    public sealed record DepartmentDraft(LocalizedText Name, string? Email, long? ParentId, bool Active, IReadOnlyList<string>? Alerts = null);
 
     public async Task<AdminResult<Department>> CreateAsync(StaffActor actor, DepartmentDraft draft, CancellationToken cancellationToken)
     {
@@ -17,7 +19,11 @@ public sealed class DepartmentAdministration(Open311Db db, TimeProvider clock)
             return AdminResult<Department>.Invalid(errors);
         }
 
-        var department = new Department { JurisdictionId = actor.JurisdictionId, Name = draft.Name, Email = draft.Email, ParentId = draft.ParentId, Active = draft.Active };
+        var department = new Department
+        {
+            JurisdictionId = actor.JurisdictionId, Name = draft.Name, Email = draft.Email, ParentId = draft.ParentId, Active = draft.Active,
+            Alerts = StaffAlertKinds.Chosen(draft.Alerts, StaffAlertKinds.ForDepartments, StaffAlertKinds.ForDepartments),
+        };
         db.Departments.Add(department);
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return AdminResult<Department>.Done(department);
@@ -37,6 +43,7 @@ public sealed class DepartmentAdministration(Open311Db db, TimeProvider clock)
         }
 
         (department.Name, department.Email, department.ParentId, department.Active) = (draft.Name, draft.Email, draft.ParentId, draft.Active);
+        department.Alerts = StaffAlertKinds.Chosen(draft.Alerts, StaffAlertKinds.ForDepartments, department.Alerts);
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return AdminResult<Department>.Done(department);
     }
@@ -70,6 +77,7 @@ public sealed class DepartmentAdministration(Open311Db db, TimeProvider clock)
     {
         var errors = new List<FieldError>();
         errors.Check(await db.JurisdictionAsync(actor.JurisdictionId, cancellationToken), "name", "name", draft.Name, required: true);
+        errors.AddRange(StaffAlertKinds.Problems(draft.Alerts, StaffAlertKinds.ForDepartments));
         if (draft.ParentId is { } parent)
         {
             if (!await db.Departments.AnyAsync(d => d.Id == parent && d.JurisdictionId == actor.JurisdictionId, cancellationToken))

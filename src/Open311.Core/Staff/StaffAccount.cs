@@ -1,4 +1,5 @@
 using Open311.Core.Audit;
+using Open311.Core.StaffAlerts;
 
 namespace Open311.Core.Staff;
 
@@ -17,5 +18,9 @@ public class StaffAccount
     /// <summary>Required for <see cref="StaffRole.Staff"/>: the only department whose requests they see.</summary>
     public long? DepartmentId { get; set; }
     public bool Active { get; set; } = true;
+    /// <summary>Which <see cref="StaffAlertKinds.ForAccounts"/> reach <see cref="Email"/>: all of them unless turned off.</summary>
+    public List<string> Alerts { get; set; } = [.. StaffAlertKinds.ForAccounts];
+    /// <summary>The language their alerts are written in; null for the jurisdiction's default.</summary>
+    public string? Language { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

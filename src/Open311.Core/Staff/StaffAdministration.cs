@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Open311.Core.Audit;
+using Open311.Core.Catalog;
 using Open311.Core.Data;
+using Open311.Core.StaffAlerts;
 
 namespace Open311.Core.Staff;
 
@@ -13,8 +15,12 @@ public sealed class StaffAdministration(Open311Db db, TimeProvider clock, Func<S
 {
     public const int MinPasswordLength = 10;
 
-    /// <summary>An account as an administrator gives it; a null password keeps the current one (or, for SSO accounts, none).</summary>
-    public sealed record AccountDraft(string Username, string DisplayName, StaffRole Role, string? Email, long? DepartmentId, string? Password, bool Active);
+    /// <summary>
+    /// An account as an administrator gives it; a null password keeps the current one (or, for SSO accounts, none), null
+    /// <paramref name="Alerts"/> the current alerts (all, for a new account).
+    /// </summary>
+    public sealed record AccountDraft(string Username, string DisplayName, StaffRole Role, string? Email, long? DepartmentId, string? Password, bool Active,
+        IReadOnlyList<string>? Alerts = null, string? Language = null);
 
     public async Task<AdminResult<StaffAccount>> CreateAsync(StaffActor actor, AccountDraft draft, CancellationToken cancellationToken)
     {
@@ -34,6 +40,7 @@ public sealed class StaffAdministration(Open311Db db, TimeProvider clock, Func<S
         {
             JurisdictionId = actor.JurisdictionId, Username = draft.Username, DisplayName = draft.DisplayName, Email = draft.Email,
             Role = draft.Role, DepartmentId = draft.DepartmentId, Active = draft.Active, CreatedAt = now,
+            Alerts = StaffAlertKinds.Chosen(draft.Alerts, StaffAlertKinds.ForAccounts, StaffAlertKinds.ForAccounts), Language = draft.Language,
         };
         account.PasswordHash = hashPassword(account, draft.Password!);
         db.StaffAccounts.Add(account);
@@ -60,8 +67,9 @@ public sealed class StaffAdministration(Open311Db db, TimeProvider clock, Func<S
             return AdminResult<StaffAccount>.Invalid(errors);
         }
 
-        (account.DisplayName, account.Email, account.Role, account.DepartmentId, account.Active) =
-            (draft.DisplayName, draft.Email, draft.Role, draft.DepartmentId, draft.Active);
+        (account.DisplayName, account.Email, account.Role, account.DepartmentId, account.Active, account.Language) =
+            (draft.DisplayName, draft.Email, draft.Role, draft.DepartmentId, draft.Active, draft.Language);
+        account.Alerts = StaffAlertKinds.Chosen(draft.Alerts, StaffAlertKinds.ForAccounts, account.Alerts);
         if (draft.Password is { Length: > 0 } password)
         {
             account.PasswordHash = hashPassword(account, password);
@@ -98,6 +106,12 @@ public sealed class StaffAdministration(Open311Db db, TimeProvider clock, Func<S
             && !await db.Departments.AnyAsync(d => d.Id == department && d.JurisdictionId == actor.JurisdictionId, cancellationToken))
         {
             errors.Add(new("department_id", $"no department {department}"));
+        }
+
+        errors.AddRange(StaffAlertKinds.Problems(draft.Alerts, StaffAlertKinds.ForAccounts));
+        if (draft.Language is { } language && !(await db.JurisdictionAsync(actor.JurisdictionId, cancellationToken)).Languages.Contains(language))
+        {
+            errors.Add(new("language", $"language '{language}' is not enabled for {actor.JurisdictionId}"));
         }
 
         return errors;

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Open311.Core.Outbox;
 using Open311.Tests.Infrastructure;
 
 namespace Open311.Tests.Outbox;
 
 /// <summary>
-/// The service with a relay consumer pointed at a real <see cref="HttpReceiver"/>, and a worker
+/// The service with a relay consumer (and no other) pointed at a real <see cref="HttpReceiver"/>, and a worker
 /// tuned for tests: it polls often and retries within a second.
 /// </summary>
 public class OutboxApp : Open311App
@@ -21,7 +22,8 @@ public class OutboxApp : Open311App
 
     public HttpReceiver Receiver { get; }
 
-    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    /// <summary>A worker that polls often and retries within a second, for any test app that waits for deliveries.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> FastWorker(bool delivers = true) =>
     [
         new("Outbox:PollInterval", "00:00:00.05"),
         new("Outbox:RetryDelay", "00:00:00.2"),
@@ -29,8 +31,10 @@ public class OutboxApp : Open311App
         new("Outbox:MaxAttempts", "4"),
         new("Outbox:BatchSize", "5"),
         new("Outbox:DeliveryTimeout", "00:00:05"),
-        new("Outbox:Deliver", _delivers ? "true" : "false"),
+        new("Outbox:Deliver", delivers ? "true" : "false"),
     ];
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => FastWorker(_delivers);
 
     /// <summary>Another instance of the service on this one's database, delivering to the same receiver; already running.</summary>
     public async Task<OutboxApp> StartSecondInstanceAsync()
@@ -46,7 +50,9 @@ public class OutboxApp : Open311App
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<IOutboxConsumer>(new RelayConsumer(new HttpClient(), new Uri(Receiver.Url))));
+        // The relay alone: the mechanism's tests count messages, which the product's consumers would add to.
+        builder.ConfigureServices(services => services.RemoveAll<IOutboxConsumer>()
+            .AddSingleton<IOutboxConsumer>(new RelayConsumer(new HttpClient(), new Uri(Receiver.Url))));
     }
 
     public override async ValueTask DisposeAsync()

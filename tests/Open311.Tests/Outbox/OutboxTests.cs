@@ -11,8 +11,6 @@ namespace Open311.Tests.Outbox;
 /// </summary>
 public class OutboxTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
     [Fact]
     public async Task EveryHistoryEvent_IsDeliveredOnce_AndARefusedChangeLeavesNothing()
     {
@@ -23,7 +21,7 @@ public class OutboxTests
         await dispatcher.PostAsync($"/admin/requests/{id}/transitions", new { to = "acknowledged", version });
         var stale = await dispatcher.PostAsync($"/admin/requests/{id}/notes", new { text = "late", @public = false, version });
 
-        await EventuallyAsync(() => app.Receiver.Accepted.Count >= 2);
+        await Eventually.TrueAsync(() => app.Receiver.Accepted.Count >= 2);
         await Task.Delay(300); // room for a duplicate to show up, if there were one
 
         AdminClient.AssertProblem(stale, HttpStatusCode.Conflict);
@@ -42,9 +40,9 @@ public class OutboxTests
         app.Receiver.Answer = HttpStatusCode.ServiceUnavailable;
 
         var id = await DemoRequests.LightingAsync(app); // asserts 201
-        await EventuallyAsync(() => app.Receiver.Refused >= 2);
+        await Eventually.TrueAsync(() => app.Receiver.Refused >= 2);
         app.Receiver.Answer = HttpStatusCode.OK;
-        await EventuallyAsync(() => !app.Receiver.Accepted.IsEmpty);
+        await Eventually.TrueAsync(() => !app.Receiver.Accepted.IsEmpty);
 
         var delivery = Assert.Single(await DeliveriesAsync(app, $"request_id={id}"));
         var admin = await AdminClient.SignInAsync(app, "admin");
@@ -66,14 +64,14 @@ public class OutboxTests
         app.Receiver.Answer = HttpStatusCode.InternalServerError;
         var retried = await DemoRequests.LightingAsync(app);
         var discarded = await DemoRequests.RoadsAsync(app);
-        await EventuallyAsync(async () => (await DeliveriesAsync(app, "status=failed")).Count == 2);
+        await Eventually.TrueAsync(async () => (await DeliveriesAsync(app, "status=failed")).Count == 2);
 
         app.Receiver.Answer = HttpStatusCode.OK;
         var retry = (await DeliveriesAsync(app, $"request_id={retried}"))[0].GetProperty("id").GetInt64();
         var discard = (await DeliveriesAsync(app, $"request_id={discarded}"))[0].GetProperty("id").GetInt64();
         var (retriedResponse, _) = await admin.PostAsync($"/admin/deliveries/{retry}/retry", null);
         var (discardedResponse, discardedBody) = await admin.PostAsync($"/admin/deliveries/{discard}/discard", null);
-        await EventuallyAsync(async () => (await DeliveriesAsync(app, "status=delivered")).Count == 1);
+        await Eventually.TrueAsync(async () => (await DeliveriesAsync(app, "status=delivered")).Count == 1);
         await Task.Delay(300);
 
         Assert.Equal(HttpStatusCode.OK, retriedResponse.StatusCode);
@@ -97,7 +95,7 @@ public class OutboxTests
         first.Receiver.Delay = TimeSpan.FromMilliseconds(10);
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => DemoRequests.LightingAsync(i % 2 == 0 ? first : second)));
-        await EventuallyAsync(() => first.Receiver.Accepted.Count >= 20);
+        await Eventually.TrueAsync(() => first.Receiver.Accepted.Count >= 20);
         await Task.Delay(500);
 
         Assert.Equal(20, first.Receiver.Accepted.Count);
@@ -119,10 +117,10 @@ public class OutboxTests
         }
 
         var stopped = await desk.StartSecondInstanceAsync();
-        await EventuallyAsync(() => desk.Receiver.Accepted.Count >= 2);
+        await Eventually.TrueAsync(() => desk.Receiver.Accepted.Count >= 2);
         await stopped.DisposeAsync();
         await using var next = await desk.StartSecondInstanceAsync();
-        await EventuallyAsync(async () => (await DeliveriesAsync(desk, "status=delivered")).Count == 5);
+        await Eventually.TrueAsync(async () => (await DeliveriesAsync(desk, "status=delivered")).Count == 5);
 
         var keys = (await DeliveriesAsync(desk, "")).Select(d => d.GetProperty("idempotency_key").GetString()!).ToHashSet();
         Assert.Equal(keys, desk.Receiver.Accepted.ToHashSet());
@@ -144,17 +142,5 @@ public class OutboxTests
         var (response, body) = await admin.GetAsync($"/admin/deliveries?page_size=200&{query}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return [.. body.GetProperty("items").EnumerateArray()];
-    }
-
-    private static Task EventuallyAsync(Func<bool> condition) => EventuallyAsync(() => Task.FromResult(condition()));
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the outbox did not get there in time");
-            await Task.Delay(50);
-        }
     }
 }

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Http;
 using StandardWebhooks;
 using StandardWebhooks.Diagnostics;
 using Open311.Tests.Infrastructure;
+using Open311.Tests.Outbox;
 
 namespace Open311.Tests.Webhooks;
 
 /// <summary>
 /// The service with its real webhooks consumer, allowed to call receivers on 127.0.0.1, a secret
-/// overlap of a few seconds so a test can outlive it, and a worker that polls often and retries within a second.
+/// overlap of a few seconds so a test can outlive it, and the outbox tests' fast worker.
 /// </summary>
 public class WebhookApp : Open311App
 {
@@ -24,16 +25,7 @@ public class WebhookApp : Open311App
     private WebhookApp(WebhookApp first) => _first = first;
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-    [
-        new("Outbox:PollInterval", "00:00:00.05"),
-        new("Outbox:RetryDelay", "00:00:00.2"),
-        new("Outbox:MaxRetryDelay", "00:00:00.5"),
-        new("Outbox:MaxAttempts", "4"),
-        new("Outbox:BatchSize", "5"),
-        new("Outbox:DeliveryTimeout", "00:00:05"),
-        new("Webhooks:AllowedHosts:0", "127.0.0.1"),
-        new("Webhooks:SecretOverlap", SecretOverlap.ToString()),
-    ];
+        [.. OutboxApp.FastWorker(), new("Webhooks:AllowedHosts:0", "127.0.0.1"), new("Webhooks:SecretOverlap", SecretOverlap.ToString())];
 
     public static async Task<WebhookApp> StartAsync()
     {

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Open311.Core.Catalog;
+using Open311.Core.Citizens;
+using Open311.Core.Data;
+using Open311.Core.Messaging;
+using Open311.Core.Outbox;
+using Open311.Core.Requests;
+
+namespace Open311.Core.StaffAlerts;
+
+/// <summary>
+/// Staff alerts by e-mail: a new request to its department's address, a reroute to the new
+/// department's, an assignment to the assignee. Whom is decided with the change (nobody when there
+/// is no address or the alert is off); the address is read again at delivery, since an account may
+/// have been deactivated or its e-mail removed since. Alerts never carry the citizen's contact
+/// data: staff open the request for that, where the look is audited.
+/// </summary>
+public sealed class StaffAlertConsumer(Open311Db db, IEmailSender email, JurisdictionDirectory jurisdictions, IOptions<CitizenLinkOptions> links)
+    : IOutboxConsumer
+{
+    public const string ConsumerName = "staff-alerts";
+    private const string DepartmentKey = "department";
+    private const string StaffKey = "staff";
+
+    public string Name => ConsumerName;
+
+    public async ValueTask<IReadOnlyList<OutboxRecipient>> RecipientsAsync(ServiceRequest request, RequestEvent change, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var key = StaffAlertKinds.Of(change.Kind) switch
+        {
+            // The request as this change left it: its (new) department, its assignee.
+            StaffAlertKinds.NewRequest or StaffAlertKinds.Rerouted when request.DepartmentId is { } department => $"{DepartmentKey}:{department}",
+            // Who assigned a request to themselves needs no e-mail about it.
+            StaffAlertKinds.Assigned when request.AssigneeId is { } assignee && change.Actor != $"{StaffKey}:{assignee}" => $"{StaffKey}:{assignee}",
+            _ => null,
+        };
+        return key is not null && (await AddresseeAsync(key, change.Kind, cancellationToken)).Email is not null ? [new(key)] : OutboxRecipient.None;
+    }
+
+    public async Task<DeliveryResult> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
+    {
+        var addressee = await AddresseeAsync(delivery.Recipient, delivery.Event.Kind, cancellationToken);
+        if (addressee.Email is null)
+        {
+            return DeliveryResult.Delivered($"not sent: {addressee.WhyNot}");
+        }
+
+        var request = await db.Requests.AsNoTracking().Where(r => r.Id == delivery.Event.RequestId)
+            // Named columns only: the citizen's contact data is not even read.
+            .Select(r => new StaffAlertEmail.Request(r.Id, r.ProtocolNumber, r.Service.Name, r.Address, r.Lat, r.Long, r.Description))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (request is null)
+        {
+            return DeliveryResult.Delivered("not sent: the request no longer exists");
+        }
+
+        var jurisdiction = await jurisdictions.FindAsync(delivery.JurisdictionId, cancellationToken)
+            ?? throw new InvalidOperationException($"jurisdiction {delivery.JurisdictionId} does not exist");
+        var language = LanguageRule.Choose(jurisdiction.Jurisdiction, addressee.Language, acceptLanguage: null);
+        // Where staff open it: the request in the admin API until there is a staff site.
+        var link = new Uri($"{links.Value.PublicSiteUrl.AbsoluteUri.TrimEnd('/')}/admin/requests/{request.Id}");
+        var (subject, body) = StaffAlertEmail.Compose(StaffAlertKinds.Of(delivery.Event.Kind)!, request, delivery.Event, language, jurisdiction, link);
+        await email.SendAsync(new EmailMessage(delivery.IdempotencyKey, addressee.Email, subject, body), cancellationToken);
+        return DeliveryResult.Delivered();
+    }
+
+    /// <summary>Whom a recipient key names, as stored now: their address and language, or why they get nothing.</summary>
+    private sealed record Addressee(string? Email, string? Language, string WhyNot);
+
+    private async Task<Addressee> AddresseeAsync(string key, RequestEventKind kind, CancellationToken cancellationToken)
+    {
+        var alert = StaffAlertKinds.Of(kind);
+        var type = key.Split(':')[0];
+        var id = long.Parse(key[(type.Length + 1)..], CultureInfo.InvariantCulture);
+        var found = type switch
+        {
+            DepartmentKey => await db.Departments.AsNoTracking().Where(d => d.Id == id)
+                .Select(d => new { d.Email, d.Alerts, d.Active, Language = (string?)null }).FirstOrDefaultAsync(cancellationToken),
+            StaffKey => await db.StaffAccounts.AsNoTracking().Where(s => s.Id == id)
+                .Select(s => new { s.Email, s.Alerts, s.Active, s.Language }).FirstOrDefaultAsync(cancellationToken),
+            _ => throw new FormatException($"recipient '{key}' is neither a department nor a staff account"),
+        };
+        var whyNot = found switch
+        {
+            null => $"{key} no longer exists",
+            { Active: false } => $"{key} is inactive",
+            { Email: null or "" } => $"{key} has no e-mail address",
+            _ when alert is null || !found.Alerts.Contains(alert) => $"{key} has turned off {alert ?? kind.ToString()} alerts",
+            _ => null,
+        };
+        return whyNot is null ? new(found!.Email, found.Language, "") : new(null, null, whyNot);
+    }
+}
