@@ -12,9 +12,7 @@ namespace Open311.Core.Webhooks;
 /// </summary>
 public sealed class WebhookConsumer(Open311Db db, SafeWebhookClient http, TimeProvider clock) : IOutboxConsumer
 {
-    public const string ConsumerName = "webhooks";
-
-    public string Name => ConsumerName;
+    public string Name => "webhooks";
 
     /// <summary>Runs in every change's transaction: one query on the partial index of active subscriptions.</summary>
     public async ValueTask<IReadOnlyList<OutboxRecipient>> RecipientsAsync(ServiceRequest request, RequestEvent change, DateTimeOffset now,
@@ -26,18 +24,14 @@ public sealed class WebhookConsumer(Open311Db db, SafeWebhookClient http, TimePr
     public static IQueryable<long> Subscribers(Open311Db db, string jurisdictionId, RequestEventKind kind)
     {
         var name = kind.ToOpen311();
-        return db.WebhookSubscriptions.AsNoTracking()
-            .Where(s => s.JurisdictionId == jurisdictionId && s.Active && (s.EventKinds == null || s.EventKinds.Contains(name)))
-            .Where(s => db.ApiClients.Any(c => c.Id == s.ClientId && c.RevokedAt == null))
-            .Select(s => s.Id);
+        return Listening(db, jurisdictionId).Where(s => s.EventKinds == null || s.EventKinds.Contains(name)).Select(s => s.Id);
     }
 
     public async Task<DeliveryResult> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
     {
         var id = long.Parse(delivery.Recipient, CultureInfo.InvariantCulture);
-        var subscription = await db.WebhookSubscriptions.AsNoTracking()
-            .FirstOrDefaultAsync(s => s.Id == id && s.JurisdictionId == delivery.JurisdictionId, cancellationToken);
-        if (subscription is not { Active: true } || !await db.ApiClients.AnyAsync(c => c.Id == subscription.ClientId && c.RevokedAt == null, cancellationToken))
+        var subscription = await Listening(db, delivery.JurisdictionId).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (subscription is null)
         {
             // Deleted, switched off or its client app revoked since the change: nobody is waiting for it any more.
             return DeliveryResult.Delivered($"subscription {id} is gone");
@@ -56,20 +50,28 @@ public sealed class WebhookConsumer(Open311Db db, SafeWebhookClient http, TimePr
         return DeliveryResult.Delivered($"HTTP {status}");
     }
 
+    /// <summary>Subscriptions that are active and whose client app has not been revoked.</summary>
+    private static IQueryable<WebhookSubscription> Listening(Open311Db db, string jurisdictionId) =>
+        db.WebhookSubscriptions.AsNoTracking()
+            .Where(s => s.JurisdictionId == jurisdictionId && s.Active && db.ApiClients.Any(c => c.Id == s.ClientId && c.RevokedAt == null));
+
     private async Task<WebhookPayload> PayloadAsync(RequestEvent change, bool trusted, CancellationToken cancellationToken)
     {
-        var request = await db.Requests.AsNoTracking().Where(r => r.Id == change.RequestId)
+        var requests = db.Requests.AsNoTracking().Where(r => r.Id == change.RequestId);
+        var request = await requests
             .Select(r => new
             {
                 r.ProtocolNumber,
                 ServiceCode = r.Service.Code,
                 r.Service.IsPublic,
-                r.Contact,
                 State = db.WorkflowStates.Where(s => s.Id == change.StateAfterId).Select(s => s.Code).FirstOrDefault(),
             })
             .SingleAsync(cancellationToken);
+        // Contact data is read only for a subscription that may receive it.
+        var contact = trusted
+            ? await requests.Select(r => new WebhookContact(r.Contact.FirstName, r.Contact.LastName, r.Contact.Email, r.Contact.Phone)).SingleAsync(cancellationToken)
+            : null;
         var kind = change.Kind.ToOpen311();
-        var contact = trusted ? new WebhookContact(request.Contact.FirstName, request.Contact.LastName, request.Contact.Email, request.Contact.Phone) : null;
         return new WebhookPayload($"request.{kind}", change.OccurredAt, new WebhookEventData(change.Id, kind, change.RequestId, request.ProtocolNumber,
             request.ServiceCode, request.IsPublic, change.StatusAfter.ToOpen311(), request.State, change.IsPublic ? change.Note : null, change.OccurredAt, contact));
     }
