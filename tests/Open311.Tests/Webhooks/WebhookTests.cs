@@ -320,7 +320,7 @@ public class WebhookTests
     }
 
     [Fact]
-    public async Task ADeletedOrInactiveSubscription_IsToldNothingMore()
+    public async Task ADeletedOrInactiveSubscription_OrOneOfARevokedClientApp_IsToldNothingMore()
     {
         await using var app = await WebhookApp.StartAsync();
         using var deleted = new HttpReceiver { Answer = HttpStatusCode.ServiceUnavailable };
@@ -330,6 +330,10 @@ public class WebhookTests
         var (deletedId, _) = await WebhookApp.SubscribeAsync(admin, client, deleted.Url, ["submitted"]);
         var (inactiveId, _) = await WebhookApp.SubscribeAsync(admin, client, inactive.Url, ["submitted"]);
         await admin.PutAsync($"/admin/clients/{client}/webhooks/{inactiveId}", new { url = inactive.Url, active = false });
+        using var revoked = new HttpReceiver();
+        var revokedClient = await WebhookApp.ClientAsync(admin);
+        var (revokedId, _) = await WebhookApp.SubscribeAsync(admin, revokedClient, revoked.Url);
+        await admin.PostAsync($"/admin/clients/{revokedClient}/revoke", null);
 
         await DemoRequests.LightingAsync(app);
         await Eventually.TrueAsync(() => deleted.Refused >= 1);
@@ -342,6 +346,33 @@ public class WebhookTests
         Assert.Empty(deleted.Calls);
         Assert.Empty(await WebhookApp.DeliveriesAsync(admin, inactiveId));
         Assert.Empty(inactive.Calls);
+        Assert.Empty(await WebhookApp.DeliveriesAsync(admin, revokedId));
+        Assert.Empty(revoked.Calls);
         AdminClient.AssertProblem(await admin.GetAsync($"/admin/clients/{client}/webhooks/{deletedId}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ARequestInAPrivateCategory_ReachesIntegrators_FlaggedNotPublic()
+    {
+        await using var app = await WebhookApp.StartAsync();
+        using var receiver = new HttpReceiver();
+        var admin = await AdminClient.SignInAsync(app, "admin");
+        var client = await WebhookApp.ClientAsync(admin);
+        var (_, secret) = await WebhookApp.SubscribeAsync(admin, client, receiver.Url, ["submitted"]);
+
+        var dispatcher = await AdminClient.SignInAsync(app, "dispatcher");
+        var (response, body) = await dispatcher.PostAsync("/admin/requests", new
+        {
+            service_code = "014", channel = "phone", address = "Μεραμβέλλου 3", description = "Χρειάζεται φάρμακα",
+            caller = new { first_name = "Ειρήνη", phone = "2810000000" },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await Eventually.TrueAsync(() => !receiver.Calls.IsEmpty);
+
+        var data = WebhookApp.Verify(secret, Assert.Single(receiver.Calls)).GetProperty("data");
+        Assert.Equal(body.GetProperty("request").GetProperty("id").GetInt64(), data.GetProperty("request_id").GetInt64());
+        Assert.Equal("014", data.GetProperty("service_code").GetString());
+        Assert.False(data.GetProperty("public").GetBoolean());
+        Assert.False(data.TryGetProperty("contact", out _));
     }
 }
