@@ -72,55 +72,48 @@ public sealed class WebhookAdministration(Open311Db db, WebhookDestinations dest
 
     public async Task<AdminResult<WebhookSubscription>> UpdateAsync(StaffActor actor, long clientId, long id, WebhookDraft draft, CancellationToken cancellationToken)
     {
-        var subscription = await LoadAsync(actor, clientId, id, cancellationToken, tracked: true);
-        if (subscription is null)
-        {
-            return AdminResult<WebhookSubscription>.NotFound($"no webhook {id} for client app {clientId}");
-        }
-
         if (await CheckAsync(draft, cancellationToken) is { Count: > 0 } errors)
         {
             return AdminResult<WebhookSubscription>.Invalid(errors);
         }
 
-        var now = clock.GetUtcNow();
-        Apply(subscription, draft, now);
-        await db.SaveAuditedAsync(actor, now, cancellationToken);
-        return AdminResult<WebhookSubscription>.Done(subscription);
+        return await ChangeAsync(actor, clientId, id, (subscription, now) =>
+        {
+            Apply(subscription, draft, now);
+            return subscription;
+        }, cancellationToken);
     }
 
     /// <summary>Messages already queued for it are then delivered as "gone", without a call.</summary>
-    public async Task<AdminResult<WebhookSubscription>> DeleteAsync(StaffActor actor, long clientId, long id, CancellationToken cancellationToken)
-    {
-        var subscription = await LoadAsync(actor, clientId, id, cancellationToken, tracked: true);
-        if (subscription is null)
-        {
-            return AdminResult<WebhookSubscription>.NotFound($"no webhook {id} for client app {clientId}");
-        }
-
-        db.WebhookSubscriptions.Remove(subscription);
-        await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
-        return AdminResult<WebhookSubscription>.Done(subscription);
-    }
+    public Task<AdminResult<WebhookSubscription>> DeleteAsync(StaffActor actor, long clientId, long id, CancellationToken cancellationToken) =>
+        ChangeAsync(actor, clientId, id, (subscription, _) => db.WebhookSubscriptions.Remove(subscription).Entity, cancellationToken);
 
     /// <summary>
     /// A new secret, shown in this answer only. The one it replaces keeps signing beside it for
     /// <see cref="WebhookOptions.SecretOverlap"/>, so the receiver can switch without losing a call.
     /// </summary>
-    public async Task<AdminResult<(WebhookSubscription Subscription, string Secret)>> RotateSecretAsync(StaffActor actor, long clientId, long id,
+    public Task<AdminResult<(WebhookSubscription Subscription, string Secret)>> RotateSecretAsync(StaffActor actor, long clientId, long id,
+        CancellationToken cancellationToken) =>
+        ChangeAsync(actor, clientId, id, (subscription, now) =>
+        {
+            (subscription.PreviousSecret, subscription.PreviousSecretExpiresAt) = (subscription.Secret, now + options.Value.SecretOverlap);
+            (subscription.Secret, subscription.UpdatedAt) = (WebhookSignatures.NewSecret(), now);
+            return (subscription, subscription.Secret);
+        }, cancellationToken);
+
+    private async Task<AdminResult<T>> ChangeAsync<T>(StaffActor actor, long clientId, long id, Func<WebhookSubscription, DateTimeOffset, T> change,
         CancellationToken cancellationToken)
     {
-        var subscription = await LoadAsync(actor, clientId, id, cancellationToken, tracked: true);
+        var subscription = await LoadAsync(actor, clientId, id, cancellationToken);
         if (subscription is null)
         {
-            return AdminResult<(WebhookSubscription, string)>.NotFound($"no webhook {id} for client app {clientId}");
+            return AdminResult<T>.NotFound($"no webhook {id} for client app {clientId}");
         }
 
         var now = clock.GetUtcNow();
-        (subscription.PreviousSecret, subscription.PreviousSecretExpiresAt) = (subscription.Secret, now + options.Value.SecretOverlap);
-        (subscription.Secret, subscription.UpdatedAt) = (WebhookSignatures.NewSecret(), now);
+        var changed = change(subscription, now);
         await db.SaveAuditedAsync(actor, now, cancellationToken);
-        return AdminResult<(WebhookSubscription, string)>.Done((subscription, subscription.Secret));
+        return AdminResult<T>.Done(changed);
     }
 
     private static void Apply(WebhookSubscription subscription, WebhookDraft draft, DateTimeOffset now)
@@ -161,9 +154,6 @@ public sealed class WebhookAdministration(Open311Db db, WebhookDestinations dest
         return errors;
     }
 
-    private Task<WebhookSubscription?> LoadAsync(StaffActor actor, long clientId, long id, CancellationToken cancellationToken, bool tracked = false)
-    {
-        var subscriptions = tracked ? db.WebhookSubscriptions : db.WebhookSubscriptions.AsNoTracking();
-        return subscriptions.FirstOrDefaultAsync(s => s.Id == id && s.ClientId == clientId && s.JurisdictionId == actor.JurisdictionId, cancellationToken);
-    }
+    private Task<WebhookSubscription?> LoadAsync(StaffActor actor, long clientId, long id, CancellationToken cancellationToken) =>
+        db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id && s.ClientId == clientId && s.JurisdictionId == actor.JurisdictionId, cancellationToken);
 }
