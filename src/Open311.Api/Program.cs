@@ -6,6 +6,7 @@ using Open311.Api.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOpen311Data();
 builder.AddOutbox();
+builder.AddLiveFeed();
 builder.AddMessaging();
 builder.AddWebhooks();
 builder.AddGeoReport();

@@ -26,6 +26,7 @@ public static class AdminApi
         signedIn.MapAudit();
         signedIn.MapStatistics();
         signedIn.MapDeliveries();
+        signedIn.MapLiveFeed();
         return routes;
     }
 }

@@ -10,7 +10,7 @@ namespace Open311.Api.Admin;
 public static class WebhooksEndpoints
 {
     public sealed record WebhookView(long Id, long ClientId, string Url,
-        [property: Description("Event kinds delivered (submitted, statuschanged, note, assigned, rerouted, expectedchanged, markedduplicate); null for all.")]
+        [property: Description("Event kinds delivered, spelt as in request histories (submitted, statuschanged, note…; spec/webhooks.md lists them); null for all.")]
         string[]? EventKinds,
         bool Active,
         [property: Description("Payloads carry the requester's name, e-mail and phone.")] bool Trusted,

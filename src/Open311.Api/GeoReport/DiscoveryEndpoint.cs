@@ -9,13 +9,16 @@ public static class DiscoveryEndpoint
 {
     public const string Specification = "http://wiki.open311.org/GeoReport_v2";
 
+    /// <summary>mySociety's request updates extension (servicerequestupdates), which this endpoint also speaks.</summary>
+    public const string UpdatesSpecification = "http://wiki.open311.org/GeoReport_v2/Servicerequestupdates";
+
     // Endpoints change only with a deployment, so the process start is an honest changeset.
     private static readonly DateTimeOffset Changeset = new(System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime());
 
     public static RouteHandlerBuilder MapDiscovery(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/discovery.{format}", GetDiscovery)
             .WithSummary("Service discovery")
-            .WithDescription("Where the GeoReport v2 endpoint lives, its formats, and whom to ask for an API key.")
+            .WithDescription("Where the GeoReport v2 endpoint lives, its formats, and whom to ask for an API key; the endpoint is listed a second time under the servicerequestupdates specification.")
             .ProducesWire(WireResponse.Discovery);
 
     public static WireResult GetDiscovery(GeoReportCall call, HttpRequest request, PublicUrls urls, IOptions<Open311Options> options)
@@ -29,10 +32,12 @@ public static class DiscoveryEndpoint
             writer.String("contact", jurisdiction.ContactInfo);
             writer.String("key_service", jurisdiction.KeyService);
             writer.StartNestedList("endpoints");
-            WriteEndpoint(writer, urls.ApiBase(request), options.Value.EndpointType, changeset);
+            WriteEndpoint(writer, Specification, urls.ApiBase(request), options.Value.EndpointType, changeset);
+            // The same base once more under the updates extension's specification, so a client looking for it finds it here.
+            WriteEndpoint(writer, UpdatesSpecification, urls.ApiBase(request), options.Value.EndpointType, changeset);
             foreach (var other in options.Value.OtherEndpoints)
             {
-                WriteEndpoint(writer, other.Url.TrimEnd('/'), other.Type, changeset);
+                WriteEndpoint(writer, Specification, other.Url.TrimEnd('/'), other.Type, changeset);
             }
 
             writer.EndNestedList();
@@ -40,10 +45,10 @@ public static class DiscoveryEndpoint
         });
     }
 
-    private static void WriteEndpoint(IWireWriter writer, string url, string type, string changeset)
+    private static void WriteEndpoint(IWireWriter writer, string specification, string url, string type, string changeset)
     {
         writer.StartItem("endpoint");
-        writer.String("specification", Specification);
+        writer.String("specification", specification);
         writer.String("url", url);
         writer.String("changeset", changeset);
         writer.String("type", type);

@@ -18,6 +18,7 @@ public static class GeoReportApi
         api.MapServices();
         api.MapRequestSubmission();
         api.MapRequestLookups();
+        api.MapRequestUpdates();
         routes.MapUnknownPaths();
         return routes;
     }

@@ -11,14 +11,16 @@ public static class MediaEndpoint
         routes.MapGet("/media/{id:guid}", GetMedia)
             .WithName("GetMedia")
             .WithSummary("An uploaded photo")
-            .WithDescription("The photo as stored: JPEG or PNG, with its metadata removed.")
+            .WithDescription("The photo as stored: JPEG or PNG, with its metadata removed. Photos of citizens' staff-only updates are not served.")
             .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     public static async Task<IResult> GetMedia([Description("The photo, as in a request's media_url.")] Guid id, Open311Db db, CancellationToken cancellationToken)
     {
         var media = await db.RequestMedia.AsNoTracking()
-            .Where(m => m.Id == id && db.Requests.Any(r => r.Id == m.RequestId && r.Service.IsPublic))
+            // A request's own photo, or one a public event carries; never a photo sent with a staff-only event.
+            .Where(m => m.Id == id && db.Requests.Any(r => r.Id == m.RequestId && r.Service.IsPublic
+                && (r.MediaId == m.Id || db.RequestEvents.Any(e => e.MediaId == m.Id && e.IsPublic))))
             .Select(m => new { m.ContentType, m.Content })
             .FirstOrDefaultAsync(cancellationToken);
         return media is null

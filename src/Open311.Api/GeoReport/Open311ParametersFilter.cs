@@ -61,7 +61,7 @@ public sealed class Open311ParametersFilter(IOptions<Open311Options> options) : 
         {
             Description = "The document, in the format of the suffix (XML or JSON, the same fields).",
             Content = WireContent(Open311Schemas.For(endpoint.Response, context.SchemaRepository)),
-            Headers = endpoint.Response == WireResponse.Requests ? PagingHeaders : null,
+            Headers = endpoint.Response is WireResponse.Requests or WireResponse.Updates ? PagingHeaders : null,
         };
         var errors = Open311Schemas.Errors(context.SchemaRepository);
         var failures = new List<(string Code, string Meaning)> { ("400", "Bad input"), ("404", "Unknown service, request, token, jurisdiction or format") };
@@ -79,7 +79,7 @@ public sealed class Open311ParametersFilter(IOptions<Open311Options> options) : 
 
     private static readonly Dictionary<string, IOpenApiHeader> PagingHeaders = new()
     {
-        [Paging.ResultCountHeader] = new OpenApiHeader { Description = "How many requests this page holds.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+        [Paging.ResultCountHeader] = new OpenApiHeader { Description = "How many requests (or updates) this page holds.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
         [Paging.PageHeader] = new OpenApiHeader { Description = "This page's number.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
         ["Link"] = new OpenApiHeader { Description = "RFC 8288 links to the next and previous pages (rel=\"next\", rel=\"prev\").", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
     };

@@ -32,7 +32,7 @@ public static class Open311Schemas
         ("description", Text("What is wrong, in words a developer can act on.")));
 
     private static readonly OpenApiSchema Endpoint = Object("One endpoint.",
-        ("specification", Text("http://wiki.open311.org/GeoReport_v2")),
+        ("specification", Text("http://wiki.open311.org/GeoReport_v2, or http://wiki.open311.org/GeoReport_v2/Servicerequestupdates for the same base's request updates.")),
         ("url", Text("The API base, without a trailing slash.")),
         ("changeset", Text("When this endpoint last changed (ISO 8601).")),
         ("type", Text("production or test.")),
@@ -109,6 +109,21 @@ public static class Open311Schemas
     private static readonly OpenApiSchema TokenLookup = Object("XML <service_requests><request>.",
         ("service_request_id", Text("The request the token stands for.")), ("token", Text("As asked.")));
 
+    private static readonly OpenApiSchema Update = Object(
+        "XML <service_request_updates><request_update>. A public history event of a public request; never the requester's or a citizen's contact data, nor staff's internal notes.",
+        ("update_id", Text("The event's id: unique, and the same on every call.")),
+        ("service_request_id", Text("The request it is about.")),
+        ("status", Text("open or closed: the request's status after the event.")),
+        ("updated_datetime", Text("When it happened, ISO 8601 in the jurisdiction's zone.")),
+        ("description", Text("The public note, as written; null when the event has none.")),
+        ("media_url", Text("The photo the event carries, if any.")),
+        ("external_status_code", Text("The workflow state after the event, e.g. acknowledged, in_progress, resolved.")));
+
+    private static readonly OpenApiSchema UpdateReceipt = Object("XML <service_request_updates><request_update>. A repeated update_id gets the first answer again.",
+        ("update_id", Text("This server's id for the update (a history event).")),
+        ("status", Text("Extension: open or closed, the request's status after the update.")),
+        ("status_changed", Flag("Extension: true when the update reopened the request; false when its status stayed as it was.")));
+
     /// <summary>The 200 body of each kind of GeoReport document.</summary>
     public static IOpenApiSchema For(WireResponse response, SchemaRepository repository) => response switch
     {
@@ -117,6 +132,8 @@ public static class Open311Schemas
         WireResponse.ServiceDefinition => Reference(repository, "ServiceDefinition", ServiceDefinition),
         WireResponse.Receipt => ArrayOf(Reference(repository, "SubmissionReceipt", Receipt), "XML root <service_requests>; one element."),
         WireResponse.Token => ArrayOf(Reference(repository, "TokenLookup", TokenLookup), "XML root <service_requests>; one element."),
+        WireResponse.Updates => ArrayOf(Reference(repository, "RequestUpdate", Update), "XML root <service_request_updates>, oldest first."),
+        WireResponse.UpdateReceipt => ArrayOf(Reference(repository, "RequestUpdateReceipt", UpdateReceipt), "XML root <service_request_updates>; one element."),
         _ => ArrayOf(Reference(repository, "ServiceRequest", Request), "XML root <service_requests>."),
     };
 

@@ -22,14 +22,45 @@ public static class RequestListQuery
             return errors.Count > 0 ? (null, errors) : (only, errors);
         }
 
-        var window = TimeSpan.FromDays(options.MaxWindowDays);
-        var start = ReadDate(p.StartDate, "start_date", errors);
-        var end = ReadDate(p.EndDate, "end_date", errors);
         // A sync by update time looks at every request that changed, however old.
         var syncing = p.UpdatedAfter is not null || p.UpdatedBefore is not null;
+        var (from, to) = ReadWindow(p.StartDate, p.EndDate, syncing, now, options, errors);
+        var filter = new RequestFilter
+        {
+            JurisdictionId = call.JurisdictionId,
+            ServiceCodes = List(p.ServiceCode),
+            From = from,
+            To = to,
+            Statuses = ReadStatuses(p, errors),
+            UpdatedAfter = ReadDate(p.UpdatedAfter, "updated_after", errors),
+            UpdatedBefore = ReadDate(p.UpdatedBefore, "updated_before", errors),
+            Near = ReadCircle(p, options, errors),
+            Within = ReadBox(p.Bbox, errors),
+        };
+        var (page, pageSize) = ReadPage(p.Page, p.PageSize, options, errors);
+        filter = filter with { Page = page, PageSize = pageSize };
+        if (filter.Near is not null && filter.Within is not null)
+        {
+            errors.Add(new(400, "use either lat/long/radius or bbox, not both"));
+        }
+
+        return errors.Count > 0 ? (null, errors) : (filter, errors);
+    }
+
+    /// <summary>
+    /// The window of start_date and end_date (spec/georeport-v2.md): the last MaxWindowDays days when
+    /// neither is given (no window at all when <paramref name="unbounded"/>), MaxWindowDays from the
+    /// one given, and never longer than that.
+    /// </summary>
+    public static (DateTimeOffset? From, DateTimeOffset? To) ReadWindow(string? startText, string? endText, bool unbounded, DateTimeOffset now,
+        Open311Options options, List<Open311Error> errors)
+    {
+        var window = TimeSpan.FromDays(options.MaxWindowDays);
+        var start = ReadDate(startText, "start_date", errors);
+        var end = ReadDate(endText, "end_date", errors);
         var (from, to) = (start, end) switch
         {
-            (null, null) when syncing => ((DateTimeOffset?)null, (DateTimeOffset?)null),
+            (null, null) when unbounded => ((DateTimeOffset?)null, (DateTimeOffset?)null),
             (null, null) => (now - window, now),
             ({ } s, null) => (s, s + window),
             (null, { } e) => (e - window, e),
@@ -44,27 +75,13 @@ public static class RequestListQuery
             errors.Add(new(400, $"start_date and end_date may not span more than {options.MaxWindowDays} days"));
         }
 
-        var filter = new RequestFilter
-        {
-            JurisdictionId = call.JurisdictionId,
-            ServiceCodes = List(p.ServiceCode),
-            From = from,
-            To = to,
-            Statuses = ReadStatuses(p, errors),
-            UpdatedAfter = ReadDate(p.UpdatedAfter, "updated_after", errors),
-            UpdatedBefore = ReadDate(p.UpdatedBefore, "updated_before", errors),
-            Near = ReadCircle(p, options, errors),
-            Within = ReadBox(p.Bbox, errors),
-            Page = (int)(ReadNumber(p.Page, "page", errors, 1, PageLimits.MaxPage, integer: true) ?? 1),
-            PageSize = (int)(ReadNumber(p.PageSize, "page_size", errors, 1, options.MaxPageSize, integer: true) ?? options.MaxPageSize),
-        };
-        if (filter.Near is not null && filter.Within is not null)
-        {
-            errors.Add(new(400, "use either lat/long/radius or bbox, not both"));
-        }
-
-        return errors.Count > 0 ? (null, errors) : (filter, errors);
+        return (from, to);
     }
+
+    /// <summary>The page extension: 1-based page and page_size, at most MaxPageSize (also the default).</summary>
+    public static (int Page, int PageSize) ReadPage(string? page, string? pageSize, Open311Options options, List<Open311Error> errors) =>
+        ((int)(ReadNumber(page, "page", errors, 1, PageLimits.MaxPage, integer: true) ?? 1),
+            (int)(ReadNumber(pageSize, "page_size", errors, 1, options.MaxPageSize, integer: true) ?? options.MaxPageSize));
 
     private static string[]? List(string? text) =>
         text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } items ? items : null;

@@ -1,18 +1,14 @@
 using Microsoft.Extensions.Options;
 using Open311.Api.GeoReport.Wire;
 using Open311.Core.Catalog;
-using Open311.Core.Clients;
 using Open311.Core.Data;
 using Open311.Core.Requests;
-using Open311.Core.Requests.Photos;
 
 namespace Open311.Api.GeoReport;
 
 /// <summary>POST requests: a client app submits a citizen's request, with its API key.</summary>
 public static class SubmissionEndpoint
 {
-    public const string ApiKeyHeader = "X-Api-Key";
-
     public static void MapRequestSubmission(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/requests.{format}", PostRequest)
             .WithName("PostRequest")
@@ -27,42 +23,13 @@ public static class SubmissionEndpoint
         IOptions<Open311Options> options, CancellationToken cancellationToken)
     {
         var format = call.Format;
-        if (!request.HasFormContentType)
+        var (post, refusal) = await ClientPost.ReadAsync(call, fields.ApiKey, request, db, rateLimits, options.Value, cancellationToken);
+        if (post is null)
         {
-            return Open311Errors.BadRequest(format, "the body must be application/x-www-form-urlencoded or multipart/form-data");
+            return refusal!;
         }
 
-        var parameters = call.Parameters;
-        if (parameters.Form is null)
-        {
-            return Open311Errors.BadRequest(format, "the form could not be read: it is malformed or larger than allowed");
-        }
-
-        var key = fields.ApiKey ?? request.Headers[ApiKeyHeader].ToString();
-        var client = string.IsNullOrWhiteSpace(key) ? null : await db.FindClientAsync(key, cancellationToken);
-        if (client is null)
-        {
-            return Open311Errors.Forbidden(format, "api_key is missing or not valid");
-        }
-
-        if (client.JurisdictionId != call.JurisdictionId)
-        {
-            return Open311Errors.Forbidden(format, $"api_key is not valid for jurisdiction {call.JurisdictionId}");
-        }
-
-        if (!rateLimits.TryAcquire(client))
-        {
-            request.HttpContext.Response.Headers.RetryAfter = "60";
-            return Open311Errors.Result(format, [new(StatusCodes.Status429TooManyRequests, $"more than {client.RateLimitPerMinute} submissions a minute from this api_key; try again later")]);
-        }
-
-        var (photo, photoError) = await ReadPhotoAsync(parameters.Form, options.Value.MaxPhotoBytes, cancellationToken);
-        if (photoError is not null)
-        {
-            return Open311Errors.BadRequest(format, photoError);
-        }
-
-        var (submission, formErrors) = SubmissionForm.Read(call, fields, client.Id, photo);
+        var (submission, formErrors) = SubmissionForm.Read(call, fields, post.Client.Id, post.Photo);
         if (submission is null)
         {
             return Open311Errors.Result(format, formErrors);
@@ -92,25 +59,6 @@ public static class SubmissionEndpoint
             writer.EndItem();
             writer.EndDocument();
         });
-    }
-
-    private static async Task<(UploadedImage?, string?)> ReadPhotoAsync(IFormCollection form, int maxBytes, CancellationToken cancellationToken)
-    {
-        // The spec's field is `media`; a lone file under another name (FixMyStreet's `photo1`) is taken too.
-        var file = form.Files["media"] ?? (form.Files.Count == 1 ? form.Files[0] : null);
-        if (file is null || file.Length == 0)
-        {
-            return (null, null);
-        }
-
-        if (file.Length > maxBytes)
-        {
-            return (null, $"media must be at most {maxBytes / (1024 * 1024)} MB");
-        }
-
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, cancellationToken);
-        return ImageSanitizer.Sanitize(buffer.ToArray());
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;

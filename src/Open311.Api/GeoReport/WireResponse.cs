@@ -12,6 +12,10 @@ public enum WireResponse
     Requests,
     /// <summary>GET requests/{id}: the same document, one request, no paging.</summary>
     OneRequest,
+    /// <summary>GET servicerequestupdates: a page of public history events, with paging headers.</summary>
+    Updates,
+    /// <summary>POST servicerequestupdates: the update's id.</summary>
+    UpdateReceipt,
 }
 
 /// <summary>Marks an endpoint as a GeoReport call, answering in the format of its suffix with this kind of document.</summary>

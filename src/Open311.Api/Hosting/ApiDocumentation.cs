@@ -31,7 +31,7 @@ public static class ApiDocumentation
             {
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
-                Name = GeoReport.SubmissionEndpoint.ApiKeyHeader,
+                Name = GeoReport.ClientPost.ApiKeyHeader,
                 Description = "A client app's key, issued by the municipality. The api_key form field works too.",
             });
             swagger.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme

@@ -23,6 +23,7 @@ public class Open311Db(DbContextOptions<Open311Db> options) : DbContext(options)
     public DbSet<ServiceRequest> Requests => Set<ServiceRequest>();
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
     public DbSet<RequestMedia> RequestMedia => Set<RequestMedia>();
+    public DbSet<CitizenFollowUp> CitizenFollowUps => Set<CitizenFollowUp>();
     public DbSet<ProtocolCounter> ProtocolCounters => Set<ProtocolCounter>();
     public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
     public DbSet<RequestWorkflow> Workflows => Set<RequestWorkflow>();

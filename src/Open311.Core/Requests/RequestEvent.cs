@@ -31,4 +31,14 @@ public class RequestEvent
     public long? StateAfterId { get; private set; }
     /// <summary>JSON: each changed field with its value before and after, e.g. <c>{"assignee_id":{"before":null,"after":7}}</c>.</summary>
     public string? Changes { get; private set; }
+    /// <summary>A photo the event carries (a citizen's follow-up sent with one), stored like a request's photo.</summary>
+    public Guid? MediaId { get; private set; }
+    /// <summary>What the client app sent, for a <see cref="RequestEventKind.CitizenUpdate"/>; loaded only when asked for.</summary>
+    public CitizenFollowUp? FollowUp { get; private set; }
+
+    internal RequestEvent FromCitizen(CitizenFollowUp followUp, Guid? mediaId)
+    {
+        (FollowUp, MediaId) = (followUp, mediaId);
+        return this;
+    }
 }

@@ -10,4 +10,6 @@ public enum RequestEventKind
     Rerouted,
     ExpectedChanged,
     MarkedDuplicate,
+    /// <summary>A citizen's follow-up sent by a client app (POST servicerequestupdates); staff only, see <see cref="CitizenFollowUp"/>.</summary>
+    CitizenUpdate,
 }

@@ -4,8 +4,6 @@ namespace Open311.Core.Requests;
 
 public sealed partial class RequestLifecycle
 {
-    private const int MaxFieldLength = 255;
-
     /// <summary>
     /// Takes in a request from any channel: validates it against the service definition, routes it,
     /// numbers it and stores it with its first history event and photo, all in one transaction.
@@ -92,11 +90,7 @@ public sealed partial class RequestLifecycle
             errors.Add(new("long must be between -180 and 180"));
         }
 
-        if (submission.ExternalMediaUrl is { } url &&
-            (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || url.Length > 2048))
-        {
-            errors.Add(new("media_url must be an absolute http or https URL"));
-        }
+        FieldChecks.MediaUrl(errors, submission.ExternalMediaUrl);
 
         // Whoever asks to be told of progress must say where to.
         if (submission.NotifySms && string.IsNullOrWhiteSpace(submission.Contact.Phone))
@@ -109,28 +103,18 @@ public sealed partial class RequestLifecycle
             errors.Add(new("notify_email: e-mail updates need the requester's e-mail"));
         }
 
-        if (submission.Contact.Email is { } email && (email.Length > MaxFieldLength || !email.Contains('@')))
-        {
-            errors.Add(new("email is not a valid e-mail address"));
-        }
+        FieldChecks.Email(errors, submission.Contact.Email);
 
         foreach (var (name, value, maxLength) in new[]
         {
             ("description", submission.Description, MaxDescriptionLength),
-            ("address_string", submission.Address, MaxFieldLength), ("address_id", submission.AddressId, MaxFieldLength),
-            ("zipcode", submission.Zipcode, MaxFieldLength), ("first_name", submission.Contact.FirstName, MaxFieldLength),
-            ("last_name", submission.Contact.LastName, MaxFieldLength), ("phone", submission.Contact.Phone, MaxFieldLength),
-            ("device_id", submission.Contact.DeviceId, MaxFieldLength), ("account_id", submission.Contact.AccountId, MaxFieldLength),
+            ("address_string", submission.Address, FieldChecks.MaxFieldLength), ("address_id", submission.AddressId, FieldChecks.MaxFieldLength),
+            ("zipcode", submission.Zipcode, FieldChecks.MaxFieldLength), ("first_name", submission.Contact.FirstName, FieldChecks.MaxFieldLength),
+            ("last_name", submission.Contact.LastName, FieldChecks.MaxFieldLength), ("phone", submission.Contact.Phone, FieldChecks.MaxFieldLength),
+            ("device_id", submission.Contact.DeviceId, FieldChecks.MaxFieldLength), ("account_id", submission.Contact.AccountId, FieldChecks.MaxFieldLength),
         })
         {
-            if (value?.Length > maxLength)
-            {
-                errors.Add(new($"{name} must be at most {maxLength} characters"));
-            }
-            else if (value is not null && !PlainText.IsAllowed(value))
-            {
-                errors.Add(new($"{name} contains control characters, which are not allowed"));
-            }
+            FieldChecks.Text(errors, name, value, maxLength);
         }
 
         return errors;

@@ -164,11 +164,20 @@ public class ServiceRequest
             ("department_id", beforeDepartment, departmentId), ("assignee_id", beforeAssignee, null));
     }
 
-    private void Record(string actor, RequestEventKind kind, bool isPublic, string? note, DateTimeOffset at,
+    /// <summary>
+    /// A citizen's follow-up ("still not fixed", a new photo) sent by a client app. Staff only: its
+    /// free text may hold personal data, and it changes nothing the public sees (status_notes stay).
+    /// </summary>
+    internal void AddCitizenUpdate(string actor, string? text, Guid? mediaId, CitizenFollowUp followUp, DateTimeOffset now) =>
+        Record(actor, RequestEventKind.CitizenUpdate, isPublic: false, text, now).FromCitizen(followUp, mediaId);
+
+    private RequestEvent Record(string actor, RequestEventKind kind, bool isPublic, string? note, DateTimeOffset at,
         params (string Field, object? Before, object? After)[] changes)
     {
         UpdatedAt = at;
-        _history.Add(new RequestEvent(at, kind, actor, isPublic, string.IsNullOrWhiteSpace(note) ? null : note, Status, StateId,
-            changes.Length == 0 ? null : Changes.Of(changes)));
+        var recorded = new RequestEvent(at, kind, actor, isPublic, string.IsNullOrWhiteSpace(note) ? null : note, Status, StateId,
+            changes.Length == 0 ? null : Changes.Of(changes));
+        _history.Add(recorded);
+        return recorded;
     }
 }

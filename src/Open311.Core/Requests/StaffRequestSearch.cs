@@ -16,6 +16,10 @@ public static class StaffRequestSearch
             ? requests.Where(r => r.JurisdictionId == actor.JurisdictionId && r.DepartmentId == actor.DepartmentId)
             : requests.Where(r => r.JurisdictionId == actor.JurisdictionId);
 
+    /// <summary>The same rule as <see cref="VisibleTo"/>, for a request already in memory (the live feed's events).</summary>
+    public static bool Sees(this StaffActor actor, string jurisdictionId, long? departmentId) =>
+        jurisdictionId == actor.JurisdictionId && (actor.Role != StaffRole.Staff || departmentId == actor.DepartmentId);
+
     public static IQueryable<ServiceRequest> StaffPage(this Open311Db db, StaffActor actor, StaffRequestFilter filter, DateTimeOffset now)
     {
         var requests = db.Requests.AsNoTracking().VisibleTo(actor);

@@ -45,7 +45,8 @@ public sealed class OpenApiContract
         Assert.True(documented is not null, $"{call}: openapi.yaml documents no {status} for {method.ToUpperInvariant()} {template}");
         checkedCalls.Add((method, template, status));
 
-        var text = await response.Content.ReadAsStringAsync();
+        var eventStream = response.Content.Headers.ContentType?.MediaType == "text/event-stream";
+        var text = eventStream ? await FirstEventDataAsync(response) : await response.Content.ReadAsStringAsync();
         var content = documented!["content"]?.AsObject();
         if (content is null)
         {
@@ -55,7 +56,7 @@ public sealed class OpenApiContract
 
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? "(none)";
         Assert.True(content.ContainsKey(mediaType), $"{call}: answered {mediaType}, openapi.yaml documents {string.Join(", ", content.Select(c => c.Key))}");
-        if (!IsJson(response.Content.Headers.ContentType))
+        if (!IsJson(response.Content.Headers.ContentType) && !eventStream)
         {
             return default;
         }
@@ -104,6 +105,22 @@ public sealed class OpenApiContract
 
     private static Regex Pattern(string template) =>
         new("^" + Regex.Replace(Regex.Escape(template), @"\\\{[^}]+}", "[^/]+") + "$", RegexOptions.CultureInvariant);
+
+    /// <summary>A Server-Sent Events stream never ends by itself: its first event's data is what is checked.</summary>
+    private static async Task<string> FirstEventDataAsync(HttpResponseMessage response)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                return line[6..];
+            }
+        }
+
+        throw new InvalidOperationException("the event stream ended before its first event");
+    }
 
     private static bool IsJson(MediaTypeHeaderValue? type) =>
         type?.MediaType is "application/json" || type?.MediaType?.EndsWith("+json", StringComparison.Ordinal) == true;

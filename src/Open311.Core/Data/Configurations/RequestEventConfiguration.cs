@@ -14,5 +14,7 @@ internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<Reque
         builder.Property(e => e.StatusAfter).HasConversion<LowercaseEnumConverter<RequestStatus>>();
         builder.Property(e => e.Changes).HasColumnType("jsonb");
         builder.HasOne<WorkflowState>().WithMany().HasForeignKey(e => e.StateAfterId);
+        builder.HasOne<RequestMedia>().WithMany().HasForeignKey(e => e.MediaId);
+        builder.HasOne(e => e.FollowUp).WithOne().HasForeignKey<CitizenFollowUp>(f => f.RequestEventId);
     }
 }
