@@ -9,6 +9,7 @@ builder.AddOpen311Data();
 builder.AddOutbox();
 builder.AddLiveFeed();
 builder.AddMessaging();
+builder.AddWebhooks();
 builder.AddGeoReport();
 builder.AddStaffAuth();
 builder.AddAdmin();

@@ -179,8 +179,28 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         var input = new { name = "Contract check", contact_email = "dev@example.gr", rate_limit_per_minute = 5 };
         var client = (await Check(admin.PostAsync("/admin/clients", input))).GetProperty("client").GetProperty("id").GetInt64();
         await Check(admin.PutAsync($"/admin/clients/{client}", input));
+        var webhooks = await WebhooksAsync(admin, client);
         await Check(admin.PostAsync($"/admin/clients/{client}/revoke", null));
+        await Check(admin.PostAsync(webhooks, new { url = "https://93.184.216.34/open311" }), HttpStatusCode.Conflict);
         await Check(admin.PostAsync("/admin/clients/999999999/revoke", null), HttpStatusCode.NotFound);
+    }
+
+    /// <summary>A client app's webhook made (its secret shown once), read, changed, given a new secret and deleted; the list's path.</summary>
+    private async Task<string> WebhooksAsync(AdminClient admin, long client)
+    {
+        var webhooks = $"/admin/clients/{client}/webhooks";
+        var input = new { url = "https://93.184.216.34/open311", event_kinds = new[] { "submitted", "statuschanged" }, description = "Contract check" };
+        var webhook = (await Check(admin.PostAsync(webhooks, input))).GetProperty("webhook").GetProperty("id").GetInt64();
+        await Check(admin.PostAsync(webhooks, new { url = "http://169.254.169.254/latest/meta-data" }), HttpStatusCode.BadRequest);
+        await Check(admin.GetAsync(webhooks));
+        await Check(admin.GetAsync("/admin/clients/999999999/webhooks"), HttpStatusCode.NotFound);
+        await Check(admin.GetAsync($"{webhooks}/{webhook}"));
+        await Check(admin.PutAsync($"{webhooks}/{webhook}", input));
+        await Check(admin.PostAsync($"{webhooks}/{webhook}/secret", null));
+        await Check(admin.GetAsync($"/admin/deliveries?consumer=webhooks&recipient={webhook}"));
+        await Check(admin.DeleteAsync($"{webhooks}/{webhook}"));
+        await Check(admin.GetAsync($"{webhooks}/{webhook}"), HttpStatusCode.NotFound);
+        return webhooks;
     }
 
     private async Task RoutingAsync(AdminClient admin)

@@ -5,6 +5,7 @@ using Open311.Core.Clients;
 using Open311.Core.Outbox;
 using Open311.Core.Routing;
 using Open311.Core.Staff;
+using Open311.Core.Webhooks;
 using Open311.Core.Workflow;
 
 namespace Open311.Core.Audit;
@@ -29,6 +30,7 @@ internal static class AuditedEntities
             RoutingRule => AuditEntity.RoutingRule,
             StaffAccount => AuditEntity.Staff,
             ApiClient => AuditEntity.Client,
+            WebhookSubscription => AuditEntity.Webhook,
             // Messages are added with each request change and delivered by the worker in SQL; what staff do to them is audited.
             OutboxMessage when entry.State == EntityState.Modified => AuditEntity.Delivery,
             _ => null,

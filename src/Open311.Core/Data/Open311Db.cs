@@ -8,6 +8,7 @@ using Open311.Core.Staff;
 using Open311.Core.Workflow;
 using Open311.Core.Audit;
 using Open311.Core.Outbox;
+using Open311.Core.Webhooks;
 
 namespace Open311.Core.Data;
 
@@ -34,6 +35,7 @@ public class Open311Db(DbContextOptions<Open311Db> options) : DbContext(options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     /// <summary>Set only while <see cref="AuditedSave.SaveAuditedAsync"/> saves: whom the audit trail records.</summary>
     internal AuditActor? AuditingAs { get; set; }

@@ -8,6 +8,7 @@ using Open311.Core.Data;
 using Open311.Core.Feed;
 using Open311.Core.Requests;
 using Open311.Core.Staff;
+using Open311.Core.Webhooks;
 using Open311.Tests.Infrastructure;
 
 namespace Open311.Tests.Data;
@@ -76,6 +77,13 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
     }
 
     [Fact]
+    public async Task WebhookRecipientsQuery_IsServedByAnIndex()
+    {
+        await using var db = app.Db();
+        await AssertIndexServedAsync(db, WebhookConsumer.Subscribers(db, DemoCatalog.JurisdictionId, RequestEventKind.StatusChanged), "webhook_subscriptions");
+    }
+
+    [Fact]
     public async Task UpdatesQuery_IsServedByAnIndex()
     {
         await using var db = app.Db();
@@ -90,8 +98,8 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         await AssertIndexServedAsync(db, FeedQueries.After(db, new StaffActor(3, DemoCatalog.JurisdictionId, StaffRole.Staff, 5), 1, 1000));
     }
 
-    /// <summary>Asserts that the query reads service_requests through an index; returns the plan, to check which.</summary>
-    internal static async Task<string> AssertIndexServedAsync<T>(Open311Db db, IQueryable<T> query)
+    /// <summary>No sequential scan of the big tables, nor of <paramref name="tables"/>; some index used. Returns the plan, to check which.</summary>
+    internal static async Task<string> AssertIndexServedAsync<T>(Open311Db db, IQueryable<T> query, params string[] tables)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off");
@@ -109,8 +117,11 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         }
 
         var text = string.Join('\n', plan);
-        Assert.DoesNotContain("Seq Scan on service_requests", text);
-        Assert.DoesNotContain("Seq Scan on request_events", text);
+        foreach (var table in (string[])["service_requests", "request_events", .. tables])
+        {
+            Assert.DoesNotContain($"Seq Scan on {table}", text);
+        }
+
         Assert.Matches("Index Scan|Index Only Scan|Bitmap Index Scan", text);
         return text;
     }
