@@ -8,6 +8,14 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 
 if [ -z "${OPEN311_TEST_SERVER:-}" ]; then
   "$root/build/postgres.sh" install
+  # The throwaway cluster is started and removed here rather than by the test process, which the
+  # test runner may end before its exit handlers have stopped the server and deleted its files.
+  cluster=$(mktemp -d /tmp/open311-test-pg-XXXXXX)
+  port=$((20000 + RANDOM % 30000))
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((20000 + RANDOM % 30000)); done
+  trap '"$root/build/postgres.sh" stop "$cluster" >/dev/null 2>&1 || true; rm -rf "$cluster"' EXIT
+  OPEN311_TEST_SERVER=$("$root/build/postgres.sh" start "$cluster" "$port")
+  export OPEN311_TEST_SERVER
 fi
 
 rm -rf "$root/TestResults"

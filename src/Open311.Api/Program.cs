@@ -1,5 +1,6 @@
 using Open311.Api.Admin;
 using Open311.Api.Auth;
+using Open311.Api.Citizens;
 using Open311.Api.GeoReport;
 using Open311.Api.Hosting;
 
@@ -9,9 +10,11 @@ builder.AddOutbox();
 builder.AddLiveFeed();
 builder.AddMessaging();
 builder.AddCitizenMessages();
+builder.AddWebhooks();
 builder.AddGeoReport();
 builder.AddStaffAuth();
 builder.AddAdmin();
+builder.AddCitizenPages();
 builder.AddApiDocumentation();
 
 var app = builder.Build();
@@ -25,6 +28,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapGeoReport();
 app.MapAdmin();
+app.MapCitizenPages();
 app.MapHealthChecks("/health");
 
 await app.PrepareDatabaseAsync();

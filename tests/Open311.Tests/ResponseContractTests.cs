@@ -15,7 +15,12 @@ namespace Open311.Tests;
 public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : IClassFixture<ResponseContractTests.UndeliveredApp>
 {
     /// <summary>An outbox consumer but no worker, so every change leaves a pending delivery to look at, retry and discard.</summary>
-    public sealed class UndeliveredApp() : OutboxApp(delivers: false);
+    public sealed class UndeliveredApp() : OutboxApp(delivers: false)
+    {
+        public const string SmsSecret = "contract-sms-secret";
+
+        protected override IEnumerable<KeyValuePair<string, string>> Settings => [.. base.Settings, new("Sms:InboundSecret", SmsSecret)];
+    }
 
     private readonly OpenApiContract contract = OpenApiContract.Committed();
 
@@ -112,6 +117,34 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         contract.AssertEveryOperationChecked("/admin");
     }
 
+    [Fact]
+    public async Task EveryCitizenOperation_AnswersAsOpenApiYamlSays()
+    {
+        var http = app.CreateClient();
+        var id = await DemoRequests.SubmitAsync(app, ("service_code", "001"), ("address_string", "Έβανς 10"),
+            ("email", "contract@example.gr"), ("email_alerts_requested", "true"), ("phone", "6912399999"), ("sms_alerts_requested", "true"));
+        await using var db = app.Db();
+        var request = await db.Requests.FindAsync(id);
+
+        await Check(http.GetAsync($"/follow/{request!.ProtocolNumber}?code={request.FollowCode}"));
+        await Check(http.GetAsync($"/follow/{request.ProtocolNumber}?code=WRONGCODE0"), HttpStatusCode.NotFound);
+        await Check(http.GetAsync($"/unsubscribe/{request.UnsubscribeToken:N}"));
+        await Check(http.GetAsync($"/unsubscribe/{Guid.NewGuid():N}"), HttpStatusCode.NotFound);
+        await Check(http.PostAsync($"/unsubscribe/{request.UnsubscribeToken:N}", Form(("List-Unsubscribe", "One-Click"))));
+        await Check(http.PostAsync($"/unsubscribe/{Guid.NewGuid():N}", Form()), HttpStatusCode.NotFound);
+
+        HttpRequestMessage Reply(string secret, params (string Key, string Value)[] fields) =>
+            new(HttpMethod.Post, "/sms/inbound") { Content = Form(fields), Headers = { { "X-Inbound-Secret", secret } } };
+        await Check(http.SendAsync(Reply(UndeliveredApp.SmsSecret, ("from", "6912399999"), ("text", "STOP"))));
+        await Check(http.SendAsync(Reply("wrong", ("from", "6912399999"), ("text", "STOP"))), HttpStatusCode.Unauthorized);
+        await Check(http.SendAsync(Reply(UndeliveredApp.SmsSecret, ("text", "STOP"))), HttpStatusCode.BadRequest);
+        await Check(http.SendAsync(Reply(UndeliveredApp.SmsSecret, ("from", "6912399999"), ("text", "STOP"), ("jurisdiction_id", "nowhere.gr"))), HttpStatusCode.NotFound);
+        foreach (var prefix in new[] { "/follow", "/unsubscribe", "/sms" })
+        {
+            contract.AssertEveryOperationChecked(prefix);
+        }
+    }
+
     /// <summary>Departments, categories and workflows: each created as a copy of what the list shows, changed, deleted.</summary>
     private async Task CatalogueAsync(AdminClient admin)
     {
@@ -147,8 +180,28 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         var input = new { name = "Contract check", contact_email = "dev@example.gr", rate_limit_per_minute = 5 };
         var client = (await Check(admin.PostAsync("/admin/clients", input))).GetProperty("client").GetProperty("id").GetInt64();
         await Check(admin.PutAsync($"/admin/clients/{client}", input));
+        var webhooks = await WebhooksAsync(admin, client);
         await Check(admin.PostAsync($"/admin/clients/{client}/revoke", null));
+        await Check(admin.PostAsync(webhooks, new { url = "https://93.184.216.34/open311" }), HttpStatusCode.Conflict);
         await Check(admin.PostAsync("/admin/clients/999999999/revoke", null), HttpStatusCode.NotFound);
+    }
+
+    /// <summary>A client app's webhook made (its secret shown once), read, changed, given a new secret and deleted; the list's path.</summary>
+    private async Task<string> WebhooksAsync(AdminClient admin, long client)
+    {
+        var webhooks = $"/admin/clients/{client}/webhooks";
+        var input = new { url = "https://93.184.216.34/open311", event_kinds = new[] { "submitted", "statuschanged" }, description = "Contract check" };
+        var webhook = (await Check(admin.PostAsync(webhooks, input))).GetProperty("webhook").GetProperty("id").GetInt64();
+        await Check(admin.PostAsync(webhooks, new { url = "http://169.254.169.254/latest/meta-data" }), HttpStatusCode.BadRequest);
+        await Check(admin.GetAsync(webhooks));
+        await Check(admin.GetAsync("/admin/clients/999999999/webhooks"), HttpStatusCode.NotFound);
+        await Check(admin.GetAsync($"{webhooks}/{webhook}"));
+        await Check(admin.PutAsync($"{webhooks}/{webhook}", input));
+        await Check(admin.PostAsync($"{webhooks}/{webhook}/secret", null));
+        await Check(admin.GetAsync($"/admin/deliveries?consumer=webhooks&recipient={webhook}"));
+        await Check(admin.DeleteAsync($"{webhooks}/{webhook}"));
+        await Check(admin.GetAsync($"{webhooks}/{webhook}"), HttpStatusCode.NotFound);
+        return webhooks;
     }
 
     private async Task RoutingAsync(AdminClient admin)

@@ -15,6 +15,7 @@ public static class AdminApi
         var signedIn = admin.MapGroup("").RequireAuthorization(AuthRegistration.Policies.Read);
         signedIn.MapStaffAccounts();
         signedIn.MapClientApps();
+        signedIn.MapWebhooks();
         signedIn.MapLanguages();
         signedIn.MapDepartments();
         signedIn.MapCategories();

@@ -23,6 +23,9 @@ public static class DeliveriesEndpoints
         [FromQuery(Name = "consumer"), Description("Only messages for this consumer, by its name.")]
         public string? Consumer { get; init; }
 
+        [FromQuery(Name = "recipient"), Description("Only messages for this recipient of the consumer: for webhooks, the subscription's id.")]
+        public string? Recipient { get; init; }
+
         [FromQuery(Name = "request_id"), Description("Only messages about this request.")]
         public long? RequestId { get; init; }
 
@@ -84,7 +87,7 @@ public static class DeliveriesEndpoints
             return Problems.Invalid(errors);
         }
 
-        var filter = new Deliveries.Filter(user.Actor().JurisdictionId, wanted, query.Consumer, query.RequestId, page ?? 1, pageSize ?? 50);
+        var filter = new Deliveries.Filter(user.Actor().JurisdictionId, wanted, query.Consumer, query.Recipient, query.RequestId, page ?? 1, pageSize ?? 50);
         var rows = await Deliveries.ListAsync(db, filter, cancellationToken);
         var hasMore = rows.Count > filter.PageSize;
         return TypedResults.Ok(new DeliveryPage(hasMore ? rows[..filter.PageSize] : rows, filter.Page, filter.PageSize, hasMore));

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json;
 using Open311.Api.Auth;
@@ -26,6 +27,7 @@ public static class IntakeEndpoint
         string? Description = null,
         bool NotifySms = false,
         bool NotifyEmail = false,
+        [property: Description("The language to write to the caller in, one the jurisdiction enables; default: the jurisdiction's.")] string? Language = null,
         string? ReceivedAt = null,
         Dictionary<string, JsonElement>? Attributes = null);
 
@@ -104,6 +106,7 @@ public static class IntakeEndpoint
             ReceivedAt = receivedAt,
             NotifySms = input.NotifySms,
             NotifyEmail = input.NotifyEmail,
+            Language = input.Language,
             IncludePrivateServices = true,
             Actor = actor.Name,
         }, cancellationToken);
@@ -111,7 +114,7 @@ public static class IntakeEndpoint
         {
             return result.Errors.Any(e => e.NotFound)
                 ? Problems.NotFound(result.Errors.First(e => e.NotFound).Description)
-                : Problems.Invalid(result.Errors.Select(e => ("request", e.Description)));
+                : Problems.Invalid(result.Errors.Select(e => (e.Field ?? "request", e.Description)));
         }
 
         var detail = await details.ForAsync(actor, stored.Id, cancellationToken);

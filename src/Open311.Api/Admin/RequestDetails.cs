@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Open311.Core.Audit;
 using Open311.Core.Catalog;
+using Open311.Core.Citizens;
 using Open311.Core.Data;
 using Open311.Core.Requests;
 using Open311.Core.Staff;
@@ -9,7 +10,7 @@ using Open311.Core.Workflow;
 namespace Open311.Api.Admin;
 
 /// <summary>A request as staff see it, with the transitions the actor may take from where it is now.</summary>
-public sealed class RequestDetails(Open311Db db, CatalogCache catalog, StaffLanguage language, TimeProvider clock)
+public sealed class RequestDetails(Open311Db db, CatalogCache catalog, StaffLanguage language, CitizenLinks links, TimeProvider clock)
 {
     /// <summary>
     /// Null when there is no such request, or the actor may not see it (another department's, for
@@ -34,6 +35,6 @@ public sealed class RequestDetails(Open311Db db, CatalogCache catalog, StaffLang
         AuditTrail.RecordContactView(db, actor, id, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return new StaffRequestDetail(summary, request.Contact, request.NotifySms, request.NotifyEmail, request.AddressId, request.Zipcode,
-            request.StatusNotes, request.DuplicateOfId, request.Attributes, request.Version, allowed);
+            request.StatusNotes, request.DuplicateOfId, request.Attributes, request.Version, allowed, links.Follow(request));
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Linq.Expressions;
 using System.Text.Json;
 using Open311.Core.Catalog;
@@ -55,7 +56,8 @@ public sealed record StaffRequestDetail(
     long? DuplicateOfId,
     Dictionary<string, string[]> Attributes,
     uint Version,
-    IReadOnlyList<AllowedTransition> AllowedTransitions);
+    IReadOnlyList<AllowedTransition> AllowedTransitions,
+    [property: Description("The citizen's follow page, with its code: what an operator reads back to a caller beside the protocol number.")] Uri FollowUrl);
 
 public sealed record AllowedTransition(string To, bool RequiresPublicNote);
 

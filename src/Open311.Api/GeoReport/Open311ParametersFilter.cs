@@ -113,6 +113,7 @@ public sealed class Open311ParametersFilter(IOptions<Open311Options> options) : 
     {
         WireType.Number => new OpenApiSchema { Type = JsonSchemaType.Number },
         WireType.Integer => new OpenApiSchema { Type = JsonSchemaType.Integer },
+        WireType.Boolean => new OpenApiSchema { Type = JsonSchemaType.Boolean },
         WireType.DateTime => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
         WireType.Binary => new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
         _ => new OpenApiSchema { Type = JsonSchemaType.String },

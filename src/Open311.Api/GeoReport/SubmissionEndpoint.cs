@@ -38,7 +38,7 @@ public static class SubmissionEndpoint
         var result = await intake.SubmitAsync(submission, cancellationToken);
         if (result.Request is not { } stored)
         {
-            return Open311Errors.Result(format, [.. result.Errors.Select(e => new Open311Error(e.NotFound ? 404 : 400, e.Description))]);
+            return Open311Errors.Result(format, [.. result.Errors.Select(e => new Open311Error(e.NotFound ? 404 : 400, SubmissionForm.Describe(e)))]);
         }
 
         return new WireResult(format, writer =>

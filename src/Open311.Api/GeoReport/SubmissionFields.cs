@@ -47,7 +47,7 @@ public sealed record SubmissionFields : IBindableFromHttpContext<SubmissionField
     [Wire("last_name", "Private.")]
     public string? LastName { get; init; }
 
-    [Wire("phone", "Private.")]
+    [Wire("phone", "Private; where SMS go with sms_alerts_requested.")]
     public string? Phone { get; init; }
 
     [Wire("device_id", "Private.")]
@@ -55,6 +55,15 @@ public sealed record SubmissionFields : IBindableFromHttpContext<SubmissionField
 
     [Wire("account_id", "Private; echoed back in this response only.")]
     public string? AccountId { get; init; }
+
+    [Wire("email_alerts_requested", "Extension (FixMyStreet's name): true to tell the citizen of progress by e-mail, at email (then required).", Type = WireType.Boolean)]
+    public string? EmailAlertsRequested { get; init; }
+
+    [Wire("sms_alerts_requested", "Extension: true to tell the citizen of progress by SMS, at phone (then required).", Type = WireType.Boolean)]
+    public string? SmsAlertsRequested { get; init; }
+
+    [Wire("alerts_language", "Extension: the language of those messages, one the jurisdiction enables (el or en in the demo). Default: the language of this answer (locale, Accept-Language, the jurisdiction's default).")]
+    public string? AlertsLanguage { get; init; }
 
     public static ValueTask<SubmissionFields?> BindAsync(HttpContext context, ParameterInfo parameter) => WireBinding.BindAsync<SubmissionFields>(context);
 }

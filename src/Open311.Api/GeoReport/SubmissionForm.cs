@@ -11,6 +11,16 @@ namespace Open311.Api.GeoReport;
 /// </summary>
 public static partial class SubmissionForm
 {
+    private const string EmailAlertsField = "email_alerts_requested";
+    private const string SmsAlertsField = "sms_alerts_requested";
+
+    private static readonly Dictionary<string, string> WireNames = new(StringComparer.Ordinal)
+    {
+        [RequestLifecycle.NotifyEmailField] = EmailAlertsField,
+        [RequestLifecycle.NotifySmsField] = SmsAlertsField,
+        [RequestLifecycle.LanguageField] = "alerts_language",
+    };
+
     [GeneratedRegex(@"^attribute\[([^\[\]]+)\](\[\])?$", RegexOptions.CultureInvariant)]
     private static partial Regex AttributeKey();
 
@@ -25,6 +35,8 @@ public static partial class SubmissionForm
 
         var lat = ReadNumber(fields.Lat, "lat", errors);
         var lon = ReadNumber(fields.Long, "long", errors);
+        var emailAlerts = ReadFlag(fields.EmailAlertsRequested, EmailAlertsField, errors);
+        var smsAlerts = ReadFlag(fields.SmsAlertsRequested, SmsAlertsField, errors);
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -52,10 +64,34 @@ public static partial class SubmissionForm
                 DeviceId = fields.DeviceId,
                 AccountId = fields.AccountId,
             },
+            NotifyEmail = emailAlerts,
+            NotifySms = smsAlerts,
+            // An app's citizen reads it in the app's language unless the app says otherwise.
+            Language = fields.AlertsLanguage?.ToLowerInvariant() ?? call.Language.Chosen,
             Channel = Channel.Open311,
             ApiClientId = apiClientId,
             Actor = $"client:{apiClientId}",
         }, errors);
+    }
+
+    /// <summary>An intake error as the client knows the field: Open311 calls intake's notification settings by FixMyStreet's names.</summary>
+    public static string Describe(IntakeError error) =>
+        error.Field is { } field && WireNames.TryGetValue(field, out var name) ? $"{name}: {error.Reason}" : error.Description;
+
+    private static bool ReadFlag(string? text, string name, List<Open311Error> errors)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new(400, $"{name} must be true or false, not '{text}'"));
+        return false;
     }
 
     private static double? ReadNumber(string? text, string name, List<Open311Error> errors)

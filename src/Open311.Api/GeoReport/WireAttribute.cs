@@ -7,6 +7,8 @@ public enum WireType
     Number,
     Integer,
     DateTime,
+    /// <summary>true or false, in any case (FixMyStreet sends TRUE and FALSE).</summary>
+    Boolean,
     Binary,
 }
 

@@ -15,6 +15,7 @@ public static class AuditEntity
     public const string RoutingRule = "routing_rule";
     public const string Staff = "staff";
     public const string Client = "client";
+    public const string Webhook = "webhook";
     public const string Delivery = "delivery";
     public const string MessageTemplate = "message_template";
     public const string Request = "request";

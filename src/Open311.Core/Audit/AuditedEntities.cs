@@ -6,6 +6,7 @@ using Open311.Core.Notifications;
 using Open311.Core.Outbox;
 using Open311.Core.Routing;
 using Open311.Core.Staff;
+using Open311.Core.Webhooks;
 using Open311.Core.Workflow;
 
 namespace Open311.Core.Audit;
@@ -31,6 +32,7 @@ internal static class AuditedEntities
             StaffAccount => AuditEntity.Staff,
             ApiClient => AuditEntity.Client,
             MessageTemplate => AuditEntity.MessageTemplate,
+            WebhookSubscription => AuditEntity.Webhook,
             // Messages are added with each request change and delivered by the worker in SQL; what staff do to them is audited.
             OutboxMessage when entry.State == EntityState.Modified => AuditEntity.Delivery,
             _ => null,

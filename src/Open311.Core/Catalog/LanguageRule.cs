@@ -11,17 +11,21 @@ namespace Open311.Core.Catalog;
 public static class LanguageRule
 {
     public static LanguageChoice Choose(Jurisdiction jurisdiction, string? locale, string? acceptLanguage) =>
-        new(Enabled(jurisdiction, locale) ?? BestAccepted(jurisdiction, acceptLanguage) ?? jurisdiction.DefaultLocale, jurisdiction.DefaultLocale);
+        new(Pick(jurisdiction.Languages, locale, acceptLanguage) ?? jurisdiction.DefaultLocale, jurisdiction.DefaultLocale);
 
-    private static string? BestAccepted(Jurisdiction jurisdiction, string? acceptLanguage) =>
+    /// <summary>The same rule over any set of languages (the citizens' pages have their own); null when neither step finds one.</summary>
+    public static string? Pick(IReadOnlyCollection<string> offered, string? locale, string? acceptLanguage) =>
+        Offered(offered, locale) ?? BestAccepted(offered, acceptLanguage);
+
+    private static string? BestAccepted(IReadOnlyCollection<string> offered, string? acceptLanguage) =>
         (acceptLanguage ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(item => StringWithQualityHeaderValue.TryParse(item, out var parsed) ? parsed : null)
             .Where(language => language is not null && language.Quality is not 0) // q=0 means "not this one"
             .OrderByDescending(language => language!.Quality ?? 1) // stable: equal weights keep the caller's order
-            .Select(language => Enabled(jurisdiction, language!.Value))
+            .Select(language => Offered(offered, language!.Value))
             .FirstOrDefault(language => language is not null);
 
-    /// <summary>The primary subtag of <paramref name="tag"/> (<c>en-GB</c>, <c>en_GB</c> → <c>en</c>) when the jurisdiction serves it.</summary>
-    private static string? Enabled(Jurisdiction jurisdiction, string? tag) =>
-        tag?.Split('-', '_')[0].ToLowerInvariant() is { } primary && jurisdiction.Languages.Contains(primary) ? primary : null;
+    /// <summary>The primary subtag of <paramref name="tag"/> (<c>en-GB</c>, <c>en_GB</c> → <c>en</c>) when it is offered.</summary>
+    private static string? Offered(IReadOnlyCollection<string> offered, string? tag) =>
+        tag?.Split('-', '_')[0].ToLowerInvariant() is { } primary && offered.Contains(primary) ? primary : null;
 }

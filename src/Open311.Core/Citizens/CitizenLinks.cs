@@ -9,13 +9,13 @@ public sealed class CitizenLinks(IOptions<CitizenLinkOptions> options)
     private readonly string _site = options.Value.PublicSiteUrl.AbsoluteUri.TrimEnd('/');
 
     /// <summary>The request's public page, e.g. <c>…/follow/2026/004217?code=K7M2P9QX4T</c>.</summary>
-    public Uri Follow(ServiceRequest request) => Follow(request.ProtocolNumber, request.FollowCode);
+    public Uri Follow(ServiceRequest request) => FollowOf(request.ProtocolNumber, request.FollowCode);
 
     /// <summary>One click (or a POST, RFC 8058) stops every message about the request.</summary>
-    public Uri Unsubscribe(ServiceRequest request) => Unsubscribe(request.UnsubscribeToken);
+    public Uri Unsubscribe(ServiceRequest request) => UnsubscribeOf(request.UnsubscribeToken);
 
     /// <summary>Also for measuring: how long a message's links can be (SMS templates are checked with it).</summary>
-    public Uri Follow(string protocolNumber, string followCode) => new($"{_site}/follow/{protocolNumber}?code={followCode}");
+    public Uri FollowOf(string protocolNumber, string followCode) => new($"{_site}/follow/{protocolNumber}?code={followCode}");
 
-    public Uri Unsubscribe(Guid token) => new($"{_site}/unsubscribe/{token:N}");
+    public Uri UnsubscribeOf(Guid token) => new($"{_site}/unsubscribe/{token:N}");
 }

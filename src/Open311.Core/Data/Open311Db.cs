@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Open311.Core.Catalog;
+using Open311.Core.Citizens;
 using Open311.Core.Clients;
 using Open311.Core.Requests;
 using Open311.Core.Routing;
@@ -8,6 +9,7 @@ using Open311.Core.Workflow;
 using Open311.Core.Audit;
 using Open311.Core.Outbox;
 using Open311.Core.Notifications;
+using Open311.Core.Webhooks;
 
 namespace Open311.Core.Data;
 
@@ -35,6 +37,7 @@ public class Open311Db(DbContextOptions<Open311Db> options) : DbContext(options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     /// <summary>Set only while <see cref="AuditedSave.SaveAuditedAsync"/> saves: whom the audit trail records.</summary>
     internal AuditActor? AuditingAs { get; set; }
@@ -42,5 +45,6 @@ public class Open311Db(DbContextOptions<Open311Db> options) : DbContext(options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(Open311Db).Assembly);
+        modelBuilder.HasDbFunction(typeof(PhoneNumbers).GetMethod(nameof(PhoneNumbers.Key))!).HasName("phone_key");
     }
 }

@@ -38,8 +38,8 @@ public sealed class MessageValueSource(Open311Db db, CitizenLinks links, IOption
         var states = await db.Workflows.AsNoTracking().Where(w => w.JurisdictionId == jurisdiction.Id).SelectMany(w => w.States).Select(s => s.Label)
             .ToListAsync(cancellationToken);
         var protocol = ProtocolNumbers.Format(9999, 999_999);
-        var unsubscribe = links.Unsubscribe(Guid.Empty);
-        var follow = links.Follow(protocol, new string('X', FollowCodes.Length));
+        var unsubscribe = links.UnsubscribeOf(Guid.Empty);
+        var follow = links.FollowOf(protocol, new string('X', FollowCodes.Length));
         var stop = DefaultTemplates.StopInstruction(language, _sms.StopKeyword, _sms.StopNumber, unsubscribe);
         return [.. from service in Texts(services, choice)
                    from state in Texts(states, choice)

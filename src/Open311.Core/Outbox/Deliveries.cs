@@ -9,7 +9,7 @@ namespace Open311.Core.Outbox;
 /// <summary>What administrators see of the outbox, and what they may do about a message that is stuck.</summary>
 public static class Deliveries
 {
-    public sealed record Filter(string JurisdictionId, DeliveryStatus? Status, string? Consumer, long? RequestId, int Page, int PageSize);
+    public sealed record Filter(string JurisdictionId, DeliveryStatus? Status, string? Consumer, string? Recipient, long? RequestId, int Page, int PageSize);
 
     public sealed record Summary(long Id, string Consumer, string Recipient, long RequestId, long EventId, RequestEventKind EventKind, DeliveryStatus Status, int Attempts,
         DateTimeOffset CreatedAt, DateTimeOffset AvailableAt, DateTimeOffset? DeliveredAt, string? LastError, string? Note, Guid IdempotencyKey);
@@ -39,6 +39,11 @@ public static class Deliveries
         if (filter.Consumer is { } consumer)
         {
             messages = messages.Where(m => m.Consumer == consumer);
+        }
+
+        if (filter.Recipient is { } recipient)
+        {
+            messages = messages.Where(m => m.Recipient == recipient);
         }
 
         if (filter.RequestId is { } requestId)

@@ -12,4 +12,6 @@ public enum RequestEventKind
     MarkedDuplicate,
     /// <summary>A citizen's follow-up sent by a client app (POST servicerequestupdates); staff only, see <see cref="CitizenFollowUp"/>.</summary>
     CitizenUpdate,
+    /// <summary>The citizen stopped the messages about it (unsubscribe link or an SMS reply): staff see it, the public does not.</summary>
+    MessagesStopped,
 }

@@ -4,6 +4,11 @@ namespace Open311.Core.Requests;
 
 public sealed partial class RequestLifecycle
 {
+    /// <summary>The settings intake errors name (<see cref="IntakeError.Field"/>), as the admin API calls them.</summary>
+    public const string LanguageField = "language";
+    public const string NotifySmsField = "notify_sms";
+    public const string NotifyEmailField = "notify_email";
+
     /// <summary>
     /// Takes in a request from any channel: validates it against the service definition, routes it,
     /// numbers it and stores it with its first history event and photo, all in one transaction.
@@ -23,7 +28,7 @@ public sealed partial class RequestLifecycle
         var errors = CheckFields(submission, now);
         if (submission.Language is { } language && !jurisdiction.Jurisdiction.Languages.Contains(language))
         {
-            errors.Add(new($"language {language} is not one this jurisdiction writes in ({string.Join(", ", jurisdiction.Jurisdiction.Languages)})"));
+            errors.Add(IntakeError.About(LanguageField, $"{language} is not one this jurisdiction writes in ({string.Join(", ", jurisdiction.Jurisdiction.Languages)})"));
         }
 
         var (answers, attributeErrors) = AttributeValidator.Validate(service, submission.Attributes);
@@ -95,12 +100,12 @@ public sealed partial class RequestLifecycle
         // Whoever asks to be told of progress must say where to.
         if (submission.NotifySms && string.IsNullOrWhiteSpace(submission.Contact.Phone))
         {
-            errors.Add(new("notify_sms: SMS updates need the requester's phone"));
+            errors.Add(IntakeError.About(NotifySmsField, "SMS updates need the requester's phone"));
         }
 
         if (submission.NotifyEmail && string.IsNullOrWhiteSpace(submission.Contact.Email))
         {
-            errors.Add(new("notify_email: e-mail updates need the requester's e-mail"));
+            errors.Add(IntakeError.About(NotifyEmailField, "e-mail updates need the requester's e-mail"));
         }
 
         FieldChecks.Email(errors, submission.Contact.Email);

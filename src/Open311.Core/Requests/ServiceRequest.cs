@@ -171,6 +171,34 @@ public class ServiceRequest
     internal void AddCitizenUpdate(string actor, string? text, Guid? mediaId, CitizenFollowUp followUp, DateTimeOffset now) =>
         Record(actor, RequestEventKind.CitizenUpdate, isPublic: false, text, now).FromCitizen(followUp, mediaId);
 
+    /// <summary>
+    /// Stops the messages the citizen asked for, on the channels named. False when none of them
+    /// was on, so a repeated click records nothing. Not public: it says how the citizen was reached.
+    /// </summary>
+    internal bool StopMessages(bool email, bool sms, string actor, string how, DateTimeOffset now)
+    {
+        List<(string, object?, object?)> changes = [];
+        if (email && NotifyEmail)
+        {
+            NotifyEmail = false;
+            changes.Add(("notify_email", true, false));
+        }
+
+        if (sms && NotifySms)
+        {
+            NotifySms = false;
+            changes.Add(("notify_sms", true, false));
+        }
+
+        if (changes.Count == 0)
+        {
+            return false;
+        }
+
+        Record(actor, RequestEventKind.MessagesStopped, isPublic: false, how, now, [.. changes]);
+        return true;
+    }
+
     private RequestEvent Record(string actor, RequestEventKind kind, bool isPublic, string? note, DateTimeOffset at,
         params (string Field, object? Before, object? After)[] changes)
     {

@@ -9,6 +9,7 @@ using Open311.Core.Feed;
 using Open311.Core.Notifications;
 using Open311.Core.Requests;
 using Open311.Core.Staff;
+using Open311.Core.Webhooks;
 using Open311.Tests.Infrastructure;
 
 namespace Open311.Tests.Data;
@@ -77,6 +78,13 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
     }
 
     [Fact]
+    public async Task WebhookRecipientsQuery_IsServedByAnIndex()
+    {
+        await using var db = app.Db();
+        await AssertIndexServedAsync(db, WebhookConsumer.Subscribers(db, DemoCatalog.JurisdictionId, RequestEventKind.StatusChanged), "webhook_subscriptions");
+    }
+
+    [Fact]
     public async Task UpdatesQuery_IsServedByAnIndex()
     {
         await using var db = app.Db();
@@ -95,12 +103,13 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
     public async Task RequestMessages_AreServedByAnIndex()
     {
         await using var db = app.Db();
-        await AssertIndexServedAsync(db, db.MessagesAbout(1).OrderBy(m => m.Id));
+        await AssertIndexServedAsync(db, db.MessagesAbout(1).OrderBy(m => m.Id), "outbox_messages");
         await AssertIndexServedAsync(db, db.MessagesAbout(1).Where(m => m.Consumer == CitizenSmsConsumer.ConsumerName && m.Recipient == "sms"
-            && m.Id > 5 && m.Status == Core.Outbox.DeliveryStatus.Pending).OrderByDescending(m => m.Id).Select(m => m.Id));
+            && m.Id > 5 && m.Status == Core.Outbox.DeliveryStatus.Pending).OrderByDescending(m => m.Id).Select(m => m.Id), "outbox_messages");
     }
 
-    private static async Task AssertIndexServedAsync<T>(Open311Db db, IQueryable<T> query)
+    /// <summary>No sequential scan of the big tables, nor of <paramref name="tables"/>; some index used. Returns the plan, to check which.</summary>
+    internal static async Task<string> AssertIndexServedAsync<T>(Open311Db db, IQueryable<T> query, params string[] tables)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off");
@@ -118,8 +127,12 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         }
 
         var text = string.Join('\n', plan);
-        Assert.DoesNotContain("Seq Scan on service_requests", text);
-        Assert.DoesNotContain("Seq Scan on request_events", text);
+        foreach (var table in (string[])["service_requests", "request_events", .. tables])
+        {
+            Assert.DoesNotContain($"Seq Scan on {table}", text);
+        }
+
         Assert.Matches("Index Scan|Index Only Scan|Bitmap Index Scan", text);
+        return text;
     }
 }

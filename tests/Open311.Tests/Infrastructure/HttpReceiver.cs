@@ -30,6 +30,15 @@ public sealed class HttpReceiver : IDisposable
     /// <summary>The status to answer with; 200 unless a test says otherwise.</summary>
     public HttpStatusCode Answer { get; set; } = HttpStatusCode.OK;
 
+    /// <summary>Sent as the answer's Location header when set: a redirect the caller must not follow.</summary>
+    public string? Location { get; set; }
+
+    /// <summary>How many bytes of body each answer carries: a huge one shows whether the caller reads it all.</summary>
+    public long BodyBytes { get; set; }
+
+    /// <summary>Answers whose body the caller stopped reading before its end.</summary>
+    public int UnfinishedBodies => _unfinishedBodies;
+
     /// <summary>How long each answer takes, to keep a worker busy mid-batch.</summary>
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
@@ -42,6 +51,8 @@ public sealed class HttpReceiver : IDisposable
     public int Refused => _refused;
 
     private int _refused;
+
+    private int _unfinishedBodies;
 
     private async Task ServeAsync()
     {
@@ -76,8 +87,41 @@ public sealed class HttpReceiver : IDisposable
                 }
 
                 context.Response.StatusCode = (int)status;
-                context.Response.Close();
+                if (Location is { } location)
+                {
+                    context.Response.RedirectLocation = location;
+                }
+
+                if (await WriteBodyAsync(context.Response))
+                {
+                    context.Response.Close();
+                }
+                else
+                {
+                    context.Response.Abort();
+                }
             });
+        }
+    }
+
+    /// <summary>False when the caller hung up before the whole body was sent.</summary>
+    private async Task<bool> WriteBodyAsync(HttpListenerResponse response)
+    {
+        var chunk = new byte[64 * 1024];
+        Array.Fill(chunk, (byte)'x');
+        try
+        {
+            for (var sent = 0L; sent < BodyBytes; sent += chunk.Length)
+            {
+                await response.OutputStream.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, BodyBytes - sent)));
+            }
+
+            return true;
+        }
+        catch (Exception exception) when (exception is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            Interlocked.Increment(ref _unfinishedBodies);
+            return false;
         }
     }
 
