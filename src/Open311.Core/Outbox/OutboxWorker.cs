@@ -141,7 +141,10 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
         }
         else if (error is not null)
         {
-            logger.LogWarning("Outbox message {MessageId} for {Consumer} failed (attempt {Attempt}): {Error}", message.Id, message.Consumer, delivery.Attempt, error);
+            // The error itself stays in the attempt (admins read it at /admin/deliveries/{id}), not in the log:
+            // a receiver's answer quoted in it may echo the payload, contact data and all.
+            logger.LogWarning("Outbox message {MessageId} for {Consumer} failed (attempt {Attempt}); its error is kept with the delivery",
+                message.Id, message.Consumer, delivery.Attempt);
         }
     }
 
