@@ -22,6 +22,9 @@ internal static class MimeMessages
             mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
 
+        // Greek text is 8-bit: encode it (base64 or quoted-printable, whichever is shorter) and say so
+        // in Content-Transfer-Encoding, so every server and client reads it alike, .eml files included.
+        mime.Prepare(EncodingConstraint.SevenBit);
         return mime;
     }
 }
