@@ -271,7 +271,7 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await Check(dispatcher.GetAsync($"/admin/requests/{id}/messages"));
         await Check(dispatcher.GetAsync("/admin/requests/999999999/messages"), HttpStatusCode.NotFound);
 
-        // English: without Sms:StopKeyword (as here) a Greek SMS carrying both links needs three segments.
+        // English: without a reply keyword (no Sms:InboundSecret, as here) a Greek SMS carrying both links needs three segments.
         var sms = (await Check(admin.GetAsync("/admin/message-templates"))).EnumerateArray()
             .First(t => t.GetProperty("channel").GetString() == "sms" && t.GetProperty("language").GetString() == "en");
         var path = $"/admin/message-templates/{sms.GetProperty("kind").GetString()}/sms/en";

@@ -13,7 +13,6 @@ public static class CitizenRegistration
     public static void AddCitizenPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<CitizenPagesOptions>().BindConfiguration(CitizenPagesOptions.Section);
-        builder.Services.AddOptions<SmsInboundOptions>().BindConfiguration(SmsInboundOptions.Section);
         builder.Services.AddScoped<RequestFollowing>();
         var perMinute = builder.Configuration.GetValue($"{CitizenPagesOptions.Section}:{nameof(CitizenPagesOptions.PageViewsPerMinute)}",
             new CitizenPagesOptions().PageViewsPerMinute);

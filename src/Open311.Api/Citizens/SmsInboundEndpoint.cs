@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Open311.Core.Catalog;
 using Open311.Core.Citizens;
+using Open311.Core.Messaging;
 using Open311.Core.Requests;
 
 namespace Open311.Api.Citizens;
@@ -50,7 +51,7 @@ public static class SmsInboundEndpoint
 
     public static async Task<IResult> Receive(
         [FromHeader(Name = SecretHeader), Description("The shared secret Sms:InboundSecret.")] string? secret,
-        HttpRequest request, IOptions<SmsInboundOptions> options, JurisdictionDirectory jurisdictions, RequestLifecycle lifecycle,
+        HttpRequest request, IOptions<SmsOptions> options, JurisdictionDirectory jurisdictions, RequestLifecycle lifecycle,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (options.Value.InboundSecret is not { Length: > 0 } expected)

@@ -29,8 +29,18 @@ public sealed class SmsOptions
     public string Directory { get; set; } = ".data/messages/sms";
     /// <summary>The most segments one citizen message may take; templates that could take more are refused.</summary>
     public int MaxSegments { get; set; } = 2;
-    /// <summary>The word a citizen replies to stop the messages (e.g. <c>ΣΤΟΠ</c>), when the gateway forwards replies; empty: messages carry the unsubscribe link instead.</summary>
-    public string? StopKeyword { get; set; }
-    /// <summary>Where that reply goes, when not to the sender (e.g. <c>54001</c>).</summary>
+    /// <summary>What the gateway sends as <c>X-Inbound-Secret</c> (or the <c>secret</c> field) with the replies it forwards. Unset: the gateway forwards none (the callback answers 404).</summary>
+    public string? InboundSecret { get; set; }
+    /// <summary>Comma-separated replies that stop SMS, matched whatever their case and accents; the first is the one messages tell of.</summary>
+    public string StopKeywords { get; set; } = "STOP,ΣΤΟΠ,ΔΙΑΚΟΠΗ";
+    /// <summary>Where a reply goes, when not to the sender (e.g. <c>54001</c>).</summary>
     public string? StopNumber { get; set; }
+
+    public IReadOnlyList<string> Keywords => StopKeywords.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>
+    /// The reply messages tell of: the first stop keyword, when the gateway forwards replies. Without
+    /// one, messages carry the unsubscribe link instead (longer: a Greek SMS with both links takes three segments).
+    /// </summary>
+    public string? ReplyKeyword => string.IsNullOrEmpty(InboundSecret) ? null : Keywords.FirstOrDefault();
 }

@@ -23,7 +23,7 @@ public sealed class MessageValueSource(Open311Db db, CitizenLinks links, IOption
         var unsubscribe = links.Unsubscribe(request);
         return new MessageValues(request.ProtocolNumber, request.Service.Name.In(language), request.State.Label.In(language), notes, links.Follow(request),
             unsubscribe, TimeZoneInfo.ConvertTime(at, ZoneOf(jurisdiction)), jurisdiction.Name.In(language),
-            DefaultTemplates.StopInstruction(request.Language, _sms.StopKeyword, _sms.StopNumber, unsubscribe));
+            DefaultTemplates.StopInstruction(request.Language, _sms.ReplyKeyword, _sms.StopNumber, unsubscribe));
     }
 
     /// <summary>
@@ -40,7 +40,7 @@ public sealed class MessageValueSource(Open311Db db, CitizenLinks links, IOption
         var protocol = ProtocolNumbers.Format(9999, 999_999);
         var unsubscribe = links.UnsubscribeOf(Guid.Empty);
         var follow = links.FollowOf(protocol, new string('X', FollowCodes.Length));
-        var stop = DefaultTemplates.StopInstruction(language, _sms.StopKeyword, _sms.StopNumber, unsubscribe);
+        var stop = DefaultTemplates.StopInstruction(language, _sms.ReplyKeyword, _sms.StopNumber, unsubscribe);
         return [.. from service in Texts(services, choice)
                    from state in Texts(states, choice)
                    select new MessageValues(protocol, service, state, [], follow, unsubscribe, DateTimeOffset.UnixEpoch, jurisdiction.Name.In(choice), stop)];

@@ -4,7 +4,7 @@ namespace Open311.Core.Notifications;
 
 /// <summary>
 /// The values a template may name, written <c>{name}</c>. <c>{stop}</c> is SMS's way to stop:
-/// the reply keyword when the gateway takes replies (<c>Sms:StopKeyword</c>), else the
+/// the reply keyword when the gateway takes replies (the first of <c>Sms:StopKeywords</c>, once <c>Sms:InboundSecret</c> is set), else the
 /// unsubscribe link.
 /// </summary>
 public static partial class Placeholders

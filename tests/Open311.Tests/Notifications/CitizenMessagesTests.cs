@@ -75,7 +75,7 @@ public class CitizenMessagesTests
     public async Task Open311OptIn_InEnglish_ThenTheOneClickUnsubscribe_StopsEveryLaterMessage()
     {
         // A Latin keyword keeps English SMS in GSM-7; the inbound side takes STOP as well as ΣΤΟΠ.
-        await using var app = await StartAsync(new CitizenMessagesApp(("Sms:StopKeyword", "STOP")));
+        await using var app = await StartAsync(new CitizenMessagesApp(("Sms:StopKeywords", "STOP,ΣΤΟΠ")));
         var id = await DemoRequests.SubmitAsync(app, ("service_code", "006"), ("lat", "35.3391"), ("long", "25.1339"), ("attribute[fault]", "off"),
             ("email", CitizenMessagesApp.Email), ("phone", CitizenMessagesApp.Phone), ("email_alerts_requested", "true"), ("sms_alerts_requested", "true"),
             ("alerts_language", "en"));
