@@ -14,25 +14,18 @@ public class LiveFeedTests(LiveFeedTests.FeedApp app) : IClassFixture<LiveFeedTe
     /// <summary>The service with heartbeats every 200 ms; a second instance may share its database.</summary>
     public sealed class FeedApp : Open311App
     {
-        private readonly FeedApp? _first;
-
         public FeedApp()
         {
         }
 
-        private FeedApp(FeedApp first) => _first = first;
+        private FeedApp(FeedApp first)
+            : base(first)
+        {
+        }
 
         protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Feed:HeartbeatInterval", "00:00:00.2")];
 
-        public async Task<FeedApp> StartSecondInstanceAsync()
-        {
-            var second = new FeedApp(this);
-            await second.InitializeAsync();
-            _ = second.Services; // starts the host, and with it its own listener
-            return second;
-        }
-
-        protected override Task<string> CreateDatabaseAsync() => _first is null ? base.CreateDatabaseAsync() : Task.FromResult(_first.ConnectionString);
+        public Task<FeedApp> StartSecondInstanceAsync() => StartSharingAsync(new FeedApp(this));
     }
 
     /// <summary>An open event stream, read line by line as a browser's EventSource would.</summary>

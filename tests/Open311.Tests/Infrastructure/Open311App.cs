@@ -14,6 +14,16 @@ public class Open311App : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string SigningKey = "test-signing-key-0123456789-0123456789";
 
+    public Open311App()
+    {
+    }
+
+    /// <summary>Another instance of the service on <paramref name="first"/>'s database, as a second node would run.</summary>
+    protected Open311App(Open311App first) => SharesDatabaseWith = first;
+
+    /// <summary>The instance whose database this one uses; null for one with a database of its own.</summary>
+    protected Open311App? SharesDatabaseWith { get; }
+
     public string ConnectionString { get; private set; } = "";
 
     public CapturedLogs Logs { get; } = new();
@@ -27,8 +37,17 @@ public class Open311App : WebApplicationFactory<Program>, IAsyncLifetime
         await PrepareDatabaseAsync();
     }
 
-    /// <summary>A database of its own; a second instance of the service may share another's instead.</summary>
-    protected virtual Task<string> CreateDatabaseAsync() => PostgresServer.CreateDatabaseAsync();
+    /// <summary>A database of its own, or the first instance's for a second one.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() =>
+        SharesDatabaseWith is { } first ? Task.FromResult(first.ConnectionString) : PostgresServer.CreateDatabaseAsync();
+
+    /// <summary>Starts <paramref name="second"/> (made with the sharing constructor) at once, background workers and listeners included.</summary>
+    protected static async Task<T> StartSharingAsync<T>(T second) where T : Open311App
+    {
+        await second.InitializeAsync();
+        _ = second.Services; // starts the host
+        return second;
+    }
 
     /// <summary>Runs before the service starts: a test class may add data its settings rely on.</summary>
     protected virtual Task PrepareDatabaseAsync() => Task.CompletedTask;

@@ -16,14 +16,14 @@ public class CitizenMessagesApp : Open311App
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    private readonly CitizenMessagesApp? _first;
     private readonly IEnumerable<KeyValuePair<string, string>> _extra;
 
     /// <param name="settings">Settings that differ for one test class, e.g. quiet hours.</param>
     public CitizenMessagesApp(params (string Key, string Value)[] settings) =>
         (Smtp, Gateway, _extra) = (new SmtpReceiver(), new HttpReceiver(), settings.Select(s => KeyValuePair.Create(s.Key, s.Value)).ToList());
 
-    private CitizenMessagesApp(CitizenMessagesApp first) => (_first, Smtp, Gateway, _extra) = (first, first.Smtp, first.Gateway, first._extra);
+    private CitizenMessagesApp(CitizenMessagesApp first)
+        : base(first) => (Smtp, Gateway, _extra) = (first.Smtp, first.Gateway, first._extra);
 
     public SmtpReceiver Smtp { get; }
 
@@ -58,15 +58,7 @@ public class CitizenMessagesApp : Open311App
     ];
 
     /// <summary>Another instance of the service on this one's database and receivers; already running.</summary>
-    public async Task<CitizenMessagesApp> StartSecondInstanceAsync()
-    {
-        var second = new CitizenMessagesApp(this);
-        await second.InitializeAsync();
-        _ = second.Services;
-        return second;
-    }
-
-    protected override Task<string> CreateDatabaseAsync() => _first is null ? base.CreateDatabaseAsync() : Task.FromResult(_first.ConnectionString);
+    public Task<CitizenMessagesApp> StartSecondInstanceAsync() => StartSharingAsync(new CitizenMessagesApp(this));
 
     /// <summary>A street lighting fault taken by phone from a caller who wants e-mail and SMS; its id and protocol number.</summary>
     public async Task<(long Id, string Protocol)> PhoneRequestAsync(bool email = true, bool sms = true)
@@ -139,7 +131,7 @@ public class CitizenMessagesApp : Open311App
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_first is null)
+        if (SharesDatabaseWith is null)
         {
             await Smtp.DisposeAsync();
             Gateway.Dispose();

@@ -12,13 +12,13 @@ namespace Open311.Tests.Outbox;
 /// </summary>
 public class OutboxApp : Open311App
 {
-    private readonly OutboxApp? _first;
     private readonly bool _delivers;
 
     /// <summary>A new database and receiver; <paramref name="delivers"/> false runs no worker in this instance.</summary>
     public OutboxApp(bool delivers = true) => (Receiver, _delivers) = (new HttpReceiver(), delivers);
 
-    private OutboxApp(OutboxApp first) => (_first, Receiver, _delivers) = (first, first.Receiver, true);
+    private OutboxApp(OutboxApp first)
+        : base(first) => (Receiver, _delivers) = (first.Receiver, true);
 
     public HttpReceiver Receiver { get; }
 
@@ -37,15 +37,7 @@ public class OutboxApp : Open311App
     protected override IEnumerable<KeyValuePair<string, string>> Settings => FastWorker(_delivers);
 
     /// <summary>Another instance of the service on this one's database, delivering to the same receiver; already running.</summary>
-    public async Task<OutboxApp> StartSecondInstanceAsync()
-    {
-        var second = new OutboxApp(this);
-        await second.InitializeAsync();
-        _ = second.Services; // starts the host, and with it the second worker
-        return second;
-    }
-
-    protected override Task<string> CreateDatabaseAsync() => _first is null ? base.CreateDatabaseAsync() : Task.FromResult(_first.ConnectionString);
+    public Task<OutboxApp> StartSecondInstanceAsync() => StartSharingAsync(new OutboxApp(this));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -58,7 +50,7 @@ public class OutboxApp : Open311App
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_first is null)
+        if (SharesDatabaseWith is null)
         {
             Receiver.Dispose();
         }

@@ -16,13 +16,14 @@ public class WebhookApp : Open311App
 {
     public static readonly TimeSpan SecretOverlap = TimeSpan.FromSeconds(6);
 
-    private readonly WebhookApp? _first;
-
     public WebhookApp()
     {
     }
 
-    private WebhookApp(WebhookApp first) => _first = first;
+    private WebhookApp(WebhookApp first)
+        : base(first)
+    {
+    }
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
         [.. OutboxApp.FastWorker(), new("Webhooks:AllowedHosts:0", "127.0.0.1"), new("Webhooks:SecretOverlap", SecretOverlap.ToString())];
@@ -35,15 +36,7 @@ public class WebhookApp : Open311App
     }
 
     /// <summary>Another instance of the service on this one's database; already running, worker included.</summary>
-    public async Task<WebhookApp> StartSecondInstanceAsync()
-    {
-        var second = new WebhookApp(this);
-        await second.InitializeAsync();
-        _ = second.Services;
-        return second;
-    }
-
-    protected override Task<string> CreateDatabaseAsync() => _first is null ? base.CreateDatabaseAsync() : Task.FromResult(_first.ConnectionString);
+    public Task<WebhookApp> StartSecondInstanceAsync() => StartSharingAsync(new WebhookApp(this));
 
     /// <summary>A client app to subscribe, made through the admin API.</summary>
     public static async Task<long> ClientAsync(AdminClient admin)
