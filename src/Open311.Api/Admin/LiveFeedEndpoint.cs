@@ -27,17 +27,19 @@ public static class LiveFeedEndpoint
             .WithSummary("Live feed of request history events (Server-Sent Events)")
             .WithDescription("Each history event the caller may see (staff: their department's requests), as it happens on any instance: " +
                 "`id:` is the event id, `data:` the event as JSON, without citizen contact data. Send Last-Event-ID to be sent what was missed first. " +
-                "Comment lines (`: heartbeat`) keep a silent stream open. A client that reads too slowly is disconnected and catches up by reconnecting.")
+                "Comment lines (`: heartbeat`) keep a silent stream open. A client that reads too slowly is disconnected and catches up by reconnecting. " +
+                "Each stream ends after Feed:MaxStreamDuration (5 min), so the account is checked again: reconnect with Last-Event-ID.")
             .Produces<FeedEvent>(StatusCodes.Status200OK, ContentType);
 
     public static async Task StreamAsync(HttpContext http, ClaimsPrincipal user,
         [FromHeader(Name = "Last-Event-ID"), Description("The id of the last event received; what the caller may see after it is sent first. Not a number: ignored.")] string? lastEventId,
         LiveFeed feed, IDbContextFactory<Open311Db> contexts, IOptions<FeedOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IHostApplicationLifetime lifetime)
     {
+        var settings = options.Value;
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        stopping.CancelAfter(settings.MaxStreamDuration);
         var cancellationToken = stopping.Token;
         var actor = user.Actor();
-        var settings = options.Value;
         var stream = new EventStream(http.Response, json.Value.SerializerOptions);
         // Subscribed before the missed events are read, so that nothing committed in between is lost.
         using var subscription = feed.Subscribe(actor);
@@ -69,7 +71,7 @@ public static class LiveFeedEndpoint
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The client went away or the service is stopping.
+            // The client went away, the service is stopping, or the stream lasted Feed:MaxStreamDuration.
         }
     }
 

@@ -18,9 +18,8 @@ public static class MediaEndpoint
     public static async Task<IResult> GetMedia([Description("The photo, as in a request's media_url.")] Guid id, Open311Db db, CancellationToken cancellationToken)
     {
         var media = await db.RequestMedia.AsNoTracking()
-            // A request's own photo, or one a public event carries; never a photo sent with a staff-only event.
-            .Where(m => m.Id == id && db.Requests.Any(r => r.Id == m.RequestId && r.Service.IsPublic
-                && (r.MediaId == m.Id || db.RequestEvents.Any(e => e.MediaId == m.Id && e.IsPublic))))
+            // A public request's own photo only: a citizen's follow-up photo goes with a staff-only event.
+            .Where(m => m.Id == id && db.Requests.Any(r => r.Id == m.RequestId && r.Service.IsPublic && r.MediaId == m.Id))
             .Select(m => new { m.ContentType, m.Content })
             .FirstOrDefaultAsync(cancellationToken);
         return media is null

@@ -18,4 +18,7 @@ public sealed class CitizenLinks(IOptions<CitizenLinkOptions> options)
     public Uri FollowOf(string protocolNumber, string followCode) => new($"{_site}/follow/{protocolNumber}?code={followCode}");
 
     public Uri UnsubscribeOf(Guid token) => new($"{_site}/unsubscribe/{token:N}");
+
+    /// <summary>Where staff alerts send staff: the request in the admin API, until there is a staff site.</summary>
+    public Uri StaffRequest(long requestId) => new($"{_site}/admin/requests/{requestId}");
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -66,15 +65,22 @@ public sealed class FeedListener(NpgsqlDataSource dataSource, IDbContextFactory<
 
                 while (true)
                 {
-                    await connection.WaitAsync(stoppingToken);
+                    // A connection that died silently (an idle NAT, a failover) would wait for ever: a quiet
+                    // half-minute is answered with a round trip, which fails on a dead one and so reconnects.
+                    if (!await connection.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken))
+                    {
+                        await using var ping = new NpgsqlCommand("SELECT 1", connection);
+                        await ping.ExecuteScalarAsync(stoppingToken);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
             }
-            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or IOException)
+            catch (Exception exception)
             {
+                // Whatever it was, the feed must not die with it (nor, through it, the whole service).
                 interrupted = true;
                 logger.LogWarning(exception, "Live feed notifications interrupted; listening again in 5 s");
                 await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
@@ -99,7 +105,7 @@ public sealed class FeedListener(NpgsqlDataSource dataSource, IDbContextFactory<
                     await using var db = await contexts.CreateDbContextAsync(stoppingToken);
                     feed.Publish(await FeedQueries.ByIdsAsync(db, ids, stoppingToken));
                 }
-                catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException)
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
                     logger.LogWarning(exception, "Live feed could not load {Count} new events; closing the streams so their clients catch up", ids.Count);
                     feed.CloseAll();

@@ -13,4 +13,11 @@ public sealed class FeedOptions
 
     /// <summary>The most events a reconnecting client is sent after its Last-Event-ID in one stream; it reconnects for the rest.</summary>
     public int ReplayLimit { get; set; } = 1000;
+
+    /// <summary>
+    /// How long one stream lasts before it ends and the client reconnects with Last-Event-ID: the
+    /// account is checked when a call starts, so a deactivated, expired or moved account stops
+    /// receiving (another department's events) within this time rather than never.
+    /// </summary>
+    public TimeSpan MaxStreamDuration { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -25,8 +25,8 @@ public sealed class CitizenEmailConsumer(Open311Db db, MessageTemplates template
         MessageValues values, CancellationToken cancellationToken)
     {
         var email = MessageText.ForEmail(template, values);
-        await sender.SendAsync(new EmailMessage(delivery.IdempotencyKey, address, email.Subject, email.Body, Unsubscribe: links.Unsubscribe(request)),
-            cancellationToken);
+        await AddressMask.SendingToAsync(address, () => sender.SendAsync(new EmailMessage(delivery.IdempotencyKey, address, email.Subject, email.Body, Unsubscribe: links.Unsubscribe(request)),
+            cancellationToken));
         return "";
     }
 }

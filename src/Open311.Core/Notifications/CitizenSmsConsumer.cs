@@ -30,7 +30,7 @@ public sealed class CitizenSmsConsumer(Open311Db db, MessageTemplates templates,
         MessageValues values, CancellationToken cancellationToken)
     {
         var text = MessageText.ForSms(template, values, sms.Value.MaxSegments);
-        await gateway.SendAsync(new SmsMessage(delivery.IdempotencyKey, address, text.Text), cancellationToken);
+        await AddressMask.SendingToAsync(address, () => gateway.SendAsync(new SmsMessage(delivery.IdempotencyKey, address, text.Text), cancellationToken));
         return $", {text.Length.Count} SMS segment{(text.Length.Count == 1 ? "" : "s")} ({text.Length.Encoding})";
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Open311.Core.Catalog;
 using Open311.Core.Citizens;
 using Open311.Core.Data;
 using Open311.Core.Messaging;
+using Open311.Core.Notifications;
 using Open311.Core.Outbox;
 using Open311.Core.Requests;
 
@@ -17,7 +17,7 @@ namespace Open311.Core.StaffAlerts;
 /// have been deactivated or its e-mail removed since. Alerts never carry the citizen's contact
 /// data: staff open the request for that, where the look is audited.
 /// </summary>
-public sealed class StaffAlertConsumer(Open311Db db, IEmailSender email, JurisdictionDirectory jurisdictions, IOptions<CitizenLinkOptions> links)
+public sealed class StaffAlertConsumer(Open311Db db, IEmailSender email, JurisdictionDirectory jurisdictions, CitizenLinks links)
     : IOutboxConsumer
 {
     public const string ConsumerName = "staff-alerts";
@@ -50,7 +50,9 @@ public sealed class StaffAlertConsumer(Open311Db db, IEmailSender email, Jurisdi
 
         var request = await db.Requests.AsNoTracking().Where(r => r.Id == delivery.Event.RequestId)
             // Named columns only: the citizen's contact data is not even read.
-            .Select(r => new StaffAlertEmail.Request(r.Id, r.ProtocolNumber, r.Service.Name, r.Address, r.Lat, r.Long, r.Description))
+            .Select(r => r.Service.IsPublic
+                ? new StaffAlertEmail.Request(r.Id, r.ProtocolNumber, r.Service.Name, r.Address, r.Lat, r.Long, r.Description)
+                : new StaffAlertEmail.Request(r.Id, r.ProtocolNumber, null, null, null, null, null))
             .FirstOrDefaultAsync(cancellationToken);
         if (request is null)
         {
@@ -60,10 +62,10 @@ public sealed class StaffAlertConsumer(Open311Db db, IEmailSender email, Jurisdi
         var jurisdiction = await jurisdictions.FindAsync(delivery.JurisdictionId, cancellationToken)
             ?? throw new InvalidOperationException($"jurisdiction {delivery.JurisdictionId} does not exist");
         var language = LanguageRule.Choose(jurisdiction.Jurisdiction, addressee.Language, acceptLanguage: null);
-        // Where staff open it: the request in the admin API until there is a staff site.
-        var link = new Uri($"{links.Value.PublicSiteUrl.AbsoluteUri.TrimEnd('/')}/admin/requests/{request.Id}");
+        var link = links.StaffRequest(request.Id);
         var (subject, body) = StaffAlertEmail.Compose(StaffAlertKinds.Of(delivery.Event.Kind)!, request, delivery.Event, language, jurisdiction, link);
-        await email.SendAsync(new EmailMessage(delivery.IdempotencyKey, addressee.Email, subject, body), cancellationToken);
+        await AddressMask.SendingToAsync(addressee.Email, () => email.SendAsync(new EmailMessage(delivery.IdempotencyKey, addressee.Email, subject, body),
+            cancellationToken));
         return DeliveryResult.Delivered();
     }
 

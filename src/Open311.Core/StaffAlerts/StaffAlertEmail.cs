@@ -8,16 +8,18 @@ namespace Open311.Core.StaffAlerts;
 /// <summary>
 /// The text of a staff alert, in Greek or English (other languages get English): what happened,
 /// the protocol number, category, place, description and where to open the request. Nothing about
-/// the citizen but what they reported.
+/// the citizen but what they reported. A request in a private category (support for vulnerable
+/// residents, say) is only named: its category, place and description stay inside the service,
+/// out of mailboxes and inbox previews.
 /// </summary>
 public static class StaffAlertEmail
 {
-    /// <summary>What an alert tells of a request: read by name, so its contact data is never loaded.</summary>
-    public sealed record Request(long Id, string ProtocolNumber, LocalizedText Category, string? Address, double? Lat, double? Long, string? Description);
+    /// <summary>What an alert tells of a request: read by name, so its contact data is never loaded. <paramref name="Category"/> is null for a private one.</summary>
+    public sealed record Request(long Id, string ProtocolNumber, LocalizedText? Category, string? Address, double? Lat, double? Long, string? Description);
 
     private sealed record Wording(string NewRequestSubject, string NewRequestLead, string ReroutedSubject, string ReroutedLead, string AssignedSubject,
         string AssignedLead, string Protocol, string Category, string Location, string NoLocation, string Description, string NoDescription,
-        string Reason, string Time, string Open, string Footer);
+        string Reason, string Time, string Open, string Footer, string PrivateCategory);
 
     private static readonly Wording Greek = new(
         NewRequestSubject: "Νέο αίτημα {0}: {1}",
@@ -36,7 +38,8 @@ public static class StaffAlertEmail
         Time: "Ώρα",
         Open: "Ανοίξτε το αίτημα",
         Footer: "Αυτόματο μήνυμα της υπηρεσίας αιτημάτων ({0}). Τα στοιχεία επικοινωνίας του πολίτη φαίνονται μόνο μέσα στο αίτημα. "
-            + "Ποιες ειδοποιήσεις λαμβάνετε το ορίζει ο διαχειριστής.");
+            + "Ποιες ειδοποιήσεις λαμβάνετε το ορίζει ο διαχειριστής.",
+        PrivateCategory: "αίτημα μη δημόσιας κατηγορίας (τα στοιχεία του μόνο μέσα στο αίτημα)");
 
     private static readonly Wording English = new(
         NewRequestSubject: "New request {0}: {1}",
@@ -55,7 +58,8 @@ public static class StaffAlertEmail
         Time: "Time",
         Open: "Open the request",
         Footer: "Automatic message from the request service ({0}). The citizen's contact details are shown only in the request itself. "
-            + "An administrator sets which alerts you receive.");
+            + "An administrator sets which alerts you receive.",
+        PrivateCategory: "a request in a private category (its details only in the request itself)");
 
     public static (string Subject, string Body) Compose(string alert, Request request, RequestEvent change, LanguageChoice language,
         JurisdictionInfo jurisdiction, Uri link)
@@ -67,7 +71,7 @@ public static class StaffAlertEmail
             StaffAlertKinds.Rerouted => (words.ReroutedSubject, words.ReroutedLead),
             _ => (words.AssignedSubject, words.AssignedLead),
         };
-        var category = request.Category.In(language);
+        var category = request.Category?.In(language) ?? words.PrivateCategory;
         var time = TimeZoneInfo.ConvertTime(change.OccurredAt, jurisdiction.Zone).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
         var body = new StringBuilder()
             .AppendLine(lead)

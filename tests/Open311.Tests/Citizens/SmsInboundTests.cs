@@ -109,6 +109,19 @@ public class SmsInboundTests(SmsInboundTests.GatewayApp app) : IClassFixture<Sms
     }
 
     [Fact]
+    public async Task AMalformedForm_IsRefusedAsSuch_NotAServerError()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/sms/inbound") { Content = new StringContent("from=1&text=STOP") };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data"); // no boundary: the form cannot be read
+        request.Headers.Add("X-Inbound-Secret", Secret);
+
+        var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task ReplyWithoutSenderOrText_Is400()
     {
         var response = await ReplyAsync(Secret, ("text", "STOP"));

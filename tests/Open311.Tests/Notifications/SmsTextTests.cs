@@ -97,6 +97,17 @@ public class SmsTextTests
     [InlineData("a@b.gr", "a*****@b.gr")]
     public void Addresses_AreMasked(string address, string masked) => Assert.Equal(masked, AddressMask.Mask(address));
 
+    [Fact]
+    public async Task AFailedSend_IsToldWithTheAddressMasked_AsAMailServerQuotesIt()
+    {
+        var failure = await Assert.ThrowsAsync<MessageNotSentException>(() => AddressMask.SendingToAsync("Giorgos@Example.gr",
+            () => throw new InvalidOperationException("5.1.1 <giorgos@example.gr>: Recipient address rejected")));
+
+        Assert.Equal("InvalidOperationException: 5.1.1 <G*****@Example.gr>: Recipient address rejected", failure.Message);
+        var unrelated = await Assert.ThrowsAsync<TimeoutException>(() => AddressMask.SendingToAsync("6944111222", () => throw new TimeoutException("no answer")));
+        Assert.Equal("no answer", unrelated.Message);
+    }
+
     private static MessageValues Values(string language, string service, string state, string note, string municipality) =>
         new("2026/000123", service, state, note.Length == 0 ? [] : [note], Follow, Unsubscribe, DateTimeOffset.UnixEpoch, municipality,
             DefaultTemplates.StopInstruction(language, language == "el" ? "ΣΤΟΠ" : "STOP", "54001", Unsubscribe));

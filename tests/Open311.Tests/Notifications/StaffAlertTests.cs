@@ -48,6 +48,28 @@ public class StaffAlertTests(StaffAlertApp app) : IClassFixture<StaffAlertApp>
     }
 
     [Fact]
+    public async Task APrivateCategorysAlert_NamesTheRequestOnly_KeepingItsCategoryPlaceAndDescriptionInside()
+    {
+        var dispatcher = await AdminClient.SignInAsync(app, "dispatcher");
+        var (response, created) = await dispatcher.PostAsync("/admin/requests", new
+        {
+            service_code = "014", channel = "phone", address = "Μεραμβέλλου 3", description = "Η κυρία Ειρήνη μένει μόνη και χρειάζεται φάρμακα",
+            caller = new { first_name = "Ειρήνη", phone = "2810000000" },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var protocol = created.GetProperty("request").GetProperty("protocol_number").GetString()!;
+
+        await Eventually.TrueAsync(() => app.Alerts(protocol).Count > 0);
+
+        var alert = Assert.Single(app.Alerts(protocol));
+        Assert.Equal($"Νέο αίτημα {protocol}: αίτημα μη δημόσιας κατηγορίας (τα στοιχεία του μόνο μέσα στο αίτημα)", alert.Subject);
+        var everything = $"{alert.Subject}\n{Body(alert)}";
+        string[] inside = ["Κοινωνική υποστήριξη", "Μεραμβέλλου", "φάρμακα", "Ειρήνη", "2810000000"];
+        Assert.All(inside, text => Assert.DoesNotContain(text, everything));
+        Assert.Contains($"admin/requests/{created.GetProperty("request").GetProperty("id").GetInt64()}", everything);
+    }
+
+    [Fact]
     public async Task Assignment_ReachesTheAssigneeOnce_NotTheDepartment_InTheirLanguage()
     {
         var admin = await AdminClient.SignInAsync(app, "admin");
