@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Open311.Core.Catalog;
+using Open311.Core.Citizens;
 using Open311.Core.Data;
 using Open311.Core.Messaging;
 using Open311.Core.Outbox;
@@ -22,7 +23,7 @@ public sealed class CitizenSmsConsumer(Open311Db db, MessageTemplates templates,
 
     protected override bool Wants(ServiceRequest request) => request.NotifySms;
 
-    protected override string? AddressOf(ServiceRequest request) => request.Contact.Phone;
+    protected override string? AddressOf(ServiceRequest request) => PhoneNumbers.International(request.Contact.Phone);
 
     protected override DateTimeOffset? QuietUntil(DateTimeOffset now, Jurisdiction jurisdiction) => _quiet?.EndAfter(now, MessageValueSource.ZoneOf(jurisdiction));
 

@@ -46,7 +46,7 @@ public class CitizenMessagesTests
 
         var sms = app.Sms;
         Assert.Equal(3, sms.Count);
-        Assert.All(sms, s => Assert.Equal(CitizenMessagesApp.Phone, s.To));
+        Assert.All(sms, s => Assert.Equal($"+30{CitizenMessagesApp.Phone}", s.To)); // as gateways want it (E.164)
         Assert.Equal($"Το αίτημά σας {protocol} καταχωρίστηκε: {follow} Διακοπή: ΣΤΟΠ στο 54001", sms[0].Text);
         Assert.StartsWith($"Αίτημα {protocol}: Σε εξέλιξη. Το συνεργείο", sms[1].Text);
         Assert.StartsWith($"Αίτημα {protocol}: έκλεισε (Επιλύθηκε). Ο", sms[2].Text); // the note cut to fit two segments
@@ -169,7 +169,7 @@ public class CitizenMessagesTests
         await app.SettledAsync(id, 2);
 
         var sms = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(Path.Combine(sinks, "sms"), "*.txt")));
-        Assert.StartsWith($"To: {CitizenMessagesApp.Phone}\nSegments: 2 (Ucs2)\n\nΤο αίτημά σας {protocol} καταχωρίστηκε: ", sms);
+        Assert.StartsWith($"To: +30{CitizenMessagesApp.Phone}\nSegments: 2 (Ucs2)\n\nΤο αίτημά σας {protocol} καταχωρίστηκε: ", sms);
         var emails = await Task.WhenAll(Directory.GetFiles(Path.Combine(sinks, "email"), "*.eml").Select(f => MimeKit.MimeMessage.LoadAsync(f)));
         Assert.Contains(emails, m => m.Subject == $"Δήμος Ηρακλείου: το αίτημά σας {protocol} καταχωρίστηκε");
         Assert.Empty(app.Gateway.Calls);

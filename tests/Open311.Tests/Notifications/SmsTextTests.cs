@@ -1,3 +1,4 @@
+using Open311.Core.Citizens;
 using Open311.Core.Messaging;
 using Open311.Core.Notifications;
 
@@ -96,6 +97,15 @@ public class SmsTextTests
     [InlineData("giorgos@example.gr", "g*****@example.gr")]
     [InlineData("a@b.gr", "a*****@b.gr")]
     public void Addresses_AreMasked(string address, string masked) => Assert.Equal(masked, AddressMask.Mask(address));
+
+    [Theory]
+    [InlineData("6944123456", "+306944123456")]
+    [InlineData("+30 694 412 3456", "+306944123456")]
+    [InlineData("0030-6944-123456", "+306944123456")]
+    [InlineData("0044 7700 900123", "+447700900123")]
+    [InlineData("+44 7700 900123", "+447700900123")]
+    [InlineData("τηλέφωνο", null)]
+    public void PhoneNumbers_GoToTheGatewayInE164(string given, string? sent) => Assert.Equal(sent, PhoneNumbers.International(given));
 
     [Fact]
     public async Task AFailedSend_IsToldWithTheAddressMasked_AsAMailServerQuotesIt()
