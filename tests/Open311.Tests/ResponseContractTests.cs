@@ -199,6 +199,7 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await Check(admin.PutAsync($"{webhooks}/{webhook}", input));
         await Check(admin.PostAsync($"{webhooks}/{webhook}/secret", null));
         await Check(admin.GetAsync($"/admin/deliveries?consumer=webhooks&recipient={webhook}"));
+        await Check(admin.GetAsync($"/admin/deliveries?recipient={webhook}"), HttpStatusCode.BadRequest); // a recipient key means something only within its consumer
         await Check(admin.DeleteAsync($"{webhooks}/{webhook}"));
         await Check(admin.GetAsync($"{webhooks}/{webhook}"), HttpStatusCode.NotFound);
         return webhooks;

@@ -82,6 +82,11 @@ public static class DeliveriesEndpoints
             errors.Add(("page_size", $"between 1 and {MaxPageSize}"));
         }
 
+        if (query is { Recipient: not null, Consumer: null })
+        {
+            errors.Add(("recipient", "needs consumer: a recipient key means something only within its consumer"));
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);

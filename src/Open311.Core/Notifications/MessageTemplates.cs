@@ -104,8 +104,14 @@ public sealed class MessageTemplates(Open311Db db, MessageValueSource values, IO
         db.MessageTemplates.FirstOrDefaultAsync(t => t.JurisdictionId == jurisdictionId && t.Kind == key.Kind && t.Channel == key.Channel
             && t.Language == key.Language, cancellationToken);
 
+    /// <summary>Only the names the API spells (<c>recorded</c>, <c>email</c>…): Enum.TryParse would also take <c>1</c> or <c>email,sms</c>.</summary>
     private static bool TryParse<T>(string text, out T value)
-        where T : struct, Enum => Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _);
+        where T : struct, Enum
+    {
+        var named = Enum.GetValues<T>().Where(v => string.Equals(v.ToOpen311(), text, StringComparison.OrdinalIgnoreCase)).ToList();
+        value = named.FirstOrDefault();
+        return named.Count == 1;
+    }
 
     private static Entry View(MessageTemplate template) =>
         new(template.Kind, template.Channel, template.Language, template.Subject, template.Body, IsDefault: false);

@@ -19,7 +19,7 @@ public static class MessageText
     /// <summary>
     /// An SMS within <paramref name="maxSegments"/>: the notes are cut to what fits, with an
     /// ellipsis, and never the links. When even without notes the text takes more (a link longer
-    /// than the template was checked with), it is sent whole: a longer SMS is better than none.
+    /// than the template was checked with), it is sent without notes all the same: a longer SMS is better than none.
     /// </summary>
     public static Sms ForSms(TemplateText template, MessageValues values, int maxSegments)
     {
@@ -48,8 +48,7 @@ public static class MessageText
             }
         }
 
-        var cut = Render(template, values, Cut(notes, fits, ellipsis));
-        return cut.Length.Count <= maxSegments ? cut : Render(template, values, "");
+        return Render(template, values, Cut(notes, fits, ellipsis));
     }
 
     /// <summary>

@@ -57,6 +57,8 @@ public class MessageTemplateTests
     [InlineData("noticed/sms/el")]
     [InlineData("recorded/fax/el")]
     [InlineData("recorded/sms/de")]
+    [InlineData("recorded/email,sms/el")]
+    [InlineData("1/sms/el")]
     public async Task UnknownTemplate_IsNotFound(string path)
     {
         await using var app = await StartAsync();
