@@ -25,7 +25,7 @@ public sealed class CitizenSmsConsumer(Open311Db db, MessageTemplates templates,
 
     protected override string? AddressOf(ServiceRequest request) => PhoneNumbers.International(request.Contact.Phone);
 
-    protected override DateTimeOffset? QuietUntil(DateTimeOffset now, Jurisdiction jurisdiction) => _quiet?.EndAfter(now, MessageValueSource.ZoneOf(jurisdiction));
+    protected override DateTimeOffset? QuietUntil(DateTimeOffset now, Jurisdiction jurisdiction) => _quiet?.EndAfter(now, jurisdiction.FindZone());
 
     protected override async Task<string> SendAsync(OutboxDelivery delivery, ServiceRequest request, string address, TemplateText template,
         MessageValues values, CancellationToken cancellationToken)

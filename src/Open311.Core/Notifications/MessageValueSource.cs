@@ -22,7 +22,7 @@ public sealed class MessageValueSource(Open311Db db, CitizenLinks links, IOption
         var language = new LanguageChoice(request.Language, jurisdiction.DefaultLocale);
         var unsubscribe = links.Unsubscribe(request);
         return new MessageValues(request.ProtocolNumber, request.Service.Name.In(language), request.State.Label.In(language), notes, links.Follow(request),
-            unsubscribe, TimeZoneInfo.ConvertTime(at, ZoneOf(jurisdiction)), jurisdiction.Name.In(language),
+            unsubscribe, TimeZoneInfo.ConvertTime(at, jurisdiction.FindZone()), jurisdiction.Name.In(language),
             DefaultTemplates.StopInstruction(request.Language, _sms.ReplyKeyword, _sms.StopNumber, unsubscribe));
     }
 
@@ -45,9 +45,6 @@ public sealed class MessageValueSource(Open311Db db, CitizenLinks links, IOption
                    from state in Texts(states, choice)
                    select new MessageValues(protocol, service, state, [], follow, unsubscribe, DateTimeOffset.UnixEpoch, jurisdiction.Name.In(choice), stop)];
     }
-
-    public static TimeZoneInfo ZoneOf(Jurisdiction jurisdiction) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(jurisdiction.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
     /// <summary>The distinct texts in the language; one empty one when there are none, so the other values are still tried.</summary>
     private static List<string> Texts(IEnumerable<LocalizedText> texts, LanguageChoice language) =>
