@@ -112,7 +112,15 @@ public sealed class WebhookAdministration(Open311Db db, WebhookDestinations dest
 
         var now = clock.GetUtcNow();
         var changed = change(subscription, now);
-        await db.SaveAuditedAsync(actor, now, cancellationToken);
+        try
+        {
+            await db.SaveAuditedAsync(actor, now, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return AdminResult<T>.Conflict($"webhook {id} was changed at the same moment (its secret rotated); read it again");
+        }
+
         return AdminResult<T>.Done(changed);
     }
 

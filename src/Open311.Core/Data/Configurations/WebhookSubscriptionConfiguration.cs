@@ -13,5 +13,8 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
         builder.ToTable("webhook_subscriptions");
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(s => s.JurisdictionId);
         builder.HasOne<ApiClient>().WithMany().HasForeignKey(s => s.ClientId);
+        // Saved only over the secret it was read with: of two rotations at once, one wins and the other
+        // is told so, rather than both answering with a secret while only the last one signs.
+        builder.Property(s => s.Secret).IsConcurrencyToken();
     }
 }
