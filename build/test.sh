@@ -18,5 +18,12 @@ if [ -z "${OPEN311_TEST_SERVER:-}" ]; then
   export OPEN311_TEST_SERVER
 fi
 
+# The follow page's browser test drives Debian's Chromium; installed here like PostGIS, so this one command sets up a fresh machine.
+if ! command -v chromium >/dev/null; then
+  if [ "$(id -u)" != 0 ]; then echo "Chromium is missing: run as root or apt-get install chromium" >&2; exit 1; fi
+  echo "Installing Chromium for the browser test..." >&2
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+fi
+
 rm -rf "$root/TestResults"
 dotnet test "$root/Open311.sln" -c Release --logger "trx;LogFileName=tests.trx" --results-directory "$root/TestResults" "$@"
