@@ -11,9 +11,6 @@ public class Jurisdiction
     public List<string> Languages { get; set; } = ["el", "en"];
     /// <summary>IANA zone in which datetimes are shown, e.g. <c>Europe/Athens</c>.</summary>
     public string TimeZone { get; set; } = "Europe/Athens";
-
-    /// <summary>The zone itself; an unknown one is an error, never a silent UTC (quiet hours hours off).</summary>
-    public TimeZoneInfo FindZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
     public string? ContactInfo { get; set; }
     /// <summary>Where client developers ask for an API key (Open311 discovery <c>key_service</c>).</summary>
     public string? KeyService { get; set; }

@@ -41,7 +41,7 @@ public sealed class JurisdictionDirectory(IDbContextFactory<Open311Db> dbFactory
         var version = changes.Version;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Jurisdictions.AsNoTracking().ToListAsync(cancellationToken);
-        var all = rows.ToDictionary(j => j.Id, j => new JurisdictionInfo(j, j.FindZone()));
+        var all = rows.ToDictionary(j => j.Id, j => new JurisdictionInfo(j, TimeZoneInfo.FindSystemTimeZoneById(j.TimeZone)));
         _loaded = new Loaded(version, all);
         Interlocked.Exchange(ref _loadedAtTicks, Environment.TickCount64);
         return all;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Open311.Core.Catalog;
 using Open311.Core.Citizens;
 using Open311.Core.Data;
 using Open311.Core.Messaging;
@@ -8,8 +9,9 @@ using Open311.Core.Requests;
 namespace Open311.Core.Notifications;
 
 /// <summary>Citizens' e-mail, at any hour, with the one-click unsubscribe headers beside the link in the text.</summary>
-public sealed class CitizenEmailConsumer(Open311Db db, MessageTemplates templates, MessageValueSource values, IOptions<NotificationOptions> options,
-    TimeProvider clock, IEmailSender sender, CitizenLinks links) : CitizenMessageConsumer(db, templates, values, options, clock)
+public sealed class CitizenEmailConsumer(Open311Db db, JurisdictionDirectory jurisdictions, MessageTemplates templates, MessageValueSource values,
+    IOptions<NotificationOptions> options, TimeProvider clock, IEmailSender sender, CitizenLinks links)
+    : CitizenMessageConsumer(db, jurisdictions, templates, values, options, clock)
 {
     public const string ConsumerName = "citizen-email";
 

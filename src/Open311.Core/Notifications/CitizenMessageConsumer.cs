@@ -15,8 +15,8 @@ namespace Open311.Core.Notifications;
 /// since the last message sent. The request is read again at delivery: an unsubscribe or an
 /// erased contact since the change means nothing is sent.
 /// </summary>
-public abstract class CitizenMessageConsumer(Open311Db db, MessageTemplates templates, MessageValueSource values, IOptions<NotificationOptions> options,
-    TimeProvider clock) : IOutboxConsumer
+public abstract class CitizenMessageConsumer(Open311Db db, JurisdictionDirectory jurisdictions, MessageTemplates templates, MessageValueSource values,
+    IOptions<NotificationOptions> options, TimeProvider clock) : IOutboxConsumer
 {
     /// <summary>How the delivery note of a message that went out begins: the next message tells what happened since the last one that did.</summary>
     public const string SentNote = "sent: ";
@@ -36,7 +36,7 @@ public abstract class CitizenMessageConsumer(Open311Db db, MessageTemplates temp
         MessageValues values, CancellationToken cancellationToken);
 
     /// <summary>Until when this channel must wait at <paramref name="now"/> (SMS at night); null to send now.</summary>
-    protected virtual DateTimeOffset? QuietUntil(DateTimeOffset now, Jurisdiction jurisdiction) => null;
+    protected virtual DateTimeOffset? QuietUntil(DateTimeOffset now, TimeZoneInfo zone) => null;
 
     private string Key => Channel.ToOpen311();
 
@@ -76,8 +76,10 @@ public abstract class CitizenMessageConsumer(Open311Db db, MessageTemplates temp
             return DeliveryResult.Delivered($"coalesced into message #{later}");
         }
 
-        var jurisdiction = await db.JurisdictionAsync(delivery.JurisdictionId, cancellationToken);
-        if (QuietUntil(clock.GetUtcNow(), jurisdiction) is { } until)
+        // From the directory's cache, zone included: no query per message.
+        var jurisdiction = await jurisdictions.FindAsync(delivery.JurisdictionId, cancellationToken)
+            ?? throw new InvalidOperationException($"jurisdiction {delivery.JurisdictionId} does not exist");
+        if (QuietUntil(clock.GetUtcNow(), jurisdiction.Zone) is { } until)
         {
             return DeliveryResult.Postponed(until, "quiet hours");
         }

@@ -9,8 +9,9 @@ using Open311.Core.Requests;
 namespace Open311.Core.Notifications;
 
 /// <summary>Citizens' SMS: never during quiet hours (held until they end), and within <see cref="SmsOptions.MaxSegments"/>, the note cut to fit.</summary>
-public sealed class CitizenSmsConsumer(Open311Db db, MessageTemplates templates, MessageValueSource values, IOptions<NotificationOptions> options,
-    TimeProvider clock, ISmsGateway gateway, IOptions<SmsOptions> sms) : CitizenMessageConsumer(db, templates, values, options, clock)
+public sealed class CitizenSmsConsumer(Open311Db db, JurisdictionDirectory jurisdictions, MessageTemplates templates, MessageValueSource values,
+    IOptions<NotificationOptions> options, TimeProvider clock, ISmsGateway gateway, IOptions<SmsOptions> sms)
+    : CitizenMessageConsumer(db, jurisdictions, templates, values, options, clock)
 {
     public const string ConsumerName = "citizen-sms";
 
@@ -25,7 +26,7 @@ public sealed class CitizenSmsConsumer(Open311Db db, MessageTemplates templates,
 
     protected override string? AddressOf(ServiceRequest request) => PhoneNumbers.International(request.Contact.Phone);
 
-    protected override DateTimeOffset? QuietUntil(DateTimeOffset now, Jurisdiction jurisdiction) => _quiet?.EndAfter(now, jurisdiction.FindZone());
+    protected override DateTimeOffset? QuietUntil(DateTimeOffset now, TimeZoneInfo zone) => _quiet?.EndAfter(now, zone);
 
     protected override async Task<string> SendAsync(OutboxDelivery delivery, ServiceRequest request, string address, TemplateText template,
         MessageValues values, CancellationToken cancellationToken)

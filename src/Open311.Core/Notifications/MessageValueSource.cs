@@ -17,12 +17,13 @@ public sealed class MessageValueSource(Open311Db db, CitizenLinks links, IOption
     private readonly SmsOptions _sms = sms.Value;
 
     /// <summary>A request with its service and state loaded, as it now is.</summary>
-    public MessageValues For(ServiceRequest request, Jurisdiction jurisdiction, IReadOnlyList<string> notes, DateTimeOffset at)
+    public MessageValues For(ServiceRequest request, JurisdictionInfo info, IReadOnlyList<string> notes, DateTimeOffset at)
     {
+        var jurisdiction = info.Jurisdiction;
         var language = new LanguageChoice(request.Language, jurisdiction.DefaultLocale);
         var unsubscribe = links.Unsubscribe(request);
         return new MessageValues(request.ProtocolNumber, request.Service.Name.In(language), request.State.Label.In(language), notes, links.Follow(request),
-            unsubscribe, TimeZoneInfo.ConvertTime(at, jurisdiction.FindZone()), jurisdiction.Name.In(language),
+            unsubscribe, TimeZoneInfo.ConvertTime(at, info.Zone), jurisdiction.Name.In(language),
             DefaultTemplates.StopInstruction(request.Language, _sms.ReplyKeyword, _sms.StopNumber, unsubscribe));
     }
 
