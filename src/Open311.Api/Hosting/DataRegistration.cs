@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Open311.Core.Audit;
+using Open311.Core.Calendar;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
 using Open311.Core.Requests;
@@ -25,6 +26,7 @@ public static class DataRegistration
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<JurisdictionDirectory>();
+        builder.Services.AddSingleton<WorkingCalendars>();
         builder.Services.AddSingleton<CatalogChanges>();
         builder.Services.AddSingleton<CatalogCache>();
         builder.Services.AddSingleton<CatalogChangeInterceptor>();

@@ -66,6 +66,26 @@ public class ServiceRequest
     public DateTimeOffset RequestedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? ExpectedAt { get; private set; }
+    public RequestPriority Priority { get; private set; } = RequestPriority.Normal;
+    /// <summary>The department area the point fell in at intake.</summary>
+    public long? AreaId { get; private set; }
+
+    // The service-level clocks (migration 0016): targets copied at intake in working minutes; a due
+    // time is null while paused or without a target.
+    public int? ResponseTargetMinutes { get; private set; }
+    public int? ResolutionTargetMinutes { get; private set; }
+    public DateTimeOffset? ResponseDueAt { get; private set; }
+    public DateTimeOffset? ResolutionDueAt { get; private set; }
+    /// <summary>Set while the request waits (for the citizen, for a contractor): its clock does not run.</summary>
+    public DateTimeOffset? ClockPausedAt { get; private set; }
+    /// <summary>Working minutes the resolution clock ran before its latest pause.</summary>
+    public int ResolutionUsedMinutes { get; private set; }
+    public DateTimeOffset? FirstResponseAt { get; private set; }
+    public int? ResponseWorkingMinutes { get; private set; }
+    /// <summary>The latest close.</summary>
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    public int? ResolutionWorkingMinutes { get; private set; }
+    public int ReopenedCount { get; private set; }
     /// <summary>The events recorded so far; only those added in this unit of work unless the history was loaded.</summary>
     public IReadOnlyList<RequestEvent> History => _history;
     /// <summary>PostgreSQL's row version (xmin): concurrent edits of one request cannot overwrite each other.</summary>

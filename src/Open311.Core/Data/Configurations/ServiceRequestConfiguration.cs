@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Open311.Core.Catalog;
 using Open311.Core.Clients;
 using Open311.Core.Requests;
+using Open311.Core.Routing;
 using Open311.Core.Staff;
 
 namespace Open311.Core.Data.Configurations;
@@ -16,6 +17,7 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.ToTable("service_requests");
         builder.Property(r => r.Status).HasConversion<LowercaseEnumConverter<RequestStatus>>();
         builder.Property(r => r.Channel).HasConversion<LowercaseEnumConverter<Channel>>();
+        builder.Property(r => r.Priority).HasConversion<LowercaseEnumConverter<RequestPriority>>();
         builder.Property(r => r.Attributes)
             .HasColumnType("jsonb")
             .HasConversion(
@@ -36,6 +38,7 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.HasMany(r => r.History).WithOne().HasForeignKey(e => e.RequestId);
         builder.HasOne(r => r.State).WithMany().HasForeignKey(r => r.StateId);
         builder.HasOne<StaffAccount>().WithMany().HasForeignKey(r => r.AssigneeId);
+        builder.HasOne<DepartmentArea>().WithMany().HasForeignKey(r => r.AreaId);
         builder.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         builder.HasIndex(r => r.Token).IsUnique();
         builder.HasIndex(r => new { r.JurisdictionId, r.ProtocolNumber }).IsUnique();
