@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Claims;
 using System.Text.Json;
 using CsvHelper;
@@ -97,7 +98,17 @@ public static class ExportEndpoints
         var options = json.Value.SerializerOptions;
         return TypedResults.Stream(async stream =>
         {
-            await using var writer = new Utf8JsonWriter(stream);
+            // JSON goes to a buffer (the serializer flushes synchronously, which Kestrel refuses), and the buffer
+            // to the response whenever it holds 32 KiB: never more than that in memory, whatever the row count.
+            var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+            await using var writer = new Utf8JsonWriter(buffer);
+            async Task SendAsync()
+            {
+                writer.Flush();
+                await stream.WriteAsync(buffer.WrittenMemory, cancellationToken);
+                buffer.ResetWrittenCount();
+            }
+
             writer.WriteStartObject();
             writer.WriteString("type", "FeatureCollection");
             writer.WriteStartArray("features");
@@ -105,15 +116,15 @@ public static class ExportEndpoints
             {
                 var point = row is { Long: { } longitude, Lat: { } latitude } ? new PointGeometry("Point", [longitude, latitude]) : null;
                 JsonSerializer.Serialize(writer, new RequestFeature("Feature", point, row), options);
-                // Hand what is written to the response as it grows, so no more than a buffer's worth is held.
-                if (writer.BytesPending > 32 * 1024)
+                if (buffer.WrittenCount > 32 * 1024)
                 {
-                    await writer.FlushAsync(cancellationToken);
+                    await SendAsync();
                 }
             }
 
             writer.WriteEndArray();
             writer.WriteEndObject();
+            await SendAsync();
         }, GeoJsonContentType, "requests.geojson");
     }
 
