@@ -22,14 +22,14 @@ public static class ExportEndpoints
     /// <summary>What openapi.yaml says a GeoJSON export holds; the features are written one by one, not from this type.</summary>
     public sealed record RequestFeatureCollection(string Type, IReadOnlyList<RequestFeature> Features);
 
-    /// <summary>A request as a GeoJSON feature: its point (null when it has only an address) and its columns as properties.</summary>
-    public sealed record RequestFeature(string Type, PointGeometry? Geometry, ExportedRequest Properties);
+    /// <summary>A request as a GeoJSON feature: its point and its columns as properties.</summary>
+    public sealed record RequestFeature(string Type, PointGeometry Geometry, ExportedRequest Properties);
 
     /// <summary>A GeoJSON Point: longitude, latitude (WGS 84).</summary>
     public sealed record PointGeometry(string Type, double[] Coordinates);
 
     private const string ExportNote = "The staff list's filters (page and page_size are ignored: every match is exported), over the requests the caller " +
-        "may see, newest first. Contact data (first_name, last_name, email, phone) only for admin, dispatcher and staff accounts; each such export is " +
+        "may see, newest first (GeoJSON: those with a point). Contact data (first_name, last_name, email, phone) only for admin, dispatcher and staff accounts; each such export is " +
         "recorded in the audit trail (who, filter, row count). Names in the caller's language.";
 
     public static void MapRequestExports(this IEndpointRouteBuilder requests)
@@ -67,7 +67,7 @@ public static class ExportEndpoints
         }
 
         var zone = (await jurisdictions.FindAsync(actor.JurisdictionId, cancellationToken))!.Zone;
-        var file = export.Of(actor, filter, await language.ForAsync(actor, cancellationToken), "csv");
+        var file = export.Of(actor, filter, await language.ForAsync(actor, cancellationToken), ExportFormat.Csv);
         var columns = RequestCsvColumns.For(file.WithContact, zone);
         return CsvFile.Download("requests.csv", async (csv, ct) =>
         {
@@ -94,7 +94,7 @@ public static class ExportEndpoints
             return Problems.Invalid(errors);
         }
 
-        var file = export.Of(actor, filter, await language.ForAsync(actor, cancellationToken), "geojson");
+        var file = export.Of(actor, filter, await language.ForAsync(actor, cancellationToken), ExportFormat.GeoJson);
         var options = json.Value.SerializerOptions;
         return TypedResults.Stream(async stream =>
         {
@@ -114,8 +114,7 @@ public static class ExportEndpoints
             writer.WriteStartArray("features");
             await foreach (var row in file.Rows.WithCancellation(cancellationToken))
             {
-                var point = row is { Long: { } longitude, Lat: { } latitude } ? new PointGeometry("Point", [longitude, latitude]) : null;
-                JsonSerializer.Serialize(writer, new RequestFeature("Feature", point, row), options);
+                JsonSerializer.Serialize(writer, new RequestFeature("Feature", new PointGeometry("Point", [row.Long!.Value, row.Lat!.Value]), row), options);
                 if (buffer.WrittenCount > 32 * 1024)
                 {
                     await SendAsync();
