@@ -1,0 +1,27 @@
+namespace Open311.Tests.Infrastructure;
+
+/// <summary>
+/// The service's time, set by the test: "now" is whatever the test says. Timers still run on real
+/// time (the base class's), so background workers keep polling while the date stands still.
+/// </summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private readonly Lock _lock = new();
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_lock)
+        {
+            return _now;
+        }
+    }
+
+    public void Set(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            _now = now.ToUniversalTime();
+        }
+    }
+}
