@@ -6,6 +6,7 @@ using Open311.Api.Auth;
 using Open311.Core;
 using Open311.Core.Data;
 using Open311.Core.Requests;
+using Open311.Core.ServiceLevels;
 
 namespace Open311.Api.Admin;
 
@@ -71,7 +72,7 @@ public static class RequestHandlingEndpoints
     }
 
     public static async Task<IResult> Search([AsParameters] StaffRequestSearch query, ClaimsPrincipal user, Open311Db db, StaffLanguage language,
-        TimeProvider clock, CancellationToken cancellationToken)
+        ServiceClock clocks, TimeProvider clock, CancellationToken cancellationToken)
     {
         var actor = user.Actor();
         var (filter, errors) = StaffRequestQuery.Parse(query, actor.JurisdictionId, MaxPageSize);
@@ -81,9 +82,11 @@ public static class RequestHandlingEndpoints
         }
 
         var summary = StaffRequestSummary.From(await language.ForAsync(actor, cancellationToken));
-        var rows = await db.StaffPage(actor, filter, clock.GetUtcNow()).Select(summary).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var rows = await db.StaffPage(actor, filter, now).Select(summary).ToListAsync(cancellationToken);
         var hasMore = rows.Count > filter.PageSize;
-        return TypedResults.Ok(new RequestPage(hasMore ? rows[..filter.PageSize] : rows, filter.Page, filter.PageSize, hasMore));
+        var read = await clocks.ReaderAsync(actor.JurisdictionId, now, cancellationToken);
+        return TypedResults.Ok(new RequestPage([.. rows.Take(filter.PageSize).Select(r => r.WithServiceLevel(read))], filter.Page, filter.PageSize, hasMore));
     }
 
     public static async Task<IResult> Get(long id, ClaimsPrincipal user, RequestDetails details, CancellationToken cancellationToken) =>
