@@ -1,14 +1,27 @@
 namespace Open311.Tests.Infrastructure;
 
 /// <summary>
-/// A TimeProvider a test sets: the system's time until <see cref="Set"/>, then that time until set again.
-/// Sign in while it runs on the system's time: JwtBearer checks a token's lifetime against the real clock.
+/// The service's time, set by the test: "now" is whatever the test says. Timers still run on real
+/// time (the base class's), so background workers keep polling while the date stands still.
 /// </summary>
-public sealed class TestClock : TimeProvider
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
-    private DateTimeOffset? now;
+    private readonly Lock _lock = new();
+    private DateTimeOffset _now = start;
 
-    public override DateTimeOffset GetUtcNow() => now ?? System.GetUtcNow();
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_lock)
+        {
+            return _now;
+        }
+    }
 
-    public void Set(DateTimeOffset time) => now = time.ToUniversalTime();
+    public void Set(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            _now = now.ToUniversalTime();
+        }
+    }
 }

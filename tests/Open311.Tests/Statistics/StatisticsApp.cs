@@ -32,7 +32,7 @@ public sealed class StatisticsApp : Open311App
     /// <summary>The one citizen of the set who left contact data (F).</summary>
     public const string Email = "maria@example.gr";
 
-    public TestClock Clock { get; } = new();
+    public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     private readonly Dictionary<string, AdminClient> clients = [];
 
