@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Open311.Core.Calendar;
 using Open311.Core.Catalog;
 using Open311.Core.Clients;
 using Open311.Core.Notifications;
@@ -33,6 +34,8 @@ internal static class AuditedEntities
             ApiClient => AuditEntity.Client,
             MessageTemplate => AuditEntity.MessageTemplate,
             WebhookSubscription => AuditEntity.Webhook,
+            WeekdayHours => AuditEntity.WorkingHours,
+            CalendarDay => AuditEntity.CalendarDay,
             // Messages are added with each request change and delivered by the worker in SQL; what staff do to them is audited.
             OutboxMessage when entry.State == EntityState.Modified => AuditEntity.Delivery,
             _ => null,
