@@ -20,10 +20,10 @@ public static class CalendarEndpoints
     public sealed record WeekdayView(string Weekday, string Opens, string Closes);
 
     /// <summary>The weekly hours in the jurisdiction's <c>time_zone</c>; <c>is_default</c> when none are stored (Monday to Friday, 08:00–14:30).</summary>
-    public sealed record CalendarView(string TimeZone, bool IsDefault, List<WeekdayView> Weekdays);
+    public sealed record WeekView(string TimeZone, bool IsDefault, List<WeekdayView> Weekdays);
 
     /// <summary>The weekdays worked; a weekday left out is not worked.</summary>
-    public sealed record CalendarInput(List<WeekdayView> Weekdays);
+    public sealed record WeekInput(List<WeekdayView> Weekdays);
 
     /// <summary>
     /// An own day: every year on <c>month</c>/<c>day</c> when <c>year</c> is null, else once; <c>working</c> for a holiday worked
@@ -50,7 +50,7 @@ public static class CalendarEndpoints
         calendar.MapGet("", Get).WithName("GetCalendar").WithSummary("The weekly working hours service-level clocks count in");
         calendar.MapPut("", Update).WithName("UpdateCalendar")
             .WithSummary("Replace the weekly working hours: each weekday worked with its opening and closing time; one left out is not worked")
-            .RequireAuthorization(AuthRegistration.Policies.Admin).Produces<CalendarView>().ProducesValidationProblem();
+            .RequireAuthorization(AuthRegistration.Policies.Admin).Produces<WeekView>().ProducesValidationProblem();
         calendar.MapGet("/days", ListDays).WithName("ListCalendarDays").WithSummary("The jurisdiction's own days: every year's, then those of one year");
         calendar.MapPost("/days", AddDay).WithName("AddCalendarDay")
             .WithSummary("Add an own day: closed every year (no year), closed once, or worked once although a holiday (working)")
@@ -63,10 +63,10 @@ public static class CalendarEndpoints
             .Produces<List<ClosedDayView>>().ProducesValidationProblem();
     }
 
-    public static async Task<Ok<CalendarView>> Get(ClaimsPrincipal user, CalendarAdministration calendars, CancellationToken cancellationToken) =>
+    public static async Task<Ok<WeekView>> Get(ClaimsPrincipal user, CalendarAdministration calendars, CancellationToken cancellationToken) =>
         TypedResults.Ok(View(await calendars.WeekAsync(user.Actor().JurisdictionId, cancellationToken)));
 
-    public static async Task<IResult> Update(CalendarInput input, ClaimsPrincipal user, CalendarAdministration calendars, CancellationToken cancellationToken) =>
+    public static async Task<IResult> Update(WeekInput input, ClaimsPrincipal user, CalendarAdministration calendars, CancellationToken cancellationToken) =>
         Problems.From(await calendars.SetWeekAsync(user.Actor(),
                 [.. input.Weekdays.Select(d => new CalendarAdministration.HoursDraft(d.Weekday, d.Opens, d.Closes))], cancellationToken),
             week => TypedResults.Ok(View(week)));
@@ -96,7 +96,7 @@ public static class CalendarEndpoints
     }
 
     /// <summary>Monday first, as a Greek week starts.</summary>
-    private static CalendarView View(CalendarAdministration.Week week) => new(week.TimeZone, week.IsDefault, [.. week.Hours.Days
+    private static WeekView View(CalendarAdministration.Week week) => new(week.TimeZone, week.IsDefault, [.. week.Hours.Days
         .OrderBy(d => ((int)d.Key + 6) % 7)
         .Select(d => new WeekdayView(d.Key.ToOpen311(), Time(d.Value.Opens), Time(d.Value.Closes)))]);
 
