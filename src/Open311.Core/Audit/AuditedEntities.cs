@@ -32,10 +32,10 @@ internal static class AuditedEntities
             RoutingRule => AuditEntity.RoutingRule,
             StaffAccount => AuditEntity.Staff,
             ApiClient => AuditEntity.Client,
-            MessageTemplate => AuditEntity.MessageTemplate,
-            WebhookSubscription => AuditEntity.Webhook,
             WeekdayHours => AuditEntity.WorkingHours,
             CalendarDay => AuditEntity.CalendarDay,
+            MessageTemplate => AuditEntity.MessageTemplate,
+            WebhookSubscription => AuditEntity.Webhook,
             // Messages are added with each request change and delivered by the worker in SQL; what staff do to them is audited.
             OutboxMessage when entry.State == EntityState.Modified => AuditEntity.Delivery,
             _ => null,

@@ -37,10 +37,10 @@ public class Open311Db(DbContextOptions<Open311Db> options) : DbContext(options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
-    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
-    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WeekdayHours> WorkingHours => Set<WeekdayHours>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     /// <summary>Set only while <see cref="AuditedSave.SaveAuditedAsync"/> saves: whom the audit trail records.</summary>
     internal AuditActor? AuditingAs { get; set; }
