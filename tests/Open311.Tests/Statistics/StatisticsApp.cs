@@ -12,7 +12,7 @@ namespace Open311.Tests.Statistics;
 /// <summary>
 /// The service on a fixed clock with a known set of requests, made through the real API in a week of
 /// January 2025 (Europe/Athens, +02:00; the calendar Mon–Fri 08:00–14:30), and nothing else: the demo
-/// requests are removed first, so every figure is known. Street lighting (006) has a service level of
+/// requests and service levels are removed first, so every figure is known. Street lighting (006) has a service level of
 /// 60 working minutes to respond and 390 (one working day) to resolve; potholes (005) have none.
 /// <code>
 /// A 006 Mon 13 09:00, public note 10:00, resolved 12:00             → response 1 h (1 h working), resolution 3 h (3 h), met
@@ -63,6 +63,8 @@ public sealed class StatisticsApp : Open311App
         {
             await db.Database.ExecuteSqlRawAsync("TRUNCATE service_requests, request_events CASCADE");
             var lighting = await db.Services.SingleAsync(s => s.JurisdictionId == DemoCatalog.JurisdictionId && s.Code == "006");
+            // The demo's own service levels give way to the one of this set.
+            db.ServiceLevels.RemoveRange(await db.ServiceLevels.ToListAsync());
             db.ServiceLevels.Add(new ServiceLevel { JurisdictionId = DemoCatalog.JurisdictionId, ServiceId = lighting.Id, ResponseMinutes = 60, ResolutionMinutes = 390 });
             // No admin API for service levels yet on this branch: the row is arranged directly, audited like any catalogue change.
             await db.SaveAuditedAsync(AuditActor.System(DemoCatalog.JurisdictionId), DateTimeOffset.UtcNow, CancellationToken.None);
