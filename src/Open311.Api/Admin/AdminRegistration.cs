@@ -24,6 +24,7 @@ public static class AdminRegistration
         builder.Services.AddScoped<Core.Routing.RoutingAdministration>();
         builder.Services.AddScoped<Core.Clients.ClientAdministration>();
         builder.Services.AddScoped<Core.Webhooks.WebhookAdministration>();
+        builder.Services.AddScoped<Core.Escalation.EscalationRuleAdministration>();
         builder.Services.AddScoped<Core.Catalog.DepartmentAdministration>();
         builder.Services.AddScoped<Core.Catalog.CategoryAdministration>();
         builder.Services.AddScoped<Core.Catalog.LanguageAdministration>();

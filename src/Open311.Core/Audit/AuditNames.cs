@@ -18,6 +18,7 @@ public static class AuditEntity
     public const string Webhook = "webhook";
     public const string Delivery = "delivery";
     public const string MessageTemplate = "message_template";
+    public const string EscalationRule = "escalation_rule";
     public const string Request = "request";
 }
 

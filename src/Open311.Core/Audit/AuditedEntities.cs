@@ -33,6 +33,7 @@ internal static class AuditedEntities
             ApiClient => AuditEntity.Client,
             MessageTemplate => AuditEntity.MessageTemplate,
             WebhookSubscription => AuditEntity.Webhook,
+            Escalation.EscalationRule => AuditEntity.EscalationRule,
             // Messages are added with each request change and delivered by the worker in SQL; what staff do to them is audited.
             OutboxMessage when entry.State == EntityState.Modified => AuditEntity.Delivery,
             _ => null,

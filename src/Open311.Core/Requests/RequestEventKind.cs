@@ -14,4 +14,6 @@ public enum RequestEventKind
     CitizenUpdate,
     /// <summary>The citizen stopped the messages about it (unsubscribe link or an SMS reply): staff see it, the public does not.</summary>
     MessagesStopped,
+    /// <summary>An escalation rule fired (<see cref="Escalation.EscalationRule"/>): staff only; its note names the rule, clock and share.</summary>
+    Escalated,
 }
