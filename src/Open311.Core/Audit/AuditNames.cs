@@ -16,6 +16,7 @@ public static class AuditEntity
     public const string Staff = "staff";
     public const string Client = "client";
     public const string Webhook = "webhook";
+    public const string ServiceLevel = "service_level";
     public const string Delivery = "delivery";
     public const string MessageTemplate = "message_template";
     public const string EscalationRule = "escalation_rule";

@@ -23,10 +23,16 @@ public sealed partial class RequestLifecycle
         }
 
         var now = clock.GetUtcNow();
-        var due = (await escalations.PendingAsync(request, now, cancellationToken)).Where(pending => pending.At <= now).ToList();
+        var (due, priority) = ((await escalations.PendingAsync(request, now, cancellationToken)).Where(pending => pending.At <= now).ToList(), request.Priority);
         foreach (var pending in due)
         {
             request.Escalate(pending.Rule, SystemActor, now);
+        }
+
+        if (request.Priority != priority)
+        {
+            // Like any priority change: a service level refined by priority may now apply.
+            await clocks.RetargetAsync(request, cancellationToken);
         }
 
         return (await SaveAsync(request, cancellationToken)).Outcome == HandlingOutcome.Done ? due.Count : 0;

@@ -3,6 +3,7 @@ using Open311.Core.Catalog;
 using Open311.Core.Data;
 using Open311.Core.Escalation;
 using Open311.Core.Outbox;
+using Open311.Core.ServiceLevels;
 using Open311.Core.Staff;
 using Open311.Core.Workflow;
 
@@ -15,7 +16,7 @@ namespace Open311.Core.Requests;
 /// request, its new events and the outbox messages they cause in one transaction.
 /// </summary>
 public sealed partial class RequestLifecycle(Open311Db db, TimeProvider clock, JurisdictionDirectory jurisdictions, CatalogCache catalog,
-    OutboxWriter outbox, EscalationPlanner escalations)
+    OutboxWriter outbox, ServiceClock clocks, EscalationPlanner escalations)
 {
     public const int MaxDescriptionLength = 4000;
 
