@@ -59,8 +59,9 @@ public sealed class EscalationPlanner(Open311Db db, WorkingCalendars calendars)
             return fromDue == TimeSpan.Zero ? due : calendar.Add(due, fromDue);
         }
 
-        // Before the due time: the working time left until it, less what must still be left then.
+        // Before the due time: the working time left until it, less what must still be left then. Once passed, now
+        // (or the due time, if that has passed too), so that on one clock a lower percent never comes after a higher one.
         var untilThen = calendar.Between(now, due) + fromDue;
-        return untilThen > TimeSpan.Zero ? calendar.Add(now, untilThen) : now;
+        return untilThen > TimeSpan.Zero ? calendar.Add(now, untilThen) : now < due ? now : due;
     }
 }

@@ -5,6 +5,7 @@ using Open311.Api.Hosting;
 using Open311.Api.Admin;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
+using Open311.Core.Escalation;
 using Open311.Core.Feed;
 using Open311.Core.Notifications;
 using Open311.Core.Requests;
@@ -106,6 +107,14 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         await AssertIndexServedAsync(db, db.MessagesAbout(1).OrderBy(m => m.Id), "outbox_messages");
         await AssertIndexServedAsync(db, db.MessagesAbout(1).Where(m => m.Consumer == CitizenSmsConsumer.ConsumerName && m.Recipient == "sms"
             && m.Id > 5 && m.Status == Core.Outbox.DeliveryStatus.Pending).OrderByDescending(m => m.Id).Select(m => m.Id), "outbox_messages");
+    }
+
+    [Fact]
+    public async Task EscalationScan_IsServedByItsIndex()
+    {
+        await using var db = app.Db();
+        var plan = await AssertIndexServedAsync(db, EscalationQueries.ClaimDue(db, Now, 20));
+        Assert.Contains("ix_requests_next_escalation", plan);
     }
 
     /// <summary>No sequential scan of the big tables, nor of <paramref name="tables"/>; some index used. Returns the plan, to check which.</summary>
