@@ -22,6 +22,7 @@ public static class AdminApi
         signedIn.MapWorkflows();
         signedIn.MapRouting();
         signedIn.MapEscalationRules();
+        signedIn.MapServiceLevels();
         signedIn.MapRequestHandling();
         signedIn.MapIntake();
         signedIn.MapAudit();

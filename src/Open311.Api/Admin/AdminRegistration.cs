@@ -22,6 +22,7 @@ public static class AdminRegistration
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddScoped<Admin.RequestDetails>();
         builder.Services.AddScoped<Core.Routing.RoutingAdministration>();
+        builder.Services.AddScoped<Core.ServiceLevels.ServiceLevelAdministration>();
         builder.Services.AddScoped<Core.Clients.ClientAdministration>();
         builder.Services.AddScoped<Core.Webhooks.WebhookAdministration>();
         builder.Services.AddScoped<Core.Escalation.EscalationRuleAdministration>();

@@ -4,13 +4,14 @@ using Open311.Core.Catalog;
 using Open311.Core.Citizens;
 using Open311.Core.Data;
 using Open311.Core.Requests;
+using Open311.Core.ServiceLevels;
 using Open311.Core.Staff;
 using Open311.Core.Workflow;
 
 namespace Open311.Api.Admin;
 
 /// <summary>A request as staff see it, with the transitions the actor may take from where it is now.</summary>
-public sealed class RequestDetails(Open311Db db, CatalogCache catalog, StaffLanguage language, CitizenLinks links, TimeProvider clock)
+public sealed class RequestDetails(Open311Db db, CatalogCache catalog, StaffLanguage language, CitizenLinks links, ServiceClock clocks, TimeProvider clock)
 {
     /// <summary>
     /// Null when there is no such request, or the actor may not see it (another department's, for
@@ -25,14 +26,16 @@ public sealed class RequestDetails(Open311Db db, CatalogCache catalog, StaffLang
             return null;
         }
 
-        var summary = StaffRequestSummary.Of(request, await language.ForAsync(actor, cancellationToken));
+        var now = clock.GetUtcNow();
+        var summary = StaffRequestSummary.Of(request, await language.ForAsync(actor, cancellationToken))
+            .WithServiceLevel(await clocks.ReaderAsync(request.JurisdictionId, now, cancellationToken));
         var workflow = (await catalog.ForAsync(request.JurisdictionId, cancellationToken)).WorkflowFor(request.Service.WorkflowId);
         // Becoming a duplicate goes through duplicate-of, which names the original.
         var allowed = workflow.TransitionsFrom(request.StateId, actor.Role)
             .Where(t => t.To.Code != WorkflowState.DuplicateCode)
             .Select(t => new AllowedTransition(t.To.Code, t.RequiresPublicNote))
             .ToList();
-        AuditTrail.RecordContactView(db, actor, id, clock.GetUtcNow());
+        AuditTrail.RecordContactView(db, actor, id, now);
         await db.SaveChangesAsync(cancellationToken);
         return new StaffRequestDetail(summary, request.Contact, request.NotifySms, request.NotifyEmail, request.AddressId, request.Zipcode,
             request.StatusNotes, request.DuplicateOfId, request.Attributes, request.Version, allowed, links.Follow(request));

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Open311.Api.Auth;
 using Open311.Core;
 using Open311.Core.Data;
 using Open311.Core.Requests;
+using Open311.Core.ServiceLevels;
 
 namespace Open311.Api.Admin;
 
@@ -28,6 +30,10 @@ public static class RequestHandlingEndpoints
     public sealed record DepartmentInput(long DepartmentId, uint Version, string? Reason = null);
 
     public sealed record DuplicateInput(long OriginalId, uint Version, string? PublicNote = null);
+
+    public sealed record CategoryInput([property: Description("The new category's service_code.")] string ServiceCode, uint Version, string? Reason = null);
+
+    public sealed record PriorityInput(RequestPriority Priority, uint Version, string? Reason = null);
 
     public sealed record RequestPage(List<StaffRequestSummary> Items, int Page, int PageSize, bool HasMore);
 
@@ -56,12 +62,17 @@ public static class RequestHandlingEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         changes.MapPut("/department", Reroute).WithName("RerouteRequest").WithSummary("Reroute to another department (dispatchers, administrators)")
             .RequireAuthorization(AuthRegistration.Policies.Intake).ProducesProblem(StatusCodes.Status409Conflict);
+        changes.MapPut("/category", ChangeCategory).WithName("ChangeRequestCategory")
+            .WithSummary("Move to another category whose workflow has the request's state (dispatchers, administrators); service level re-picked")
+            .RequireAuthorization(AuthRegistration.Policies.Intake).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status400BadRequest);
+        changes.MapPut("/priority", SetPriority).WithName("SetRequestPriority").WithSummary("Change the priority; service level re-picked")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status400BadRequest);
         changes.MapPost("/duplicate-of", MarkDuplicate).WithName("MarkRequestDuplicate").WithSummary("Close as a duplicate of another request")
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     public static async Task<IResult> Search([AsParameters] StaffRequestSearch query, ClaimsPrincipal user, Open311Db db, StaffLanguage language,
-        TimeProvider clock, CancellationToken cancellationToken)
+        ServiceClock clocks, TimeProvider clock, CancellationToken cancellationToken)
     {
         var actor = user.Actor();
         var (filter, errors) = StaffRequestQuery.Parse(query, actor.JurisdictionId, MaxPageSize);
@@ -71,9 +82,11 @@ public static class RequestHandlingEndpoints
         }
 
         var summary = StaffRequestSummary.From(await language.ForAsync(actor, cancellationToken));
-        var rows = await db.StaffPage(actor, filter, clock.GetUtcNow()).Select(summary).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var rows = await db.StaffPage(actor, filter, now).Select(summary).ToListAsync(cancellationToken);
         var hasMore = rows.Count > filter.PageSize;
-        return TypedResults.Ok(new RequestPage(hasMore ? rows[..filter.PageSize] : rows, filter.Page, filter.PageSize, hasMore));
+        var read = await clocks.ReaderAsync(actor.JurisdictionId, now, cancellationToken);
+        return TypedResults.Ok(new RequestPage([.. rows.Take(filter.PageSize).Select(r => r.WithServiceLevel(read))], filter.Page, filter.PageSize, hasMore));
     }
 
     public static async Task<IResult> Get(long id, ClaimsPrincipal user, RequestDetails details, CancellationToken cancellationToken) =>
@@ -128,6 +141,15 @@ public static class RequestHandlingEndpoints
     public static Task<IResult> MarkDuplicate(long id, DuplicateInput input, ClaimsPrincipal user, RequestLifecycle handling, RequestDetails details,
         CancellationToken cancellationToken) =>
         RespondAsync(user, id, details, handling.MarkDuplicateAsync(user.Actor(), id, input.Version, input.OriginalId, input.PublicNote, cancellationToken), cancellationToken);
+
+    public static Task<IResult> ChangeCategory(long id, CategoryInput input, ClaimsPrincipal user, RequestLifecycle handling, RequestDetails details,
+        CancellationToken cancellationToken) =>
+        RespondAsync(user, id, details, handling.ChangeCategoryAsync(user.Actor(), id, input.Version, input.ServiceCode ?? "", input.Reason, cancellationToken),
+            cancellationToken);
+
+    public static Task<IResult> SetPriority(long id, PriorityInput input, ClaimsPrincipal user, RequestLifecycle handling, RequestDetails details,
+        CancellationToken cancellationToken) =>
+        RespondAsync(user, id, details, handling.SetPriorityAsync(user.Actor(), id, input.Version, input.Priority, input.Reason, cancellationToken), cancellationToken);
 
     /// <summary>The request as it now is, or why the change was refused.</summary>
     private static async Task<IResult> RespondAsync(ClaimsPrincipal user, long id, RequestDetails details, Task<HandlingResult> change,

@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using System.Linq.Expressions;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Open311.Core.Catalog;
 using Open311.Core.Requests;
+using Open311.Core.ServiceLevels;
 
 namespace Open311.Api.Admin;
 
@@ -23,11 +25,17 @@ public sealed record StaffRequestSummary(
     double? Long,
     DateTimeOffset RequestedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? ExpectedAt)
+    DateTimeOffset? ExpectedAt,
+    RequestPriority Priority,
+    [property: JsonIgnore] RequestClock Clock,
+    [property: Description("The service-level clocks as of now, in working minutes (filled by WithServiceLevel).")] ClockReading? ServiceLevel = null)
 {
     private static readonly Expression<Func<ServiceRequest, LanguageChoice, StaffRequestSummary>> Projection = (r, language) => new(
         r.Id, r.ProtocolNumber, r.Service.Code, r.Service.Name.In(language), r.State.Code, r.Status, r.DepartmentId, r.AssigneeId, r.Channel,
-        r.Description, r.Address, r.Lat, r.Long, r.RequestedAt, r.UpdatedAt, r.ExpectedAt);
+        r.Description, r.Address, r.Lat, r.Long, r.RequestedAt, r.UpdatedAt, r.ExpectedAt, r.Priority,
+        new RequestClock(r.ResponseTargetMinutes, r.ResolutionTargetMinutes, r.ResponseDueAt, r.ResolutionDueAt, r.ClockPausedAt, r.ClockRunningSince,
+            r.ResolutionUsedMinutes, r.FirstResponseAt, r.ResponseWorkingMinutes, r.ResolvedAt, r.ResolutionWorkingMinutes, r.ReopenedCount),
+        null);
 
     private static readonly Func<ServiceRequest, LanguageChoice, StaffRequestSummary> Compiled = Projection.Compile();
 
@@ -42,6 +50,9 @@ public sealed record StaffRequestSummary(
 
     /// <summary>The same, from a request already read with its category and state.</summary>
     public static StaffRequestSummary Of(ServiceRequest request, LanguageChoice language) => Compiled(request, language);
+
+    /// <summary>With its clocks read as of now (time left needs the calendar, which SQL does not have).</summary>
+    public StaffRequestSummary WithServiceLevel(Func<RequestClock, ClockReading> read) => this with { ServiceLevel = read(Clock) };
 }
 
 /// <summary>Everything about one request, for staff: contact data included (and each look at it audited).</summary>

@@ -61,10 +61,42 @@ public static class StaffRequestQuery
             return fallback;
         }
 
-        var overdue = Text(query.Overdue);
-        if (overdue is not (null or "true" or "false"))
+        bool? Flag(string? value, string name)
         {
-            errors.Add(("overdue", "must be true or false"));
+            switch (Text(value))
+            {
+                case null:
+                    return null;
+                case "true":
+                    return true;
+                case "false":
+                    return false;
+                default:
+                    errors.Add((name, "must be true or false"));
+                    return null;
+            }
+        }
+
+        List<RequestPriority>? priorities = null;
+        if (List(query.Priority) is { } names)
+        {
+            priorities = [.. names.Select(n => Enum.TryParse<RequestPriority>(n, ignoreCase: true, out var p) && n.All(char.IsAsciiLetter) ? p : (RequestPriority?)null)
+                .OfType<RequestPriority>()];
+            if (priorities.Count != names.Length)
+            {
+                errors.Add(("priority", "low, normal, high or urgent, comma-separated"));
+            }
+        }
+
+        var order = Text(query.Sort) switch
+        {
+            null or "newest" => StaffRequestOrder.Newest,
+            "resolution_due" => StaffRequestOrder.ResolutionDue,
+            _ => (StaffRequestOrder?)null,
+        };
+        if (order is null)
+        {
+            errors.Add(("sort", "newest or resolution_due"));
         }
 
         var filter = new StaffRequestFilter
@@ -78,7 +110,11 @@ public static class StaffRequestQuery
             Text = Text(query.Q),
             From = Time(query.From, "from"),
             To = Time(query.To, "to"),
-            Overdue = overdue == "true",
+            Overdue = Flag(query.Overdue, "overdue") == true,
+            Breached = Flag(query.Breached, "breached"),
+            DueBefore = Time(query.DueBefore, "due_before"),
+            Priorities = priorities,
+            Order = order ?? StaffRequestOrder.Newest,
             Page = Number(query.Page, "page", 1, PageLimits.MaxPage),
             PageSize = Number(query.PageSize, "page_size", 50, maxPageSize),
         };

@@ -33,6 +33,18 @@ public sealed record StaffRequestSearch
     [FromQuery(Name = "overdue"), Description("true: only requests past their expected time and still open.")]
     public string? Overdue { get; init; }
 
+    [FromQuery(Name = "breached"), Description("true: only open requests past a service level (unanswered past the response due time, past the resolution due time, or waiting having used more than the target); false: all others.")]
+    public string? Breached { get; init; }
+
+    [FromQuery(Name = "due_before"), Description("Only open requests whose resolution is due before this time, ISO 8601 with offset.")]
+    public string? DueBefore { get; init; }
+
+    [FromQuery(Name = "priority"), Description("Priorities, comma-separated: low, normal, high, urgent.")]
+    public string? Priority { get; init; }
+
+    [FromQuery(Name = "sort"), Description("newest (default): newest first; resolution_due: open requests only, soonest resolution due first, those without a due time (no target, waiting) last.")]
+    public string? Sort { get; init; }
+
     [FromQuery(Name = "page"), Description("1-based page number, at most {MaxPage}.")]
     public string? Page { get; init; }
 

@@ -92,7 +92,7 @@ public static class Open311Schemas
         ("service_notice", Text("What to expect.")),
         ("requested_datetime", Text("ISO 8601 in the jurisdiction's zone.")),
         ("updated_datetime", Text("ISO 8601 in the jurisdiction's zone.")),
-        ("expected_datetime", Text("When the municipality expects to be done.")),
+        ("expected_datetime", Text("When the municipality expects to be done: the time staff set, else the service level's resolution due time on the working calendar (empty while the request waits for the citizen or a contractor).")),
         ("address", Text("address_string as submitted.")),
         ("address_id", Text("As submitted.")),
         ("zipcode", Text("As submitted.")),

@@ -24,6 +24,7 @@ public sealed record RequestView
     public string? AgencyResponsible { get; init; }
     public DateTimeOffset RequestedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>Open311 <c>expected_datetime</c>: the time staff set, else the service level's resolution due time (null while waiting).</summary>
     public DateTimeOffset? ExpectedAt { get; init; }
     public string? Address { get; init; }
     public string? AddressId { get; init; }
@@ -51,7 +52,7 @@ public sealed record RequestView
         AgencyResponsible = r.Department == null ? null : r.Department.Name.In(language),
         RequestedAt = r.RequestedAt,
         UpdatedAt = r.UpdatedAt,
-        ExpectedAt = r.ExpectedAt,
+        ExpectedAt = r.ExpectedAt ?? r.ResolutionDueAt,
         Address = r.Address,
         AddressId = r.AddressId,
         Zipcode = r.Zipcode,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Open311.Core.Audit;
+using Open311.Core.Calendar;
 using Open311.Core.Clients;
 using Open311.Core.Data;
 using Open311.Core.Demo;
@@ -58,9 +59,14 @@ public static class DemoData
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Athens");
         // The jurisdiction's default workflow was created with it (see 0002_staff_workflows_routing.sql).
-        var workflow = await db.Workflows.Include(w => w.States).SingleAsync(w => w.JurisdictionId == DemoCatalog.JurisdictionId && w.IsDefault, cancellationToken);
+        var workflow = await db.Workflows.AsTracking().Include(w => w.States).Include(w => w.Transitions)
+            .SingleAsync(w => w.JurisdictionId == DemoCatalog.JurisdictionId && w.IsDefault, cancellationToken);
+        DemoServiceLevels.AddWaitingState(workflow);
+        db.ServiceLevels.AddRange(DemoServiceLevels.Levels(services.Select(s => s.Service)));
+        await db.SaveAuditedAsync(Loader, now, cancellationToken);
         var (requests, lastNumbers) = DemoRequests.Generate(DemoCatalog.JurisdictionId, [.. services.Select(s => s.Service).Where(s => s.IsPublic)],
-            workflow, client.Id, CentreLat, CentreLong, zone, RequestCount, now);
+            workflow, client.Id, CentreLat, CentreLong, WorkingCalendar.National(zone, WeeklyHours.MunicipalOffice), DemoServiceLevels.For,
+            RequestCount, now);
         db.Requests.AddRange(requests);
         db.ProtocolCounters.AddRange(lastNumbers.Select(c => new ProtocolCounter { JurisdictionId = DemoCatalog.JurisdictionId, Year = c.Key, LastNumber = c.Value }));
         await db.SaveChangesAsync(cancellationToken);

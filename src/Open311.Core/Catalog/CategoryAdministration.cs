@@ -68,7 +68,7 @@ public sealed partial class CategoryAdministration(Open311Db db, TimeProvider cl
         return AdminResult<ServiceCategory>.Done(category);
     }
 
-    /// <summary>Only a category with no requests and no routing rules; others are deactivated instead.</summary>
+    /// <summary>Only a category with no requests, routing rules or service levels; others are deactivated instead.</summary>
     public async Task<AdminResult<long>> DeleteAsync(StaffActor actor, long id, CancellationToken cancellationToken)
     {
         var category = await db.CategoriesOf(actor.JurisdictionId).AsTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -77,9 +77,10 @@ public sealed partial class CategoryAdministration(Open311Db db, TimeProvider cl
             return AdminResult<long>.NotFound($"no category {id}");
         }
 
-        if (await db.Requests.AnyAsync(r => r.ServiceId == id, cancellationToken) || await db.RoutingRules.AnyAsync(r => r.ServiceId == id, cancellationToken))
+        if (await db.Requests.AnyAsync(r => r.ServiceId == id, cancellationToken) || await db.RoutingRules.AnyAsync(r => r.ServiceId == id, cancellationToken)
+            || await db.ServiceLevels.AnyAsync(l => l.ServiceId == id, cancellationToken))
         {
-            return AdminResult<long>.Conflict($"category {id} has requests or routing rules: deactivate it instead (active=false)");
+            return AdminResult<long>.Conflict($"category {id} has requests, routing rules or service levels: deactivate it instead (active=false)");
         }
 
         db.Services.Remove(category);

@@ -27,7 +27,8 @@ public sealed class RequestFollowing(Open311Db db, JurisdictionDirectory jurisdi
             .Select(r => new
             {
                 r.Id, r.JurisdictionId, r.FollowCode, r.Service.IsPublic, Category = r.Service.Name, State = r.State.Label, r.Status, r.Language,
-                r.RequestedAt, r.UpdatedAt, r.ExpectedAt,
+                // What Open311's expected_datetime says too: the time staff set, else the service level's due time.
+                r.RequestedAt, r.UpdatedAt, ExpectedAt = r.ExpectedAt ?? r.ResolutionDueAt,
             })
             .ToListAsync(cancellationToken);
         var request = candidates.FirstOrDefault(c => FollowCodes.Matches(c.FollowCode, code));

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Open311.Core.Calendar;
 using Open311.Core.Catalog;
 using Open311.Core.Requests;
+using Open311.Core.ServiceLevels;
 using Open311.Core.Workflow;
 
 namespace Open311.Core.Demo;
@@ -27,11 +29,14 @@ public static class DemoRequests
 
     /// <summary>
     /// <paramref name="count"/> requests within about 3 km of the centre, oldest first, numbered per year
-    /// in <paramref name="zone"/>; older ones are more often resolved. Also the last number used per year.
+    /// in the calendar's zone; older ones are more often resolved. Also the last number used per year.
     /// </summary>
+    /// <remarks>Their service-level clocks run on <paramref name="calendar"/> with <paramref name="targets"/>, as intake and handling would set them.</remarks>
     public static (List<ServiceRequest> Requests, Dictionary<int, int> LastNumbers) Generate(string jurisdictionId, IReadOnlyList<ServiceCategory> services,
-        RequestWorkflow workflow, long clientId, double centreLat, double centreLong, TimeZoneInfo zone, int count, DateTimeOffset now)
+        RequestWorkflow workflow, long clientId, double centreLat, double centreLong, WorkingCalendar calendar, Func<ServiceCategory, Targets> targets,
+        int count, DateTimeOffset now)
     {
+        var zone = calendar.Zone;
         var received = workflow.Initial;
         var resolved = workflow.States.Single(s => s.Code == "resolved");
         var random = new Random(311);
@@ -61,10 +66,13 @@ public static class DemoRequests
             };
             var request = ServiceRequest.Receive(submission, service, received, service.DefaultDepartmentId ?? service.DefaultDepartment?.Id, areaId: null,
                 answers, "el", requestedAt, requestedAt); // the demo's people write in Greek, as its descriptions show
+            request.SetClock(ServiceClock.Start(targets(service), requestedAt, calendar));
             if (closed)
             {
                 var closedAt = requestedAt.AddHours(random.Next(4, 24 * 14));
-                request.MoveTo(received, resolved, RequestEventKind.StatusChanged, "system", ClosingNote, closedAt < now ? closedAt : now);
+                closedAt = closedAt < now ? closedAt : now;
+                request.MoveTo(received, resolved, RequestEventKind.StatusChanged, "system", ClosingNote, closedAt);
+                request.SetClock(ServiceClock.Move(ServiceClock.Respond(request.Clock, requestedAt, closedAt, calendar), received, resolved, closedAt, calendar));
             }
 
             requests.Add(request);

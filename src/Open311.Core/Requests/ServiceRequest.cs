@@ -200,11 +200,14 @@ public class ServiceRequest
         Record(actor, RequestEventKind.Rerouted, isPublic: false, reason, now, [.. changes]);
     }
 
-    /// <summary>To another category (a citizen's choice corrected by staff); staff only, since it may have been a private one.</summary>
-    internal void ChangeCategory(ServiceCategory to, string actor, string? reason, DateTimeOffset now)
+    /// <summary>
+    /// To another category (a citizen's choice corrected by staff), into <paramref name="state"/>: the state of the same code in
+    /// its workflow. Staff only, since either category may be private.
+    /// </summary>
+    internal void ChangeCategory(ServiceCategory to, WorkflowState state, string actor, string? reason, DateTimeOffset now)
     {
         var before = Service.Code;
-        (ServiceId, Service) = (to.Id, to);
+        (ServiceId, Service, StateId) = (to.Id, to, state.Id);
         Record(actor, RequestEventKind.CategoryChanged, isPublic: false, reason, now, ("service_code", before, to.Code));
     }
 

@@ -15,6 +15,21 @@ public sealed record StaffRequestFilter
     public DateTimeOffset? To { get; init; }
     /// <summary>Open requests whose expected time has passed.</summary>
     public bool Overdue { get; init; }
+    /// <summary>True: open requests past a service level (<see cref="ServiceLevels.Breached"/>); false: all others.</summary>
+    public bool? Breached { get; init; }
+    /// <summary>Open requests whose resolution is due before this time.</summary>
+    public DateTimeOffset? DueBefore { get; init; }
+    public IReadOnlyList<RequestPriority>? Priorities { get; init; }
+    public StaffRequestOrder Order { get; init; } = StaffRequestOrder.Newest;
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 50;
+}
+
+/// <summary>How the staff list is sorted.</summary>
+public enum StaffRequestOrder
+{
+    /// <summary>Newest first.</summary>
+    Newest,
+    /// <summary>Open requests only, the soonest resolution due first; those without a due time (no target, waiting) last.</summary>
+    ResolutionDue,
 }

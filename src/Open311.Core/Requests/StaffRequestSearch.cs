@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Open311.Core.Data;
+using Open311.Core.ServiceLevels;
 using Open311.Core.Staff;
 
 namespace Open311.Core.Requests;
@@ -64,6 +65,21 @@ public static class StaffRequestSearch
             requests = requests.Where(Overdue.At(now));
         }
 
+        if (filter.Breached is { } breached)
+        {
+            requests = requests.Where(breached ? Breached.At(now) : Breached.NotAt(now));
+        }
+
+        if (filter.DueBefore is { } dueBefore)
+        {
+            requests = requests.Where(r => r.Status == RequestStatus.Open && r.ResolutionDueAt < dueBefore);
+        }
+
+        if (filter.Priorities is { } priorities)
+        {
+            requests = requests.Where(r => priorities.Contains(r.Priority));
+        }
+
         if (filter.Text is { } text)
         {
             var pattern = $"%{EscapeLike(text)}%";
@@ -71,8 +87,12 @@ public static class StaffRequestSearch
                 || EF.Functions.ILike(r.Description!, pattern) || EF.Functions.ILike(r.Address!, pattern));
         }
 
-        return requests
-            .OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
+        // Soonest due first walks ix_requests_open_resolution_due, which holds open requests only;
+        // PostgreSQL sorts nulls (no target, waiting) last in ascending order, as the index does.
+        var ordered = filter.Order == StaffRequestOrder.ResolutionDue
+            ? requests.Where(r => r.Status == RequestStatus.Open).OrderBy(r => r.ResolutionDueAt).ThenBy(r => r.Id)
+            : requests.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id);
+        return ordered
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize + 1);
     }

@@ -65,6 +65,11 @@ public sealed class RoutingAdministration(Open311Db db, TimeProvider clock)
             return AdminResult<long>.Conflict($"routing rules use area {id}: delete them first");
         }
 
+        if (await db.ServiceLevels.AnyAsync(l => l.AreaId == id, cancellationToken))
+        {
+            return AdminResult<long>.Conflict($"service levels use area {id}: delete them first");
+        }
+
         db.DepartmentAreas.Remove(area);
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return AdminResult<long>.Done(id);

@@ -45,9 +45,12 @@ public sealed class ServiceClock(Open311Db db, WorkingCalendars calendars)
         request.SetClock(Retarget(request.Clock, await TargetsAsync(request, cancellationToken), request.RequestedAt,
             await CalendarAsync(request, cancellationToken)));
 
-    /// <summary>The clocks as of <paramref name="now"/>, for the staff list and detail.</summary>
-    public async Task<ClockReading> ReadAsync(ServiceRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Read(request.Clock, now, await CalendarAsync(request, cancellationToken));
+    /// <summary>Reads clocks of one jurisdiction as of <paramref name="now"/>, for the staff list and detail (one calendar look-up per page).</summary>
+    public async Task<Func<RequestClock, ClockReading>> ReaderAsync(string jurisdictionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var calendar = await calendars.ForAsync(jurisdictionId, cancellationToken) ?? throw new InvalidOperationException($"Unknown jurisdiction {jurisdictionId}");
+        return clock => Read(clock, now, calendar);
+    }
 
     internal static RequestClock Start(Targets targets, DateTimeOffset requestedAt, WorkingCalendar calendar) => new(
         targets.ResponseMinutes, targets.ResolutionMinutes,
@@ -107,16 +110,23 @@ public sealed class ServiceClock(Open311Db db, WorkingCalendars calendars)
             : clock.ResolvedAt is null ? null : clock.ResolutionDueAt,
     };
 
+    /// <summary>The same rule as <see cref="Breached"/> for an open request; a resolved one is judged by the minutes it took.</summary>
     internal static ClockReading Read(RequestClock clock, DateTimeOffset now, WorkingCalendar calendar)
     {
-        var responseLeft = clock.FirstResponseAt is null && clock.ResponseDueAt is { } responseDue ? Left(calendar, now, responseDue) : (int?)null;
+        var answered = clock.FirstResponseAt is not null;
+        var responseLeft = !answered && clock.ResponseDueAt is { } responseDue ? Left(calendar, now, responseDue) : (int?)null;
         var responseBreached = clock.ResponseDueAt is { } due && (clock.FirstResponseAt ?? now) > due;
         var used = clock.ResolvedAt is null ? UsedAt(clock, now, calendar) : clock.ResolutionWorkingMinutes ?? clock.ResolutionUsedMinutes;
-        var resolutionLeft = clock.ResolvedAt is not null || clock.ResolutionTargetMinutes is not { } target
-            ? (int?)null
-            : clock.ResolutionDueAt is { } resolutionDue ? Left(calendar, now, resolutionDue) : target - used;
-        var resolutionBreached = clock.ResolutionTargetMinutes is { } limit && used > limit;
-        return new ClockReading(responseLeft, responseBreached, resolutionLeft, resolutionBreached, Paused: clock.ClockPausedAt is not null, used);
+        var target = clock.ResolutionTargetMinutes;
+        var (resolutionLeft, resolutionBreached) = (clock.ResolvedAt, clock.ResolutionDueAt) switch
+        {
+            (not null, _) => ((int?)null, used > target),
+            (null, { } resolutionDue) => (Left(calendar, now, resolutionDue), resolutionDue < now),
+            _ => (target - used, clock.ClockPausedAt is not null && used > target),
+        };
+        return new ClockReading(clock.ResponseDueAt, clock.ResolutionDueAt, responseLeft, responseBreached, resolutionLeft, resolutionBreached,
+            Paused: clock.ClockPausedAt is not null, clock.ClockPausedAt, used, clock.FirstResponseAt, clock.ResolvedAt, clock.ResponseTargetMinutes, target,
+            clock.ReopenedCount);
     }
 
     /// <summary>The resolution clock's working minutes so far: the runs before, and the current run if it is running.</summary>

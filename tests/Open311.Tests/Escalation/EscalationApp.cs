@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using MimeKit;
 using Open311.Api.Hosting;
 using Open311.Core.Catalog;
@@ -14,18 +12,17 @@ using Open311.Tests.Outbox;
 namespace Open311.Tests.Escalation;
 
 /// <summary>
-/// The service on a <see cref="TestClock"/> that starts on a working Tuesday at 08:00 in Heraklion, its e-mail going to a
-/// real SMTP server, with workers that poll often. Street lighting faults (006) have a first-response target of 60
+/// The service on a <see cref="TestClock"/> (each test sets it to a working morning), its e-mail going to a real SMTP
+/// server, with workers that poll often. Street lighting faults (006) have a first-response target of 60
 /// working minutes and a resolution target of 300 (08:00 → 13:00 the same day); the jurisdiction's rules:
 /// the first response at 100 % alerts the head, the resolution at 75 % the head, at 100 % the supervisors, raising the
-/// priority to high. The lighting section has a head (Greek), and there is a supervisor (English); "acknowledged"
-/// is a waiting state, pausing the resolution clock.
+/// priority to high. The lighting section has a head (Greek), and there is a supervisor (English).
 /// </summary>
-public sealed class EscalationApp : Open311App
+public sealed class EscalationApp : FixedTimeApp
 {
     public const string HeadEmail = "head.lighting@heraklion.test";
     public const string SupervisorEmail = "supervisor@heraklion.test";
-    public const string PausingState = "acknowledged";
+    public const string PausingState = DemoServiceLevels.WaitingCode;
 
     /// <summary>Tuesday 1 December 2026, 08:00 in Heraklion (EET): the office opens.</summary>
     public static readonly DateTimeOffset FirstMorning = new(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
@@ -34,20 +31,19 @@ public sealed class EscalationApp : Open311App
 
     public EscalationApp()
     {
-        (Clock, Smtp) = (new TestClock(FirstMorning), new SmtpReceiver());
+        Smtp = new SmtpReceiver();
         _arranged = new(ArrangeAsync);
+        Clock.Set(FirstMorning);
     }
 
     private EscalationApp(EscalationApp first)
-        : base(first) => (Clock, Smtp, _arranged) = (first.Clock, first.Smtp, first._arranged);
-
-    public TestClock Clock { get; }
+        : base(first) => (Smtp, _arranged) = (first.Smtp, first._arranged);
 
     public SmtpReceiver Smtp { get; }
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
     [
-        .. OutboxApp.FastWorker(), .. Smtp.Settings, new("Outbox:MaxAttempts", "100"),
+        .. base.Settings, .. OutboxApp.FastWorker(), .. Smtp.Settings, new("Outbox:MaxAttempts", "100"),
         new("Escalation:PollInterval", "00:00:00.05"), new("Escalation:BatchSize", "2"),
     ];
 
@@ -80,12 +76,6 @@ public sealed class EscalationApp : Open311App
             && m.To.Mailboxes.Single().Address == address),
     ];
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock));
-    }
-
     private async Task ArrangeAsync()
     {
         await using var scope = Services.CreateAsyncScope();
@@ -94,10 +84,10 @@ public sealed class EscalationApp : Open311App
         var actor = new StaffActor(admin.Id, DemoCatalog.JurisdictionId, StaffRole.Admin, null);
         var lighting = await DemoRequests.DepartmentIdAsync(this, "Street Lighting Section");
 
+        // Shorter than the demo's, so that every step falls within one working day.
         await db.Database.ExecuteSqlRawAsync("""
-            INSERT INTO service_levels (jurisdiction_id, service_id, response_minutes, resolution_minutes)
-            SELECT jurisdiction_id, id, 60, 300 FROM service_categories WHERE code = '006';
-            UPDATE workflow_states SET pauses_clock = true WHERE code = 'acknowledged';
+            UPDATE service_levels SET response_minutes = 60, resolution_minutes = 300
+            WHERE area_id IS NULL AND priority IS NULL AND service_id = (SELECT id FROM service_categories WHERE code = '006')
             """);
 
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAdministration>();
@@ -121,11 +111,6 @@ public sealed class EscalationApp : Open311App
             var rule = (await rules.CreateAsync(actor, draft, CancellationToken.None)).Value!;
             Rules[(rule.Clock, rule.AtPercent)] = rule.Id;
         }
-
-        // The workflow change reaches the catalogue cache by a notification: wait until it has.
-        var catalog = scope.ServiceProvider.GetRequiredService<CatalogCache>();
-        await Eventually.TrueAsync(async () => (await catalog.ForAsync(DemoCatalog.JurisdictionId, CancellationToken.None)).WorkflowFor(null)
-            .States.Any(s => s.Code == PausingState && s.PausesClock));
     }
 
     public override async ValueTask DisposeAsync()

@@ -98,8 +98,9 @@ public class EscalationTests(EscalationApp app) : IClassFixture<EscalationApp>
         var morning = await NextMorningAsync();
         var id = await DemoRequests.LightingAsync(app);
 
-        // At 08:30 staff acknowledge it: a first response, and a waiting state, so neither clock can escalate.
+        // At 08:30 staff take it up (a first response) and it waits for a contractor: neither clock can escalate.
         app.Clock.Set(morning.AddMinutes(30));
+        await TransitionAsync(id, "in_progress");
         await TransitionAsync(id, EscalationApp.PausingState);
         var paused = await app.RequestAsync(id);
         Assert.Null(paused.ResolutionDueAt);

@@ -1,16 +1,27 @@
 namespace Open311.Tests.Infrastructure;
 
 /// <summary>
-/// The service's time, set by the test: the clock does not move unless told to. Timers and delays
-/// still run in real time (the base class's), so workers keep polling while "now" stands still.
+/// The service's time, set by the test: "now" is whatever the test says. Timers still run on real
+/// time (the base class's), so background workers keep polling while the date stands still.
 /// </summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
-    private long _utcTicks = start.UtcTicks;
+    private readonly Lock _lock = new();
+    private DateTimeOffset _now = start;
 
-    public DateTimeOffset Now => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_lock)
+        {
+            return _now;
+        }
+    }
 
-    public void Set(DateTimeOffset moment) => Interlocked.Exchange(ref _utcTicks, moment.UtcTicks);
-
-    public override DateTimeOffset GetUtcNow() => Now;
+    public void Set(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            _now = now.ToUniversalTime();
+        }
+    }
 }

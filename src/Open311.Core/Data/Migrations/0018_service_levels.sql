@@ -27,5 +27,11 @@ ALTER TABLE service_requests ADD COLUMN clock_running_since timestamptz;
 -- Requests from before service levels: their clocks have run since they came (without targets, nothing is due).
 UPDATE service_requests SET clock_running_since = requested_at WHERE status = 'open' AND clock_paused_at IS NULL;
 
--- The staff list's "soonest due first" over open requests, nulls (no target, paused) last.
-CREATE INDEX ix_requests_open_resolution_due ON service_requests (jurisdiction_id, resolution_due_at NULLS LAST, id) WHERE status = 'open';
+-- The staff list's "soonest due first" over open requests, nulls (no target, paused) last, and
+-- its due_before filter; with the two below, one arm each of the breached filter (Breached.cs).
+CREATE INDEX ix_requests_open_resolution_due ON service_requests (jurisdiction_id, resolution_due_at, id) WHERE status = 'open';
+CREATE INDEX ix_requests_open_response_due ON service_requests (jurisdiction_id, response_due_at) WHERE status = 'open' AND first_response_at IS NULL;
+CREATE INDEX ix_requests_open_paused ON service_requests (jurisdiction_id) WHERE status = 'open' AND clock_paused_at IS NOT NULL;
+-- Overdue (Overdue.cs): past the expected time staff set, else past the resolution due time.
+CREATE INDEX ix_requests_open_due ON service_requests (jurisdiction_id, COALESCE(expected_at, resolution_due_at)) WHERE status = 'open';
+DROP INDEX ix_requests_overdue; -- its rule (expected_at alone) is the one above's first half
