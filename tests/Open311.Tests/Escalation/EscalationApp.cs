@@ -76,12 +76,24 @@ public sealed class EscalationApp : FixedTimeApp
             && m.To.Mailboxes.Single().Address == address),
     ];
 
+    /// <summary>An administrator's change to the rules, through <see cref="EscalationRuleAdministration"/>.</summary>
+    public async Task<T> ChangeRulesAsync<T>(Func<EscalationRuleAdministration, StaffActor, Task<T>> change)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await change(scope.ServiceProvider.GetRequiredService<EscalationRuleAdministration>(), await AdminAsync(scope));
+    }
+
+    private static async Task<StaffActor> AdminAsync(AsyncServiceScope scope)
+    {
+        var admin = await scope.ServiceProvider.GetRequiredService<Core.Data.Open311Db>().StaffAccounts.AsNoTracking().SingleAsync(s => s.Username == "admin");
+        return new StaffActor(admin.Id, DemoCatalog.JurisdictionId, StaffRole.Admin, null);
+    }
+
     private async Task ArrangeAsync()
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Core.Data.Open311Db>();
-        var admin = await db.StaffAccounts.SingleAsync(s => s.Username == "admin");
-        var actor = new StaffActor(admin.Id, DemoCatalog.JurisdictionId, StaffRole.Admin, null);
+        var actor = await AdminAsync(scope);
         var lighting = await DemoRequests.DepartmentIdAsync(this, "Street Lighting Section");
 
         // Shorter than the demo's, so that every step falls within one working day.

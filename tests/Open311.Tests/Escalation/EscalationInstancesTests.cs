@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Open311.Core.Escalation;
 using Open311.Core.Requests;
 using Open311.Core.StaffAlerts;
 using Open311.Tests.Infrastructure;
 
 namespace Open311.Tests.Escalation;
 
-/// <summary>Two instances on one database, both escalating: every rule fires exactly once on every request, and is told once.</summary>
+/// <summary>
+/// Two instances on one database, both escalating: every rule fires exactly once on every request, and is told once;
+/// a change of the rules reaches requests already running.
+/// </summary>
 public class EscalationInstancesTests(EscalationApp app) : IClassFixture<EscalationApp>
 {
     [Fact]
@@ -37,5 +41,25 @@ public class EscalationInstancesTests(EscalationApp app) : IClassFixture<Escalat
         var alerts = await check.OutboxMessages.AsNoTracking()
             .Where(m => m.Consumer == StaffAlertConsumer.ConsumerName && escalations.Select(e => e.Id).Contains(m.RequestEventId)).CountAsync();
         Assert.Equal(3 * ids.Count, alerts); // two to the head, one to the supervisor, per request
+    }
+
+    [Fact]
+    public async Task ANewRule_ReachesRequestsAlreadyRunning_AndADeletedOneLeavesThem()
+    {
+        await app.ArrangedAsync();
+        var morning = EscalationApp.FirstMorning.AddDays(14);
+        app.Clock.Set(morning);
+        var id = await DemoRequests.LightingAsync(app);
+        Assert.Equal(morning.AddMinutes(60), (await app.RequestAsync(id)).NextEscalationAt);
+
+        app.Clock.Set(morning.AddMinutes(10));
+        var rule = (await app.ChangeRulesAsync((rules, admin) =>
+            rules.CreateAsync(admin, new(EscalationClock.Resolution, 10, AlertHead: true, AlertSupervisors: false, RaisePriorityTo: null), CancellationToken.None))).Value!;
+        // Planned again by the worker: 10 % of 300 working minutes is 08:30.
+        await Eventually.TrueAsync(async () => (await app.RequestAsync(id)).NextEscalationAt == morning.AddMinutes(30));
+
+        await app.ChangeRulesAsync((rules, admin) => rules.DeleteAsync(admin, rule.Id, CancellationToken.None));
+        await Eventually.TrueAsync(async () => (await app.RequestAsync(id)).NextEscalationAt == morning.AddMinutes(60));
+        Assert.Empty(await app.EscalationsAsync(id));
     }
 }
