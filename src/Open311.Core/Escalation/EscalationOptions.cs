@@ -9,6 +9,6 @@ public sealed class EscalationOptions
     public bool Enabled { get; set; } = true;
     /// <summary>How often the worker looks for requests whose next escalation has come.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
-    /// <summary>Requests claimed (and escalated) in one transaction.</summary>
+    /// <summary>Due requests found in one round; each is then claimed and escalated in a transaction of its own.</summary>
     public int BatchSize { get; set; } = 20;
 }

@@ -6,16 +6,24 @@ namespace Open311.Core.Escalation;
 public static class EscalationQueries
 {
     /// <summary>
-    /// Up to <paramref name="limit"/> open requests whose next escalation has come, soonest first, each
-    /// locked for this transaction; rows another instance holds are skipped, not waited for.
-    /// Served by <c>ix_requests_next_escalation</c> (0019).
+    /// Up to <paramref name="limit"/> open requests whose next escalation has come, soonest first.
+    /// Served by the partial index <c>ix_requests_next_escalation</c> (0019).
     /// </summary>
-    public static IQueryable<long> ClaimDue(Open311Db db, DateTimeOffset now, int limit) =>
-        db.Database.SqlQuery<long>($"""
+    public static IQueryable<long> Due(Open311Db db, DateTimeOffset now, int limit) =>
+        db.Requests
+            .Where(r => r.Status == Requests.RequestStatus.Open && r.NextEscalationAt != null && r.NextEscalationAt <= now)
+            .OrderBy(r => r.NextEscalationAt)
+            .Select(r => r.Id)
+            .Take(limit);
+
+    /// <summary>
+    /// Locks the request for the caller's transaction if it is still due; false when another instance holds
+    /// it (skipped, not waited for) or has escalated it since it was found.
+    /// </summary>
+    public static async Task<bool> ClaimAsync(Open311Db db, long requestId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<long>($"""
             SELECT id AS "Value" FROM service_requests
-            WHERE status = 'open' AND next_escalation_at IS NOT NULL AND next_escalation_at <= {now}
-            ORDER BY next_escalation_at
-            LIMIT {limit}
+            WHERE id = {requestId} AND status = 'open' AND next_escalation_at <= {now}
             FOR UPDATE SKIP LOCKED
-            """);
+            """).AnyAsync(cancellationToken);
 }

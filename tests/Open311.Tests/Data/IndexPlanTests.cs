@@ -113,7 +113,7 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
     public async Task EscalationScan_IsServedByItsIndex()
     {
         await using var db = app.Db();
-        var plan = await AssertIndexServedAsync(db, EscalationQueries.ClaimDue(db, Now, 20));
+        var plan = await AssertIndexServedAsync(db, EscalationQueries.Due(db, Now, 20));
         Assert.Contains("ix_requests_next_escalation", plan);
     }
 
