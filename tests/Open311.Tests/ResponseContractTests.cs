@@ -221,6 +221,7 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await Check(admin.GetAsync("/admin/routing-rules"));
         await Check(admin.DeleteAsync($"/admin/routing-rules/{rule}"));
         await Check(admin.DeleteAsync($"/admin/routing-rules/{rule}"), HttpStatusCode.NotFound);
+        await ServiceLevelsAsync(admin, service, area);
         await Check(admin.DeleteAsync($"/admin/areas/{area}"));
     }
 
@@ -234,6 +235,17 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await Check(admin.GetAsync("/admin/escalation-rules"));
         await Check(admin.DeleteAsync($"/admin/escalation-rules/{rule}"));
         await Check(admin.DeleteAsync($"/admin/escalation-rules/{rule}"), HttpStatusCode.NotFound);
+    }
+
+    private async Task ServiceLevelsAsync(AdminClient admin, long service, long area)
+    {
+        var level = (await Check(admin.PostAsync("/admin/service-levels", new { service_id = service, area_id = area, priority = "urgent", response_minutes = 60 })))
+            .GetProperty("id").GetInt64();
+        await Check(admin.PutAsync($"/admin/service-levels/{level}", new { service_id = service, area_id = area, priority = "high", resolution_minutes = 390 }));
+        await Check(admin.PutAsync($"/admin/service-levels/{level}", new { service_id = service, response_minutes = 0 }), HttpStatusCode.BadRequest);
+        await Check(admin.GetAsync("/admin/service-levels"));
+        await Check(admin.DeleteAsync($"/admin/service-levels/{level}"));
+        await Check(admin.DeleteAsync($"/admin/service-levels/{level}"), HttpStatusCode.NotFound);
     }
 
     /// <summary>Intake, search, detail, history and every change, each answered with the request as it then is.</summary>
@@ -263,6 +275,11 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         var other = (await Check(admin.GetAsync("/admin/departments"))).EnumerateArray()
             .First(d => d.GetProperty("id").GetInt64() != detail.GetProperty("request").GetProperty("department_id").GetInt64()).GetProperty("id").GetInt64();
         detail = await Check(dispatcher.PutAsync($"/admin/requests/{id}/department", new { department_id = other, version = Version(), reason = "Άλλο τμήμα" }));
+        detail = await Check(dispatcher.PutAsync($"/admin/requests/{id}/priority", new { priority = "high", version = Version() }));
+        await Check(dispatcher.PutAsync($"/admin/requests/{id}/priority", new { priority = "high", version = Version() }), HttpStatusCode.BadRequest);
+        detail = await Check(dispatcher.PutAsync($"/admin/requests/{id}/category", new { service_code = "002", version = Version(), reason = "Πράσινο" }));
+        await Check(dispatcher.PutAsync($"/admin/requests/{id}/category", new { service_code = "999", version = Version() }), HttpStatusCode.BadRequest);
+        await Check(dispatcher.GetAsync("/admin/requests?sort=resolution_due&breached=false&priority=high,normal&page_size=5"));
         await Check(dispatcher.PostAsync($"/admin/requests/{id}/duplicate-of", new { original_id = original, version = Version() }));
     }
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
+using Open311.Core;
 using Open311.Core.Data;
 using Open311.Core.Requests;
 using Open311.Core.ServiceLevels;
@@ -19,7 +20,8 @@ public static class ServiceLevelsEndpoints
         [property: Description("Working minutes of the jurisdiction's calendar to the first public answer from staff.")] int? ResponseMinutes = null,
         [property: Description("Working minutes to resolution; time in waiting states does not count.")] int? ResolutionMinutes = null);
 
-    public sealed record ServiceLevelView(long Id, long ServiceId, long? AreaId, RequestPriority? Priority, int? ResponseMinutes, int? ResolutionMinutes);
+    // Priority as its wire name (low, normal, high, urgent), null for any.
+    public sealed record ServiceLevelView(long Id, long ServiceId, long? AreaId, string? Priority, int? ResponseMinutes, int? ResolutionMinutes);
 
     public static void MapServiceLevels(this IEndpointRouteBuilder routes)
     {
@@ -36,11 +38,10 @@ public static class ServiceLevelsEndpoints
     }
 
     public static async Task<Ok<List<ServiceLevelView>>> List(ClaimsPrincipal user, Open311Db db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await db.ServiceLevels.AsNoTracking()
+        TypedResults.Ok((await db.ServiceLevels.AsNoTracking()
             .Where(l => l.JurisdictionId == user.Actor().JurisdictionId)
             .OrderBy(l => l.ServiceId).ThenBy(l => l.Id)
-            .Select(l => new ServiceLevelView(l.Id, l.ServiceId, l.AreaId, l.Priority, l.ResponseMinutes, l.ResolutionMinutes))
-            .ToListAsync(cancellationToken));
+            .ToListAsync(cancellationToken)).Select(View).ToList());
 
     public static async Task<IResult> Create(ServiceLevelInput input, ClaimsPrincipal user, ServiceLevelAdministration levels, CancellationToken cancellationToken) =>
         Problems.From(await levels.CreateAsync(user.Actor(), Draft(input), cancellationToken),
@@ -56,5 +57,5 @@ public static class ServiceLevelsEndpoints
     private static ServiceLevelAdministration.Draft Draft(ServiceLevelInput input) =>
         new(input.ServiceId, input.AreaId, input.Priority, input.ResponseMinutes, input.ResolutionMinutes);
 
-    private static ServiceLevelView View(ServiceLevel l) => new(l.Id, l.ServiceId, l.AreaId, l.Priority, l.ResponseMinutes, l.ResolutionMinutes);
+    private static ServiceLevelView View(ServiceLevel l) => new(l.Id, l.ServiceId, l.AreaId, l.Priority?.ToOpen311(), l.ResponseMinutes, l.ResolutionMinutes);
 }
