@@ -42,7 +42,7 @@ public sealed partial class RequestLifecycle
     /// After the jurisdiction's rules changed: every open request with a running clock is planned again by
     /// the escalation worker (due now), which fires what the new rules say is due and plans the rest.
     /// </summary>
-    public Task<int> ReplanEscalationsAsync(string jurisdictionId, CancellationToken cancellationToken)
+    internal Task<int> ReplanEscalationsAsync(string jurisdictionId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         return db.Requests
