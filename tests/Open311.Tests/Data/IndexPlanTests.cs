@@ -58,6 +58,10 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         ["text"] = StaffFilter() with { Text = "λάμπα" },
         ["area"] = StaffFilter() with { AreaId = 1 },
         ["from"] = StaffFilter() with { From = Now.AddDays(-7) },
+        ["breached"] = StaffFilter() with { Breached = true },
+        ["due_before"] = StaffFilter() with { DueBefore = Now.AddDays(2) },
+        ["priority"] = StaffFilter() with { Priorities = [RequestPriority.Urgent] },
+        ["resolution_due"] = StaffFilter() with { Order = StaffRequestOrder.ResolutionDue },
     };
 
     private static StaffRequestFilter StaffFilter() => new() { JurisdictionId = DemoCatalog.JurisdictionId };
@@ -76,6 +80,14 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
     {
         await using var db = app.Db();
         await AssertIndexServedAsync(db, db.StaffPage(Dispatcher, StaffFilters[shape], Now).Select(StaffRequestSummary.From(Greek)));
+    }
+
+    [Fact]
+    public async Task StaffList_SoonestDueFirst_WalksTheOpenRequestsDueIndex()
+    {
+        await using var db = app.Db();
+        var filter = StaffFilter() with { Order = StaffRequestOrder.ResolutionDue };
+        Assert.Contains("ix_requests_open_resolution_due", await AssertIndexServedAsync(db, db.StaffPage(Dispatcher, filter, Now).Select(StaffRequestSummary.From(Greek))));
     }
 
     [Fact]

@@ -137,6 +137,7 @@ public class ServiceLevelTests(FixedTimeApp app) : IClassFixture<FixedTimeApp>
         Assert.Equal([lamp], await IdsAsync(dispatcher, $"{mine}&due_before={Uri.EscapeDataString(Iso(At(11, 12, 0, 0)))}"));
         Assert.Equal([pothole], await IdsAsync(dispatcher, $"{mine}&priority=high"));
         Assert.Equal([lamp], await IdsAsync(dispatcher, $"{mine}&overdue=true"));
+        Assert.Equal(1, await OverdueCountedAsync(dispatcher, start)); // the statistics' SQL twin agrees
 
         var (_, page) = await dispatcher.GetAsync($"/admin/requests?{mine}&sort=resolution_due");
         var rows = page.GetProperty("items").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetInt64(), r => r.GetProperty("service_level"));
@@ -165,6 +166,7 @@ public class ServiceLevelTests(FixedTimeApp app) : IClassFixture<FixedTimeApp>
         Assert.Equal(At(11, 13, 14, 30), DateTimeOffset.Parse(xml.Descendants("expected_datetime").Single().Value, CultureInfo.InvariantCulture));
         // Staff's promise now rules "overdue" for the lamp; its service level still says breached.
         Assert.Empty(await IdsAsync(dispatcher, $"{mine}&overdue=true"));
+        Assert.Equal(0, await OverdueCountedAsync(dispatcher, start));
         Assert.Equal([lamp], await IdsAsync(dispatcher, $"{mine}&breached=true"));
 
         AdminClient.AssertProblem(await dispatcher.GetAsync("/admin/requests?breached=maybe&sort=oldest&priority=soon&due_before=friday"), HttpStatusCode.BadRequest);
@@ -294,6 +296,15 @@ public class ServiceLevelTests(FixedTimeApp app) : IClassFixture<FixedTimeApp>
         var (response, page) = await staff.GetAsync($"/admin/requests?{query}");
         Assert.True(response.StatusCode == HttpStatusCode.OK, page.ToString());
         return [.. page.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetInt64())];
+    }
+
+    /// <summary>What the statistics count as overdue among requests made at <paramref name="at"/> (their window is [from, to)).</summary>
+    private static async Task<long> OverdueCountedAsync(AdminClient staff, DateTimeOffset at)
+    {
+        var (response, statistics) = await staff.GetAsync(
+            $"/admin/statistics?group_by=channel&from={Uri.EscapeDataString(Iso(at))}&to={Uri.EscapeDataString(Iso(at.AddMinutes(1)))}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, statistics.ToString());
+        return statistics.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("overdue").GetInt64());
     }
 
     private static async Task MoveAsync(AdminClient staff, long id, string to)
