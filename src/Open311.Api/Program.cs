@@ -7,6 +7,7 @@ using Open311.Api.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOpen311Data();
 builder.AddOutbox();
+builder.AddEscalation();
 builder.AddLiveFeed();
 builder.AddMessaging();
 builder.AddCitizenMessages();

@@ -101,6 +101,7 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await CatalogueAsync(admin);
         await AccountsAsync(admin);
         await RoutingAsync(admin);
+        await EscalationRulesAsync(admin);
         await RequestsAsync(admin, dispatcher);
         await DeliveriesAsync(admin);
         await CitizenMessagesAsync(admin, dispatcher);
@@ -232,6 +233,18 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await Check(admin.DeleteAsync($"/admin/routing-rules/{rule}"), HttpStatusCode.NotFound);
         await ServiceLevelsAsync(admin, service, area);
         await Check(admin.DeleteAsync($"/admin/areas/{area}"));
+    }
+
+    private async Task EscalationRulesAsync(AdminClient admin)
+    {
+        var input = new { clock = "resolution", at_percent = 75, alert_head = true, raise_priority_to = "high" };
+        var rule = (await Check(admin.PostAsync("/admin/escalation-rules", input))).GetProperty("id").GetInt64();
+        await Check(admin.PostAsync("/admin/escalation-rules", input), HttpStatusCode.Conflict);
+        await Check(admin.PostAsync("/admin/escalation-rules", new { clock = "resolution", at_percent = 0 }), HttpStatusCode.BadRequest);
+        await Check(admin.PutAsync($"/admin/escalation-rules/{rule}", input with { at_percent = 80 }));
+        await Check(admin.GetAsync("/admin/escalation-rules"));
+        await Check(admin.DeleteAsync($"/admin/escalation-rules/{rule}"));
+        await Check(admin.DeleteAsync($"/admin/escalation-rules/{rule}"), HttpStatusCode.NotFound);
     }
 
     private async Task ServiceLevelsAsync(AdminClient admin, long service, long area)

@@ -21,6 +21,7 @@ public static class AdminApi
         signedIn.MapCategories();
         signedIn.MapWorkflows();
         signedIn.MapRouting();
+        signedIn.MapEscalationRules();
         signedIn.MapServiceLevels();
         signedIn.MapRequestHandling();
         signedIn.MapIntake();

@@ -26,6 +26,7 @@ public static class AdminRegistration
         builder.Services.AddScoped<Core.ServiceLevels.ServiceLevelAdministration>();
         builder.Services.AddScoped<Core.Clients.ClientAdministration>();
         builder.Services.AddScoped<Core.Webhooks.WebhookAdministration>();
+        builder.Services.AddScoped<Core.Escalation.EscalationRuleAdministration>();
         builder.Services.AddScoped<Core.Catalog.DepartmentAdministration>();
         builder.Services.AddScoped<Core.Catalog.CategoryAdministration>();
         builder.Services.AddScoped<Core.Catalog.LanguageAdministration>();

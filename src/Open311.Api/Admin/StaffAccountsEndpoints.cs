@@ -10,13 +10,16 @@ namespace Open311.Api.Admin;
 /// <summary>Administrators manage who may sign in, with which role and department.</summary>
 public static class StaffAccountsEndpoints
 {
-    /// <summary><c>alerts</c>: the staff alerts their e-mail gets (<c>assigned</c>); <c>language</c>: the one those are written in (null: the jurisdiction's).</summary>
+    /// <summary>
+    /// <c>alerts</c>: the staff alerts their e-mail gets (<c>assigned</c>, <c>escalated</c>); <c>language</c>: the one those are written in
+    /// (null: the jurisdiction's); <c>supervisor</c>: alerted by escalation rules that alert supervisors.
+    /// </summary>
     public sealed record StaffAccountView(long Id, string Username, string DisplayName, string? Email, StaffRole Role, long? DepartmentId, bool Active, DateTimeOffset CreatedAt,
-        List<string> Alerts, string? Language);
+        List<string> Alerts, string? Language, bool Supervisor);
 
     /// <summary>Without <c>alerts</c>, an account keeps the alerts it has (a new one gets them all).</summary>
     public sealed record StaffAccountInput(string Username, string DisplayName, StaffRole Role, string? Email = null, long? DepartmentId = null, string? Password = null,
-        bool Active = true, List<string>? Alerts = null, string? Language = null);
+        bool Active = true, List<string>? Alerts = null, string? Language = null, bool Supervisor = false);
 
     public static void MapStaffAccounts(this IEndpointRouteBuilder routes)
     {
@@ -43,8 +46,8 @@ public static class StaffAccountsEndpoints
         Problems.From(await accounts.UpdateAsync(user.Actor(), id, Draft(input), cancellationToken), account => TypedResults.Ok(View(account)));
 
     private static StaffAdministration.AccountDraft Draft(StaffAccountInput input) =>
-        new(input.Username, input.DisplayName, input.Role, input.Email, input.DepartmentId, input.Password, input.Active, input.Alerts, input.Language);
+        new(input.Username, input.DisplayName, input.Role, input.Email, input.DepartmentId, input.Password, input.Active, input.Alerts, input.Language, input.Supervisor);
 
     private static StaffAccountView View(StaffAccount s) =>
-        new(s.Id, s.Username, s.DisplayName, s.Email, s.Role, s.DepartmentId, s.Active, s.CreatedAt, s.Alerts, s.Language);
+        new(s.Id, s.Username, s.DisplayName, s.Email, s.Role, s.DepartmentId, s.Active, s.CreatedAt, s.Alerts, s.Language, s.Supervisor);
 }

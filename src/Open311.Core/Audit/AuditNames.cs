@@ -21,6 +21,7 @@ public static class AuditEntity
     public const string ServiceLevel = "service_level";
     public const string Delivery = "delivery";
     public const string MessageTemplate = "message_template";
+    public const string EscalationRule = "escalation_rule";
     public const string Request = "request";
     /// <summary>A file of requests (entity id: its format, <c>csv</c> or <c>geojson</c>).</summary>
     public const string RequestExport = "request_export";

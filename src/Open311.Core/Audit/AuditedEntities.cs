@@ -38,6 +38,7 @@ internal static class AuditedEntities
             MessageTemplate => AuditEntity.MessageTemplate,
             WebhookSubscription => AuditEntity.Webhook,
             ServiceLevel => AuditEntity.ServiceLevel,
+            Escalation.EscalationRule => AuditEntity.EscalationRule,
             // Messages are added with each request change and delivered by the worker in SQL; what staff do to them is audited.
             OutboxMessage when entry.State == EntityState.Modified => AuditEntity.Delivery,
             _ => null,

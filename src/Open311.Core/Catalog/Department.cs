@@ -13,4 +13,6 @@ public class Department
     public bool Active { get; set; } = true;
     /// <summary>Which <see cref="StaffAlertKinds.ForDepartments"/> reach <see cref="Email"/>: all of them unless turned off.</summary>
     public List<string> Alerts { get; set; } = [.. StaffAlertKinds.ForDepartments];
+    /// <summary>The staff account escalation rules that alert the head reach (<see cref="Escalation.EscalationRule.AlertHead"/>).</summary>
+    public long? HeadId { get; set; }
 }

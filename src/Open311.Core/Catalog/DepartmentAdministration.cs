@@ -10,7 +10,7 @@ namespace Open311.Core.Catalog;
 public sealed class DepartmentAdministration(Open311Db db, TimeProvider clock)
 {
     /// <summary>A department as an administrator gives it; null <paramref name="Alerts"/> keeps the current ones (all, for a new department).</summary>
-    public sealed record DepartmentDraft(LocalizedText Name, string? Email, long? ParentId, bool Active, IReadOnlyList<string>? Alerts = null);
+    public sealed record DepartmentDraft(LocalizedText Name, string? Email, long? ParentId, bool Active, IReadOnlyList<string>? Alerts = null, long? HeadId = null);
 
     public async Task<AdminResult<Department>> CreateAsync(StaffActor actor, DepartmentDraft draft, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ public sealed class DepartmentAdministration(Open311Db db, TimeProvider clock)
         var department = new Department
         {
             JurisdictionId = actor.JurisdictionId, Name = draft.Name, Email = draft.Email, ParentId = draft.ParentId, Active = draft.Active,
-            Alerts = StaffAlertKinds.Chosen(draft.Alerts, StaffAlertKinds.ForDepartments, StaffAlertKinds.ForDepartments),
+            HeadId = draft.HeadId, Alerts = StaffAlertKinds.Chosen(draft.Alerts, StaffAlertKinds.ForDepartments, StaffAlertKinds.ForDepartments),
         };
         db.Departments.Add(department);
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
@@ -42,7 +42,8 @@ public sealed class DepartmentAdministration(Open311Db db, TimeProvider clock)
             return AdminResult<Department>.Invalid(errors);
         }
 
-        (department.Name, department.Email, department.ParentId, department.Active) = (draft.Name, draft.Email, draft.ParentId, draft.Active);
+        (department.Name, department.Email, department.ParentId, department.Active, department.HeadId) =
+            (draft.Name, draft.Email, draft.ParentId, draft.Active, draft.HeadId);
         department.Alerts = StaffAlertKinds.Chosen(draft.Alerts, StaffAlertKinds.ForDepartments, department.Alerts);
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return AdminResult<Department>.Done(department);
@@ -78,6 +79,11 @@ public sealed class DepartmentAdministration(Open311Db db, TimeProvider clock)
         var errors = new List<FieldError>();
         errors.Check(await db.JurisdictionAsync(actor.JurisdictionId, cancellationToken), "name", "name", draft.Name, required: true);
         errors.AddRange(StaffAlertKinds.Problems(draft.Alerts, StaffAlertKinds.ForDepartments));
+        if (draft.HeadId is { } head && !await db.StaffAccounts.AnyAsync(s => s.Id == head && s.JurisdictionId == actor.JurisdictionId, cancellationToken))
+        {
+            errors.Add(new("head_id", $"no staff account {head}"));
+        }
+
         if (draft.ParentId is { } parent)
         {
             if (!await db.Departments.AnyAsync(d => d.Id == parent && d.JurisdictionId == actor.JurisdictionId, cancellationToken))

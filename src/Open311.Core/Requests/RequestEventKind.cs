@@ -17,4 +17,6 @@ public enum RequestEventKind
     /// <summary>Staff moved it to another category (<c>service_code</c> before and after); not public, since either may be private.</summary>
     CategoryChanged,
     PriorityChanged,
+    /// <summary>An escalation rule fired (<see cref="Escalation.EscalationRule"/>): staff only; its note names the rule, clock and share.</summary>
+    Escalated,
 }

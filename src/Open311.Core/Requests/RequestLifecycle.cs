@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
+using Open311.Core.Escalation;
 using Open311.Core.Outbox;
 using Open311.Core.ServiceLevels;
 using Open311.Core.Staff;
@@ -15,7 +16,7 @@ namespace Open311.Core.Requests;
 /// request, its new events and the outbox messages they cause in one transaction.
 /// </summary>
 public sealed partial class RequestLifecycle(Open311Db db, TimeProvider clock, JurisdictionDirectory jurisdictions, CatalogCache catalog,
-    OutboxWriter outbox, ServiceClock clocks)
+    OutboxWriter outbox, ServiceClock clocks, EscalationPlanner escalations)
 {
     public const int MaxDescriptionLength = 4000;
 
@@ -53,12 +54,15 @@ public sealed partial class RequestLifecycle(Open311Db db, TimeProvider clock, J
         (await catalog.ForAsync(request.JurisdictionId, cancellationToken)).WorkflowFor(request.Service.WorkflowId);
 
     /// <summary>
-    /// Saves the request's changes with their outbox messages. Inside a transaction the caller
-    /// owns (intake), the commit is the caller's and so is waking the worker.
+    /// Saves the request's changes with their outbox messages, its next escalation planned on the clocks as the
+    /// change left them. Inside a transaction the caller owns (intake, the escalation worker), the commit is
+    /// the caller's and so is waking the worker.
     /// </summary>
     private async Task<HandlingResult> SaveAsync(ServiceRequest request, CancellationToken cancellationToken)
     {
-        var queued = await outbox.EnqueueAsync(db, request, clock.GetUtcNow(), cancellationToken);
+        var now = clock.GetUtcNow();
+        await escalations.PlanAsync(request, now, cancellationToken);
+        var queued = await outbox.EnqueueAsync(db, request, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

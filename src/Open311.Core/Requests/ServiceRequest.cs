@@ -1,6 +1,7 @@
 using NetTopologySuite.Geometries;
 using Open311.Core.Catalog;
 using Open311.Core.ServiceLevels;
+using Open311.Core.Escalation;
 using Open311.Core.Workflow;
 
 namespace Open311.Core.Requests;
@@ -89,6 +90,11 @@ public class ServiceRequest
     public DateTimeOffset? ResolvedAt { get; private set; }
     public int? ResolutionWorkingMinutes { get; private set; }
     public int ReopenedCount { get; private set; }
+    /// <summary>When the next escalation rule fires: kept by <see cref="Escalation.EscalationPlanner"/> with every change; null when none will.</summary>
+    public DateTimeOffset? NextEscalationAt { get; private set; }
+    /// <summary>The highest percent of its target at which each clock has escalated (rules up to it have fired); null before the first.</summary>
+    public int? ResponseEscalatedPercent { get; private set; }
+    public int? ResolutionEscalatedPercent { get; private set; }
     /// <summary>The events recorded so far; only those added in this unit of work unless the history was loaded.</summary>
     public IReadOnlyList<RequestEvent> History => _history;
     /// <summary>PostgreSQL's row version (xmin): concurrent edits of one request cannot overwrite each other.</summary>
@@ -262,6 +268,34 @@ public class ServiceRequest
         Record(actor, RequestEventKind.MessagesStopped, isPublic: false, how, now, [.. changes]);
         return true;
     }
+
+    internal void PlanEscalation(DateTimeOffset? next) => NextEscalationAt = next;
+
+    /// <summary>An escalation rule fired: staff only, noting the rule, its clock and share; the priority raised if the rule says so.</summary>
+    internal void Escalate(EscalationRule rule, string actor, DateTimeOffset now)
+    {
+        List<(string, object?, object?)> changes = [(EscalationStep.Field(rule.Clock), EscalatedPercent(rule.Clock), rule.AtPercent)];
+        if (rule.Clock == EscalationClock.Response)
+        {
+            ResponseEscalatedPercent = rule.AtPercent;
+        }
+        else
+        {
+            ResolutionEscalatedPercent = rule.AtPercent;
+        }
+
+        var note = $"escalation rule {rule.Id}: {rule.Clock.ToOpen311()} clock at {rule.AtPercent} % of its target";
+        if (rule.RaisePriorityTo is { } raised && raised > Priority)
+        {
+            changes.Add((EscalationStep.PriorityField, Priority.ToOpen311(), raised.ToOpen311()));
+            note += $", priority {Priority.ToOpen311()} → {raised.ToOpen311()}";
+            Priority = raised;
+        }
+
+        Record(actor, RequestEventKind.Escalated, isPublic: false, note, now, [.. changes]);
+    }
+
+    internal int? EscalatedPercent(EscalationClock clock) => clock == EscalationClock.Response ? ResponseEscalatedPercent : ResolutionEscalatedPercent;
 
     private RequestEvent Record(string actor, RequestEventKind kind, bool isPublic, string? note, DateTimeOffset at,
         params (string Field, object? Before, object? After)[] changes)

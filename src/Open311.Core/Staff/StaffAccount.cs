@@ -22,5 +22,7 @@ public class StaffAccount
     public List<string> Alerts { get; set; } = [.. StaffAlertKinds.ForAccounts];
     /// <summary>The language their alerts are written in; null for the jurisdiction's default.</summary>
     public string? Language { get; set; }
+    /// <summary>Alerted of every escalation it may see (see <see cref="Escalation.EscalationRule.AlertSupervisors"/>).</summary>
+    public bool Supervisor { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

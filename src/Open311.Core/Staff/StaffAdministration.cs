@@ -20,7 +20,7 @@ public sealed class StaffAdministration(Open311Db db, TimeProvider clock, Func<S
     /// <paramref name="Alerts"/> the current alerts (all, for a new account).
     /// </summary>
     public sealed record AccountDraft(string Username, string DisplayName, StaffRole Role, string? Email, long? DepartmentId, string? Password, bool Active,
-        IReadOnlyList<string>? Alerts = null, string? Language = null);
+        IReadOnlyList<string>? Alerts = null, string? Language = null, bool Supervisor = false);
 
     public async Task<AdminResult<StaffAccount>> CreateAsync(StaffActor actor, AccountDraft draft, CancellationToken cancellationToken)
     {
@@ -41,6 +41,7 @@ public sealed class StaffAdministration(Open311Db db, TimeProvider clock, Func<S
             JurisdictionId = actor.JurisdictionId, Username = draft.Username, DisplayName = draft.DisplayName, Email = draft.Email,
             Role = draft.Role, DepartmentId = draft.DepartmentId, Active = draft.Active, CreatedAt = now,
             Alerts = StaffAlertKinds.Chosen(draft.Alerts, StaffAlertKinds.ForAccounts, StaffAlertKinds.ForAccounts), Language = draft.Language,
+            Supervisor = draft.Supervisor,
         };
         account.PasswordHash = hashPassword(account, draft.Password!);
         db.StaffAccounts.Add(account);
@@ -67,8 +68,8 @@ public sealed class StaffAdministration(Open311Db db, TimeProvider clock, Func<S
             return AdminResult<StaffAccount>.Invalid(errors);
         }
 
-        (account.DisplayName, account.Email, account.Role, account.DepartmentId, account.Active, account.Language) =
-            (draft.DisplayName, draft.Email, draft.Role, draft.DepartmentId, draft.Active, draft.Language);
+        (account.DisplayName, account.Email, account.Role, account.DepartmentId, account.Active, account.Language, account.Supervisor) =
+            (draft.DisplayName, draft.Email, draft.Role, draft.DepartmentId, draft.Active, draft.Language, draft.Supervisor);
         account.Alerts = StaffAlertKinds.Chosen(draft.Alerts, StaffAlertKinds.ForAccounts, account.Alerts);
         if (draft.Password is { Length: > 0 } password)
         {

@@ -3,16 +3,19 @@ using Microsoft.EntityFrameworkCore;
 using Open311.Core.Catalog;
 using Open311.Core.Citizens;
 using Open311.Core.Data;
+using Open311.Core.Escalation;
 using Open311.Core.Messaging;
 using Open311.Core.Notifications;
 using Open311.Core.Outbox;
 using Open311.Core.Requests;
+using Open311.Core.Staff;
 
 namespace Open311.Core.StaffAlerts;
 
 /// <summary>
 /// Staff alerts by e-mail: a new request to its department's address, a reroute to the new
-/// department's, an assignment to the assignee. Whom is decided with the change (nobody when there
+/// department's, an assignment to the assignee, an escalation to the department's head and the
+/// supervisors, as its rule says. Whom is decided with the change (nobody when there
 /// is no address or the alert is off); the address is read again at delivery, since an account may
 /// have been deactivated or its e-mail removed since. Alerts never carry the citizen's contact
 /// data: staff open the request for that, where the look is audited.
@@ -29,6 +32,11 @@ public sealed class StaffAlertConsumer(Open311Db db, IEmailSender email, Jurisdi
     public async ValueTask<IReadOnlyList<OutboxRecipient>> RecipientsAsync(ServiceRequest request, RequestEvent change, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
+        if (EscalationStep.Of(change) is { } step)
+        {
+            return await EscalationRecipientsAsync(request, step, cancellationToken);
+        }
+
         var key = StaffAlertKinds.Of(change.Kind) switch
         {
             // The request as this change left it: its (new) department, its assignee.
@@ -38,6 +46,42 @@ public sealed class StaffAlertConsumer(Open311Db db, IEmailSender email, Jurisdi
             _ => null,
         };
         return key is not null && (await AddresseeAsync(key, change.Kind, cancellationToken)).Email is not null ? [new(key)] : OutboxRecipient.None;
+    }
+
+    /// <summary>
+    /// As the rule that fired says: the head of the request's department and/or every supervisor who may
+    /// see the request (all of them, or their own department's for a role limited to one); each once.
+    /// </summary>
+    private async Task<IReadOnlyList<OutboxRecipient>> EscalationRecipientsAsync(ServiceRequest request, EscalationStep step,
+        CancellationToken cancellationToken)
+    {
+        var rule = await db.EscalationRules.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.JurisdictionId == request.JurisdictionId && r.Clock == step.Clock && r.AtPercent == step.AtPercent, cancellationToken);
+        var accounts = new List<long>();
+        if (rule is { AlertHead: true } && request.DepartmentId is { } department
+            && await db.Departments.Where(d => d.Id == department).Select(d => d.HeadId).FirstOrDefaultAsync(cancellationToken) is { } head)
+        {
+            accounts.Add(head);
+        }
+
+        if (rule is { AlertSupervisors: true })
+        {
+            accounts.AddRange(await db.StaffAccounts
+                .Where(s => s.JurisdictionId == request.JurisdictionId && s.Supervisor && (s.Role != StaffRole.Staff || s.DepartmentId == request.DepartmentId))
+                .Select(s => s.Id)
+                .ToListAsync(cancellationToken));
+        }
+
+        var recipients = new List<OutboxRecipient>();
+        foreach (var key in accounts.Distinct().Select(id => $"{StaffKey}:{id}"))
+        {
+            if ((await AddresseeAsync(key, RequestEventKind.Escalated, cancellationToken)).Email is not null)
+            {
+                recipients.Add(new(key));
+            }
+        }
+
+        return recipients;
     }
 
     public async Task<DeliveryResult> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)

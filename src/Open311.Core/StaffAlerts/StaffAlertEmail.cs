@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Open311.Core.Catalog;
+using Open311.Core.Escalation;
 using Open311.Core.Requests;
 
 namespace Open311.Core.StaffAlerts;
@@ -19,7 +20,8 @@ public static class StaffAlertEmail
 
     private sealed record Wording(string NewRequestSubject, string NewRequestLead, string ReroutedSubject, string ReroutedLead, string AssignedSubject,
         string AssignedLead, string Protocol, string Category, string Location, string NoLocation, string Description, string NoDescription,
-        string Reason, string Time, string Open, string Footer, string PrivateCategory);
+        string Reason, string Time, string Open, string Footer, string PrivateCategory, string EscalatedSubject, string EscalatedLead,
+        string ResponseClock, string ResolutionClock, string PriorityRaised, IReadOnlyDictionary<RequestPriority, string> Priorities);
 
     private static readonly Wording Greek = new(
         NewRequestSubject: "Νέο αίτημα {0}: {1}",
@@ -39,7 +41,16 @@ public static class StaffAlertEmail
         Open: "Ανοίξτε το αίτημα",
         Footer: "Αυτόματο μήνυμα της υπηρεσίας αιτημάτων ({0}). Τα στοιχεία επικοινωνίας του πολίτη φαίνονται μόνο μέσα στο αίτημα. "
             + "Ποιες ειδοποιήσεις λαμβάνετε το ορίζει ο διαχειριστής.",
-        PrivateCategory: "αίτημα μη δημόσιας κατηγορίας (τα στοιχεία του μόνο μέσα στο αίτημα)");
+        PrivateCategory: "αίτημα μη δημόσιας κατηγορίας (τα στοιχεία του μόνο μέσα στο αίτημα)",
+        EscalatedSubject: "Κλιμάκωση του αιτήματος {0}: {1}",
+        EscalatedLead: "Το αίτημα έφτασε στο {0} % του χρόνου-στόχου για {1}.",
+        ResponseClock: "την πρώτη απάντηση",
+        ResolutionClock: "την επίλυση",
+        PriorityRaised: "Η προτεραιότητα αυξήθηκε σε",
+        Priorities: new Dictionary<RequestPriority, string>
+        {
+            [RequestPriority.Low] = "χαμηλή", [RequestPriority.Normal] = "κανονική", [RequestPriority.High] = "υψηλή", [RequestPriority.Urgent] = "επείγουσα",
+        });
 
     private static readonly Wording English = new(
         NewRequestSubject: "New request {0}: {1}",
@@ -59,7 +70,16 @@ public static class StaffAlertEmail
         Open: "Open the request",
         Footer: "Automatic message from the request service ({0}). The citizen's contact details are shown only in the request itself. "
             + "An administrator sets which alerts you receive.",
-        PrivateCategory: "a request in a private category (its details only in the request itself)");
+        PrivateCategory: "a request in a private category (its details only in the request itself)",
+        EscalatedSubject: "Escalation of request {0}: {1}",
+        EscalatedLead: "The request has reached {0} % of its target time for {1}.",
+        ResponseClock: "the first response",
+        ResolutionClock: "resolution",
+        PriorityRaised: "Priority raised to",
+        Priorities: new Dictionary<RequestPriority, string>
+        {
+            [RequestPriority.Low] = "low", [RequestPriority.Normal] = "normal", [RequestPriority.High] = "high", [RequestPriority.Urgent] = "urgent",
+        });
 
     public static (string Subject, string Body) Compose(string alert, Request request, RequestEvent change, LanguageChoice language,
         JurisdictionInfo jurisdiction, Uri link)
@@ -69,6 +89,7 @@ public static class StaffAlertEmail
         {
             StaffAlertKinds.NewRequest => (words.NewRequestSubject, words.NewRequestLead),
             StaffAlertKinds.Rerouted => (words.ReroutedSubject, words.ReroutedLead),
+            StaffAlertKinds.Escalated => (words.EscalatedSubject, Escalation(words, EscalationStep.Of(change)!)),
             _ => (words.AssignedSubject, words.AssignedLead),
         };
         var category = request.Category?.In(language) ?? words.PrivateCategory;
@@ -85,6 +106,11 @@ public static class StaffAlertEmail
             body.AppendLine(CultureInfo.InvariantCulture, $"{words.Reason}: {reason}");
         }
 
+        if (alert == StaffAlertKinds.Escalated && EscalationStep.Of(change)!.RaisedTo is { } raised)
+        {
+            body.AppendLine(CultureInfo.InvariantCulture, $"{words.PriorityRaised}: {words.Priorities[raised]}");
+        }
+
         body.AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"{words.Description}:")
             .AppendLine(string.IsNullOrWhiteSpace(request.Description) ? words.NoDescription : request.Description)
@@ -96,6 +122,11 @@ public static class StaffAlertEmail
             .Append(string.Format(CultureInfo.InvariantCulture, words.Footer, jurisdiction.Jurisdiction.Name.In(language)));
         return (string.Format(CultureInfo.InvariantCulture, subject, request.ProtocolNumber, category), body.ToString());
     }
+
+    /// <summary>What the escalation says: how much of which clock's target the request has used.</summary>
+    private static string Escalation(Wording words, EscalationStep step) =>
+        string.Format(CultureInfo.InvariantCulture, words.EscalatedLead, step.AtPercent,
+            step.Clock == EscalationClock.Response ? words.ResponseClock : words.ResolutionClock);
 
     /// <summary>The address as given, then the point, e.g. <c>Κνωσού 112 (35.33910, 25.13390)</c>; null when neither was given.</summary>
     private static string? Place(Request request)

@@ -4,16 +4,18 @@ namespace Open311.Core.StaffAlerts;
 
 /// <summary>
 /// The e-mail alerts staff can get, spelt as the admin API and the <c>alerts</c> columns spell them:
-/// a department's address hears of new and rerouted requests, a staff member of what is assigned to them.
+/// a department's address hears of new and rerouted requests, a staff member of what is assigned to them
+/// and of escalations they are to hear of (as a department's head or a supervisor).
 /// </summary>
 public static class StaffAlertKinds
 {
     public const string NewRequest = "new_request";
     public const string Rerouted = "rerouted";
     public const string Assigned = "assigned";
+    public const string Escalated = "escalated";
 
     public static readonly IReadOnlyList<string> ForDepartments = [NewRequest, Rerouted];
-    public static readonly IReadOnlyList<string> ForAccounts = [Assigned];
+    public static readonly IReadOnlyList<string> ForAccounts = [Assigned, Escalated];
 
     /// <summary>The alert a history event is, if it is one.</summary>
     public static string? Of(RequestEventKind kind) => kind switch
@@ -21,6 +23,7 @@ public static class StaffAlertKinds
         RequestEventKind.Submitted => NewRequest,
         RequestEventKind.Rerouted => Rerouted,
         RequestEventKind.Assigned => Assigned,
+        RequestEventKind.Escalated => Escalated,
         _ => null,
     };
 

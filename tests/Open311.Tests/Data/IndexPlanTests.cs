@@ -5,6 +5,7 @@ using Open311.Api.Hosting;
 using Open311.Api.Admin;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
+using Open311.Core.Escalation;
 using Open311.Core.Feed;
 using Open311.Core.Notifications;
 using Open311.Core.Requests;
@@ -162,6 +163,14 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         await using var db = app.Db();
         await AssertIndexServedAsync(db, db.StaffMatches(Dispatcher, StaffFilter() with { From = Now.AddDays(-30) }, Now)
             .Select(ExportedRequest.From(Greek, contact: true)));
+    }
+
+    [Fact]
+    public async Task EscalationScan_IsServedByItsIndex()
+    {
+        await using var db = app.Db();
+        var plan = await AssertIndexServedAsync(db, EscalationQueries.Due(db, Now, 20));
+        Assert.Contains("ix_requests_next_escalation", plan);
     }
 
     [Fact]

@@ -9,7 +9,13 @@ namespace Open311.Tests.Infrastructure;
 /// </summary>
 public class FixedTimeApp : Open311App
 {
-    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.FromHours(2)));
+    public FixedTimeApp() => Clock = new(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.FromHours(2)));
+
+    /// <summary>Another instance on <paramref name="first"/>'s database and clock.</summary>
+    protected FixedTimeApp(FixedTimeApp first)
+        : base(first) => Clock = first.Clock;
+
+    public TestClock Clock { get; }
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Auth:TokenLifetimeMinutes", "5256000")];
 

@@ -237,7 +237,7 @@ public class StaffAlertTests(StaffAlertApp app) : IClassFixture<StaffAlertApp>
             username, display_name = "Ελένη Προσωρινή", role = "staff", email, department_id = department, password = "staff-alerts-2026", language, alerts,
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
-        Assert.Equal(alerts ?? ["assigned"], body.GetProperty("alerts").EnumerateArray().Select(a => a.GetString()!));
+        Assert.Equal(alerts ?? ["assigned", "escalated"], body.GetProperty("alerts").EnumerateArray().Select(a => a.GetString()!));
         return new(body.GetProperty("id").GetInt64(), email, department);
     }
 
