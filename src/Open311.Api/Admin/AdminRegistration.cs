@@ -21,6 +21,7 @@ public static class AdminRegistration
         // Malformed JSON bodies and parameters surface as exceptions, which the error handler turns into ProblemDetails.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddScoped<Admin.RequestDetails>();
+        builder.Services.AddScoped<Core.Exports.RequestExport>();
         builder.Services.AddScoped<Core.Routing.RoutingAdministration>();
         builder.Services.AddScoped<Core.Clients.ClientAdministration>();
         builder.Services.AddScoped<Core.Webhooks.WebhookAdministration>();

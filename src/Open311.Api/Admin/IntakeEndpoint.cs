@@ -29,7 +29,8 @@ public static class IntakeEndpoint
         bool NotifyEmail = false,
         [property: Description("The language to write to the caller in, one the jurisdiction enables; default: the jurisdiction's.")] string? Language = null,
         string? ReceivedAt = null,
-        Dictionary<string, JsonElement>? Attributes = null);
+        Dictionary<string, JsonElement>? Attributes = null,
+        [property: Description("How urgent the caller's problem is (it may choose a stricter service level); default: normal.")] RequestPriority? Priority = null);
 
     public static void MapIntake(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/requests", Record)
@@ -107,6 +108,7 @@ public static class IntakeEndpoint
             NotifySms = input.NotifySms,
             NotifyEmail = input.NotifyEmail,
             Language = input.Language,
+            Priority = input.Priority,
             IncludePrivateServices = true,
             Actor = actor.Name,
         }, cancellationToken);

@@ -34,6 +34,7 @@ public static class RequestHandlingEndpoints
     public static void MapRequestHandling(this IEndpointRouteBuilder routes)
     {
         var requests = routes.MapGroup("/requests");
+        requests.MapRequestExports();
         requests.MapGet("", Search).WithName("SearchRequests").Produces<RequestPage>()
             .WithSummary("Search requests (staff see their own department's only)")
             .WithDescription("Category names in the caller's language, as for statistics: locale, else Accept-Language, else the jurisdiction's default.")

@@ -14,8 +14,9 @@ namespace Open311.Api.Admin;
 public static class WorkflowsEndpoints
 {
     // Every text comes as a {field}_el/{field}_en pair or a {field}s map for any enabled language, or both (TextInput).
+    // PausesClock marks a waiting state (for the citizen, for a contractor): the resolution clock stands still in it.
     public sealed record StateInput(string Code, RequestStatus Status, string LabelEl = "", string LabelEn = "", bool Initial = false,
-        Dictionary<string, string>? Labels = null);
+        Dictionary<string, string>? Labels = null, bool PausesClock = false);
 
     public sealed record TransitionInput(string From, string To, List<StaffRole> Roles, bool RequiresPublicNote = false);
 
@@ -64,13 +65,14 @@ public static class WorkflowsEndpoints
 
         var texts = new TextInput();
         draft = new(texts.Read("name", "name", input.NameEl, input.NameEn, input.Names),
-            [.. states.Select(s => new WorkflowAdministration.StateDraft(s.Code, s.Status, texts.Read("states", "label", s.LabelEl, s.LabelEn, s.Labels, $"{s.Code}: "), s.Initial))],
+            [.. states.Select(s => new WorkflowAdministration.StateDraft(s.Code, s.Status, texts.Read("states", "label", s.LabelEl, s.LabelEn, s.Labels, $"{s.Code}: "), s.Initial,
+                s.PausesClock))],
             [.. transitions.Select(t => new WorkflowAdministration.TransitionDraft(t.From, t.To, t.Roles ?? [], t.RequiresPublicNote))]);
         return texts.Conflicts;
     }
 
     private static WorkflowView View(RequestWorkflow w) => new(w.Id, w.Name["el"], w.Name["en"], TextInput.Map(w.Name), w.IsDefault,
-        [.. w.States.OrderBy(s => s.SortOrder).Select(s => new StateInput(s.Code, s.Status, s.Label["el"], s.Label["en"], s.IsInitial, TextInput.Map(s.Label)))],
+        [.. w.States.OrderBy(s => s.SortOrder).Select(s => new StateInput(s.Code, s.Status, s.Label["el"], s.Label["en"], s.IsInitial, TextInput.Map(s.Label), s.PausesClock))],
         [.. w.Transitions.OrderBy(t => t.From.SortOrder).ThenBy(t => t.To.SortOrder)
             .Select(t => new TransitionInput(t.From.Code, t.To.Code, t.AllowedRoles, t.RequiresPublicNote))]);
 }

@@ -5,6 +5,7 @@ using Open311.Core.Calendar;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
 using Open311.Core.Requests;
+using Open311.Core.ServiceLevels;
 
 namespace Open311.Api.Hosting;
 
@@ -32,6 +33,7 @@ public static class DataRegistration
         builder.Services.AddSingleton<CatalogChangeInterceptor>();
         builder.Services.AddSingleton<AuditGuard>();
         builder.Services.AddHostedService<CatalogChangeListener>();
+        builder.Services.AddScoped<ServiceClock>();
         builder.Services.AddScoped<RequestLifecycle>();
         builder.Services.AddHealthChecks().AddDbContextCheck<Open311Db>();
     }

@@ -16,9 +16,12 @@ public static class AuditEntity
     public const string Staff = "staff";
     public const string Client = "client";
     public const string Webhook = "webhook";
+    public const string ServiceLevel = "service_level";
     public const string Delivery = "delivery";
     public const string MessageTemplate = "message_template";
     public const string Request = "request";
+    /// <summary>A file of requests (entity id: its format, <c>csv</c> or <c>geojson</c>).</summary>
+    public const string RequestExport = "request_export";
 }
 
 /// <summary>What happened to it (<see cref="AuditEvent.Action"/>).</summary>
@@ -29,4 +32,6 @@ public static class AuditAction
     public const string Deleted = "deleted";
     /// <summary>A member of staff saw a citizen's name, e-mail or phone.</summary>
     public const string ViewedContact = "viewed_contact";
+    /// <summary>A member of staff exported requests with citizens' contact data (the filter and the row count are recorded, not the data).</summary>
+    public const string ExportedContact = "exported_contact";
 }

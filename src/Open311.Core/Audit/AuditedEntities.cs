@@ -5,6 +5,7 @@ using Open311.Core.Clients;
 using Open311.Core.Notifications;
 using Open311.Core.Outbox;
 using Open311.Core.Routing;
+using Open311.Core.ServiceLevels;
 using Open311.Core.Staff;
 using Open311.Core.Webhooks;
 using Open311.Core.Workflow;
@@ -33,6 +34,7 @@ internal static class AuditedEntities
             ApiClient => AuditEntity.Client,
             MessageTemplate => AuditEntity.MessageTemplate,
             WebhookSubscription => AuditEntity.Webhook,
+            ServiceLevel => AuditEntity.ServiceLevel,
             // Messages are added with each request change and delivered by the worker in SQL; what staff do to them is audited.
             OutboxMessage when entry.State == EntityState.Modified => AuditEntity.Delivery,
             _ => null,

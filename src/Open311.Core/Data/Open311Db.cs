@@ -4,6 +4,7 @@ using Open311.Core.Citizens;
 using Open311.Core.Clients;
 using Open311.Core.Requests;
 using Open311.Core.Routing;
+using Open311.Core.ServiceLevels;
 using Open311.Core.Staff;
 using Open311.Core.Workflow;
 using Open311.Core.Audit;
@@ -38,6 +39,7 @@ public class Open311Db(DbContextOptions<Open311Db> options) : DbContext(options)
     public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<ServiceLevel> ServiceLevels => Set<ServiceLevel>();
 
     /// <summary>Set only while <see cref="AuditedSave.SaveAuditedAsync"/> saves: whom the audit trail records.</summary>
     internal AuditActor? AuditingAs { get; set; }

@@ -59,7 +59,7 @@ public static class DemoRequests
                 ApiClientId = clientId,
                 Actor = $"client:{clientId}",
             };
-            var request = ServiceRequest.Receive(submission, service, received, service.DefaultDepartmentId ?? service.DefaultDepartment?.Id,
+            var request = ServiceRequest.Receive(submission, service, received, service.DefaultDepartmentId ?? service.DefaultDepartment?.Id, areaId: null,
                 answers, "el", requestedAt, requestedAt); // the demo's people write in Greek, as its descriptions show
             if (closed)
             {

@@ -20,6 +20,8 @@ public sealed record NewRequest
     public Channel Channel { get; init; } = Channel.Open311;
     /// <summary>When the citizen actually made it (a call left on the answering machine is recorded later). Null: now.</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
+    /// <summary>Phone and counter intake may say how urgent it is; Open311 never does. Null: normal.</summary>
+    public RequestPriority? Priority { get; init; }
     public bool NotifySms { get; init; }
     public bool NotifyEmail { get; init; }
     /// <summary>The language to write to the requester in, one the jurisdiction serves; null: the jurisdiction's own.</summary>

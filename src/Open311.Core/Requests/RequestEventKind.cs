@@ -14,4 +14,7 @@ public enum RequestEventKind
     CitizenUpdate,
     /// <summary>The citizen stopped the messages about it (unsubscribe link or an SMS reply): staff see it, the public does not.</summary>
     MessagesStopped,
+    /// <summary>Staff moved it to another category (<c>service_code</c> before and after); not public, since either may be private.</summary>
+    CategoryChanged,
+    PriorityChanged,
 }

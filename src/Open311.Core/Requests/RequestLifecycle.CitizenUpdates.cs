@@ -93,7 +93,10 @@ public sealed partial class RequestLifecycle
             return false;
         }
 
-        request.MoveTo(workflow.State(reopening.FromStateId), workflow.State(reopening.ToStateId), RequestEventKind.StatusChanged, actor, publicNote: null, now);
+        var (from, to) = (workflow.State(reopening.FromStateId), workflow.State(reopening.ToStateId));
+        request.MoveTo(from, to, RequestEventKind.StatusChanged, actor, publicNote: null, now);
+        // The citizen's own reopening answers no one: it is not a first response.
+        await clocks.MovedAsync(request, from, to, byStaff: false, now, cancellationToken);
         return true;
     }
 

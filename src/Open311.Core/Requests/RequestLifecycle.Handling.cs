@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Open311.Core.Routing;
 using Open311.Core.Staff;
 using Open311.Core.Workflow;
 
@@ -38,8 +39,10 @@ public sealed partial class RequestLifecycle
         }
 
         var now = clock.GetUtcNow();
+        var from = workflow.State(transition.FromStateId);
         // Leaving the duplicate state (if it was there): it no longer points at an original.
-        request.MoveTo(workflow.State(transition.FromStateId), transition.To, RequestEventKind.StatusChanged, actor.Name, publicNote, now);
+        request.MoveTo(from, transition.To, RequestEventKind.StatusChanged, actor.Name, publicNote, now);
+        await clocks.MovedAsync(request, from, transition.To, byStaff: true, now, cancellationToken);
         if (!string.IsNullOrWhiteSpace(internalNote))
         {
             request.AddNote(actor.Name, internalNote, isPublic: false, now);
@@ -83,7 +86,9 @@ public sealed partial class RequestLifecycle
             return refused!;
         }
 
-        request.MoveTo(workflow.State(transition.FromStateId), transition.To, RequestEventKind.MarkedDuplicate, actor.Name, publicNote, clock.GetUtcNow(), duplicateOf: originalId);
+        var (now, from) = (clock.GetUtcNow(), workflow.State(transition.FromStateId));
+        request.MoveTo(from, transition.To, RequestEventKind.MarkedDuplicate, actor.Name, publicNote, now, duplicateOf: originalId);
+        await clocks.MovedAsync(request, from, transition.To, byStaff: true, now, cancellationToken);
         return await SaveAsync(request, cancellationToken);
     }
 
@@ -105,7 +110,14 @@ public sealed partial class RequestLifecycle
             return refusal!;
         }
 
-        request.AddNote(actor.Name, text, isPublic, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        request.AddNote(actor.Name, text, isPublic, now);
+        if (isPublic)
+        {
+            // A public note answers the citizen: the first one may be the first response.
+            await clocks.RespondedAsync(request, now, cancellationToken);
+        }
+
         return await SaveAsync(request, cancellationToken);
     }
 
@@ -167,7 +179,10 @@ public sealed partial class RequestLifecycle
             return badNote;
         }
 
-        request.RerouteTo(departmentId, actor.Name, reason, clock.GetUtcNow());
+        var areaId = await RequestRouter.AreaAfterRerouteAsync(db, request.JurisdictionId, request.Lat, request.Long, departmentId, request.AreaId,
+            cancellationToken);
+        request.RerouteTo(departmentId, areaId, actor.Name, reason, clock.GetUtcNow());
+        await clocks.RetargetAsync(request, cancellationToken);
         return await SaveAsync(request, cancellationToken);
     }
 

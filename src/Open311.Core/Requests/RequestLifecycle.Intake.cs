@@ -38,9 +38,11 @@ public sealed partial class RequestLifecycle
             return IntakeResult.Refused([.. errors]);
         }
 
-        var departmentId = await RequestRouter.DepartmentForAsync(db, service, submission.Lat, submission.Long, cancellationToken);
-        var request = ServiceRequest.Receive(submission, service, snapshot.WorkflowFor(service.WorkflowId).Initial, departmentId, answers,
-            submission.Language ?? jurisdiction.Jurisdiction.DefaultLocale, submission.ReceivedAt ?? now, now);
+        var placement = await RequestRouter.PlaceAsync(db, service, submission.Lat, submission.Long, cancellationToken);
+        var request = ServiceRequest.Receive(submission, service, snapshot.WorkflowFor(service.WorkflowId).Initial, placement.DepartmentId,
+            placement.AreaId, answers, submission.Language ?? jurisdiction.Jurisdiction.DefaultLocale, submission.ReceivedAt ?? now, now);
+        // From when the citizen made it: a call left on the answering machine has waited since then.
+        await clocks.StartAsync(request, cancellationToken);
 
         // Numbered in the year it is recorded, like any paper protocol book.
         var year = TimeZoneInfo.ConvertTime(now, jurisdiction.Zone).Year;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
 using Open311.Core.Outbox;
+using Open311.Core.ServiceLevels;
 using Open311.Core.Staff;
 using Open311.Core.Workflow;
 
@@ -14,7 +15,7 @@ namespace Open311.Core.Requests;
 /// request, its new events and the outbox messages they cause in one transaction.
 /// </summary>
 public sealed partial class RequestLifecycle(Open311Db db, TimeProvider clock, JurisdictionDirectory jurisdictions, CatalogCache catalog,
-    OutboxWriter outbox)
+    OutboxWriter outbox, ServiceClock clocks)
 {
     public const int MaxDescriptionLength = 4000;
 

@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using Open311.Core.Catalog;
+using Open311.Core.ServiceLevels;
 using Open311.Core.Workflow;
 
 namespace Open311.Core.Requests;
@@ -78,6 +79,8 @@ public class ServiceRequest
     public DateTimeOffset? ResolutionDueAt { get; private set; }
     /// <summary>Set while the request waits (for the citizen, for a contractor): its clock does not run.</summary>
     public DateTimeOffset? ClockPausedAt { get; private set; }
+    /// <summary>When the resolution clock's current run began (migration 0018); null while paused or resolved.</summary>
+    public DateTimeOffset? ClockRunningSince { get; private set; }
     /// <summary>Working minutes the resolution clock ran before its latest pause.</summary>
     public int ResolutionUsedMinutes { get; private set; }
     public DateTimeOffset? FirstResponseAt { get; private set; }
@@ -92,7 +95,7 @@ public class ServiceRequest
     public uint Version { get; private set; }
 
     /// <summary>A new request in its workflow's first state, with the event that records its arrival.</summary>
-    internal static ServiceRequest Receive(NewRequest submission, ServiceCategory service, WorkflowState initial, long? departmentId,
+    internal static ServiceRequest Receive(NewRequest submission, ServiceCategory service, WorkflowState initial, long? departmentId, long? areaId,
         Dictionary<string, string[]> answers, string language, DateTimeOffset requestedAt, DateTimeOffset now)
     {
         var request = new ServiceRequest
@@ -111,6 +114,8 @@ public class ServiceRequest
             Channel = submission.Channel,
             ApiClientId = submission.ApiClientId,
             DepartmentId = departmentId,
+            AreaId = areaId,
+            Priority = submission.Priority ?? RequestPriority.Normal,
             StateId = initial.Id,
             Status = initial.Status,
             NotifySms = submission.NotifySms,
@@ -175,14 +180,50 @@ public class ServiceRequest
     }
 
     /// <summary>To another department; whoever had it belongs to the old one, so it is unassigned.</summary>
-    internal void RerouteTo(long departmentId, string actor, string? reason, DateTimeOffset now)
+    /// <remarks>The area follows when the new department has one at the point: its service levels may differ.</remarks>
+    internal void RerouteTo(long departmentId, long? areaId, string actor, string? reason, DateTimeOffset now)
     {
-        var (beforeDepartment, beforeAssignee) = (DepartmentId, AssigneeId);
-        DepartmentId = departmentId;
-        AssigneeId = null;
-        Record(actor, RequestEventKind.Rerouted, isPublic: false, reason, now,
-            ("department_id", beforeDepartment, departmentId), ("assignee_id", beforeAssignee, null));
+        var (beforeDepartment, beforeAssignee, beforeArea) = (DepartmentId, AssigneeId, AreaId);
+        (DepartmentId, AssigneeId, AreaId) = (departmentId, null, areaId);
+        List<(string, object?, object?)> changes = [("department_id", beforeDepartment, departmentId), ("assignee_id", beforeAssignee, null)];
+        if (beforeArea != areaId)
+        {
+            changes.Add(("area_id", beforeArea, areaId));
+        }
+
+        Record(actor, RequestEventKind.Rerouted, isPublic: false, reason, now, [.. changes]);
     }
+
+    /// <summary>To another category (a citizen's choice corrected by staff); staff only, since it may have been a private one.</summary>
+    internal void ChangeCategory(ServiceCategory to, string actor, string? reason, DateTimeOffset now)
+    {
+        var before = Service.Code;
+        (ServiceId, Service) = (to.Id, to);
+        Record(actor, RequestEventKind.CategoryChanged, isPublic: false, reason, now, ("service_code", before, to.Code));
+    }
+
+    internal void SetPriority(RequestPriority priority, string actor, string? reason, DateTimeOffset now)
+    {
+        var before = Priority;
+        Priority = priority;
+        Record(actor, RequestEventKind.PriorityChanged, isPublic: false, reason, now,
+            ("priority", before.ToOpen311(), priority.ToOpen311()));
+    }
+
+    /// <summary>The service-level columns, as <see cref="ServiceClock"/> reads them.</summary>
+    internal RequestClock Clock => new(ResponseTargetMinutes, ResolutionTargetMinutes, ResponseDueAt, ResolutionDueAt, ClockPausedAt, ClockRunningSince,
+        ResolutionUsedMinutes, FirstResponseAt, ResponseWorkingMinutes, ResolvedAt, ResolutionWorkingMinutes, ReopenedCount);
+
+    /// <summary>
+    /// Stores what <see cref="ServiceClock"/> computed beside a change; no event of its own, since
+    /// it only follows the change (a move, a note, a reroute) that the event already records.
+    /// </summary>
+    internal void SetClock(RequestClock clock) =>
+        (ResponseTargetMinutes, ResolutionTargetMinutes, ResponseDueAt, ResolutionDueAt, ClockPausedAt, ClockRunningSince, ResolutionUsedMinutes,
+            FirstResponseAt, ResponseWorkingMinutes, ResolvedAt, ResolutionWorkingMinutes, ReopenedCount) =
+        (clock.ResponseTargetMinutes, clock.ResolutionTargetMinutes, clock.ResponseDueAt, clock.ResolutionDueAt, clock.ClockPausedAt,
+            clock.ClockRunningSince, clock.ResolutionUsedMinutes, clock.FirstResponseAt, clock.ResponseWorkingMinutes, clock.ResolvedAt,
+            clock.ResolutionWorkingMinutes, clock.ReopenedCount);
 
     /// <summary>
     /// A citizen's follow-up ("still not fixed", a new photo) sent by a client app. Staff only: its

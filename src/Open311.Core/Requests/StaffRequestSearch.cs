@@ -20,7 +20,14 @@ public static class StaffRequestSearch
     public static bool Sees(this StaffActor actor, string jurisdictionId, long? departmentId) =>
         jurisdictionId == actor.JurisdictionId && (actor.Role != StaffRole.Staff || departmentId == actor.DepartmentId);
 
-    public static IQueryable<ServiceRequest> StaffPage(this Open311Db db, StaffActor actor, StaffRequestFilter filter, DateTimeOffset now)
+    /// <summary>One page of the staff list, newest first.</summary>
+    public static IQueryable<ServiceRequest> StaffPage(this Open311Db db, StaffActor actor, StaffRequestFilter filter, DateTimeOffset now) =>
+        db.StaffMatches(actor, filter, now)
+            .Skip((filter.Page - 1) * filter.PageSize)
+            .Take(filter.PageSize + 1);
+
+    /// <summary>Every request the actor may see that the filter matches, newest first (the list's order, served by its indexes); paging ignored.</summary>
+    public static IQueryable<ServiceRequest> StaffMatches(this Open311Db db, StaffActor actor, StaffRequestFilter filter, DateTimeOffset now)
     {
         var requests = db.Requests.AsNoTracking().VisibleTo(actor);
 
@@ -71,10 +78,7 @@ public static class StaffRequestSearch
                 || EF.Functions.ILike(r.Description!, pattern) || EF.Functions.ILike(r.Address!, pattern));
         }
 
-        return requests
-            .OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
-            .Skip((filter.Page - 1) * filter.PageSize)
-            .Take(filter.PageSize + 1);
+        return requests.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id);
     }
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

@@ -13,7 +13,7 @@ namespace Open311.Core.Workflow;
 /// </summary>
 public sealed class WorkflowAdministration(Open311Db db, TimeProvider clock)
 {
-    public sealed record StateDraft(string Code, RequestStatus Status, LocalizedText Label, bool Initial);
+    public sealed record StateDraft(string Code, RequestStatus Status, LocalizedText Label, bool Initial, bool PausesClock = false);
 
     public sealed record TransitionDraft(string From, string To, IReadOnlyList<StaffRole> Roles, bool RequiresPublicNote);
 
@@ -100,7 +100,8 @@ public sealed class WorkflowAdministration(Open311Db db, TimeProvider clock)
                 workflow.States.Add(existing);
             }
 
-            (existing.Label, existing.Status, existing.IsInitial, existing.SortOrder) = (state.Label, state.Status, state.Initial, order);
+            (existing.Label, existing.Status, existing.IsInitial, existing.SortOrder, existing.PausesClock) =
+                (state.Label, state.Status, state.Initial, order, state.PausesClock);
         }
 
         workflow.Transitions.Clear();
@@ -130,6 +131,11 @@ public sealed class WorkflowAdministration(Open311Db db, TimeProvider clock)
         foreach (var state in draft.States)
         {
             errors.Check(jurisdiction, "states", "label", state.Label, required: true, $"{state.Code}: ");
+            // A closed request's clock has stopped for good; only waiting for someone while open can pause it.
+            if (state.PausesClock && state.Status != RequestStatus.Open)
+            {
+                errors.Add(new("states", $"{state.Code}: only an open state can pause the clock"));
+            }
         }
 
         var codes = draft.States.Select(s => s.Code).ToHashSet();

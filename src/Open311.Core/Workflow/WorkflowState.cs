@@ -15,4 +15,6 @@ public class WorkflowState
     public RequestStatus Status { get; set; }
     public bool IsInitial { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>A waiting state (for the citizen, for a contractor): the resolution clock stands still in it. Open states only.</summary>
+    public bool PausesClock { get; set; }
 }
