@@ -68,7 +68,7 @@ public sealed class Chromium : IAsyncLifetime
     }
 }
 
-/// <summary>One page in its own browser context, with every console error and uncaught exception it had (a CSP refusal is one).</summary>
+/// <summary>One page in its own browser context, with every console error, uncaught exception and failed response it had (a CSP refusal is one).</summary>
 public sealed class BrowserPage : IAsyncDisposable
 {
     private readonly IBrowserContext context;
@@ -82,22 +82,29 @@ public sealed class BrowserPage : IAsyncDisposable
         {
             if (message.Type == "error")
             {
-                lock (errors)
-                {
-                    errors.Add(message.Text);
-                }
+                Add(message.Text);
             }
         };
-        page.PageError += (_, error) =>
+        page.PageError += (_, error) => Add(error);
+        // The console says only "Failed to load resource"; this says which.
+        page.Response += (_, response) =>
         {
-            lock (errors)
+            if (response.Status >= 400)
             {
-                errors.Add(error);
+                Add($"{response.Status} {response.Url}");
             }
         };
     }
 
     public IPage Page { get; }
+
+    private void Add(string error)
+    {
+        lock (errors)
+        {
+            errors.Add(error);
+        }
+    }
 
     public IReadOnlyList<string> Errors
     {

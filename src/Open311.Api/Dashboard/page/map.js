@@ -25,7 +25,7 @@ export function drawAreas(view, areas, departmentName) {
   view.areas.clearLayers();
   areas.forEach(area => {
     const colour = areaColours[area.department_id % areaColours.length];
-    L.geoJSON(area.geometry, { style: { color: colour, weight: 2, fillOpacity: 0.08 }, interactive: true })
+    L.geoJSON(area.geometry, { style: { color: colour, weight: 2, fillOpacity: 0.08, className: 'area' } })
       .bindTooltip(`${escape(area.name)}<br>${escape(departmentName(area.department_id))}`)
       .addTo(view.areas);
   });
@@ -36,7 +36,7 @@ export function drawRequests(view, requests, colourOf, stateLabel, link) {
   view.requests.clearLayers();
   const placed = requests.filter(request => request.lat != null && request.long != null);
   for (const request of placed) {
-    L.circleMarker([request.lat, request.long], { radius: 7, weight: 1, color: '#1e293b', fillColor: colourOf(request.state), fillOpacity: 0.9 })
+    L.circleMarker([request.lat, request.long], { radius: 7, weight: 1, color: '#1e293b', fillColor: colourOf(request.state), fillOpacity: 0.9, className: 'request' })
       .bindPopup(`<a href="${link(request.id)}">${escape(request.protocol_number)}</a><br>${escape(request.service_name)}<br>${escape(stateLabel(request.state))}`)
       .addTo(view.requests);
   }
