@@ -3,7 +3,7 @@
 import { get, session, signIn, signOut, SignedOut } from './api.js';
 import { follow } from './feed.js';
 import { createMap, drawAreas, drawRequests, stateColour } from './map.js';
-import { currentLanguage, formatNumber, formatTime, setLanguage, t, translate } from './texts.js';
+import { currentLanguage, eventKind, formatNumber, formatTime, setLanguage, t, translate } from './texts.js';
 import { drawTrend } from './trend.js';
 
 const $ = id => document.getElementById(id);
@@ -235,7 +235,7 @@ async function showDetail() {
     field(fields, t('requestedAt'), formatTime(request.requested_at));
     field(fields, t('expectedAt'), request.expected_at && formatTime(request.expected_at));
     $('detail-history').replaceChildren(...history.map(entry =>
-      text('li', [formatTime(entry.occurred_at), entry.kind, entry.actor, entry.note].filter(Boolean).join(' · '))));
+      text('li', [formatTime(entry.occurred_at), eventKind(entry.kind), entry.actor, entry.note].filter(Boolean).join(' · '))));
   } catch (error) {
     if (error instanceof SignedOut) {
       failed(error);

@@ -52,6 +52,11 @@ const words = {
     live: 'Ζωντανή ενημέρωση',
     reconnecting: 'Επανασύνδεση…',
     loadFailed: 'Κάτι δεν φορτώθηκε: {0}',
+    kinds: {
+      submitted: 'Καταχώριση', statuschanged: 'Αλλαγή κατάστασης', note: 'Σημείωση', assigned: 'Ανάθεση', rerouted: 'Αλλαγή τμήματος',
+      expectedchanged: 'Αλλαγή προθεσμίας', markedduplicate: 'Διπλότυπο', citizenupdate: 'Ενημέρωση πολίτη',
+      messagesstopped: 'Διακοπή μηνυμάτων', categorychanged: 'Αλλαγή κατηγορίας', prioritychanged: 'Αλλαγή προτεραιότητας',
+    },
   },
   en: {
     title: 'Request supervision',
@@ -104,6 +109,11 @@ const words = {
     live: 'Live',
     reconnecting: 'Reconnecting…',
     loadFailed: 'Something did not load: {0}',
+    kinds: {
+      submitted: 'Recorded', statuschanged: 'State changed', note: 'Note', assigned: 'Assigned', rerouted: 'Rerouted',
+      expectedchanged: 'Expected time changed', markedduplicate: 'Duplicate', citizenupdate: 'Citizen update',
+      messagesstopped: 'Messages stopped', categorychanged: 'Category changed', prioritychanged: 'Priority changed',
+    },
   },
 };
 
@@ -121,6 +131,9 @@ export function setLanguage(code) {
 export function t(key, ...values) {
   return words[language][key].replace(/\{(\d)\}/g, (_, index) => String(values[index]));
 }
+
+/** A history event's kind in words; a kind added later shows as the API spells it until it is added here. */
+export const eventKind = kind => words[language].kinds[kind] ?? kind;
 
 /** Fills every element marked data-t (its text) or data-t-label (its aria-label). */
 export function translate(root) {

@@ -37,7 +37,9 @@ export function drawTrend(container, points) {
   const every = Math.max(1, Math.round(points.length / 5));
   points.forEach((point, index) => {
     if (index % every === 0) {
-      const label = element('text', { x: x(index), y: size.height - 8, 'text-anchor': 'middle', class: 'axis' }, svg);
+      // The last day's label ends at the edge rather than past it.
+      const anchor = index === points.length - 1 ? 'end' : 'middle';
+      const label = element('text', { x: x(index), y: size.height - 8, 'text-anchor': anchor, class: 'axis' }, svg);
       label.textContent = formatDay(point.start);
     }
   });
