@@ -191,6 +191,11 @@ function startFeed() {
     token: () => session()?.token,
     signal: feed.signal,
     onState: state => {
+      // Back after a gap: what changed in it is in the figures after one refresh, whatever the replay held.
+      if (state === 'live' && $('live-state').dataset.state === 'reconnecting') {
+        refreshSoon();
+      }
+
       $('live-state').dataset.state = state;
       $('live-state').textContent = t(state === 'live' ? 'live' : 'reconnecting');
     },
