@@ -18,6 +18,8 @@
 #   BENCH_OUTBOX=1            0: skip the outbox measurement (one more POST run on the service, staff alerts
 #                             e-mailed to a local SMTP sink, then the backlog drained; figures by SQL)
 #   BENCH_DRAIN_LIMIT=300     seconds to wait for the outbox backlog to drain before giving up
+#   BENCH_STATISTICS=1        0: skip the statistics calls (wrk, service alone, admin token) and the
+#                             exports (CSV and GeoJSON downloads, rows per second)
 #   BENCH_PG_PORT=54399  BENCH_API_PORT=5091  BENCH_BASELINE_PORT=5092  BENCH_SMTP_PORT=5093
 #   BENCH_REF=                a git commit/branch to benchmark instead of the working tree (exported with
 #                             `git archive` into bench/.data/src; the repository is only read)
@@ -49,6 +51,7 @@ for endpoint in "${endpoint_names[@]}"; do
 done
 outbox=${BENCH_OUTBOX:-1}
 drain_limit=${BENCH_DRAIN_LIMIT:-300}
+statistics=${BENCH_STATISTICS:-1}
 # Debian's interpreter, where apt puts python3-aiosmtpd (a python3 first on PATH, pyenv's say, would not see it).
 system_python=/usr/bin/python3
 ref=${BENCH_REF:-}
@@ -249,8 +252,9 @@ echo "e-mail: $email_transport" >>"$results/environment.txt"
 
 # ---------------------------------------------------------------------------------------------
 log "Build (Release) of the service and of bench/Baseline into bench/.data/artifacts"
-dotnet build "$service_project" -c Release --artifacts-path "$artifacts" -nologo -v q --disable-build-servers
-dotnet build "$bench/Baseline" -c Release --artifacts-path "$artifacts" -nologo -v q --disable-build-servers
+# The shared build lock: other builds on this machine run one at a time with this one.
+flock /tmp/open311-build.lock dotnet build "$service_project" -c Release --artifacts-path "$artifacts" -nologo -v q --disable-build-servers
+flock /tmp/open311-build.lock dotnet build "$bench/Baseline" -c Release --artifacts-path "$artifacts" -nologo -v q --disable-build-servers
 
 # ---------------------------------------------------------------------------------------------
 log "Schema and demo catalogue: the service's own start-up (migrations + Open311__LoadDemoData)"
@@ -313,7 +317,7 @@ call() {  # call LABEL PORT PATH [curl args...]: must answer 200; prints the num
   printf '  %-28s %s  -> %s items\n' "$label" "$path" "${count:-0}"
   sleep 0.3   # auto_explain writes the plan before the result goes out; leave the log a moment anyway
   {
-    printf '=== %s: %s %s (%s items)\n\n' "$label" "$([ $# -gt 0 ] && echo POST || echo GET)" "$path" "${count:-0}"
+    printf '=== %s: %s %s (%s items)\n\n' "$label" "$([[ " $* " == *" --data "* ]] && echo POST || echo GET)" "$path" "${count:-0}"
     tail -c +$((offset + 1)) "$pg_log" | awk '
       function flush() { if (inplan && buf ~ /service_requests/) printf "%s\n", buf; inplan = 0; buf = "" }
       / LOG:  duration: [0-9.]+ ms  plan:/ { flush(); inplan = 1; buf = $0 "\n"; next }
@@ -336,6 +340,25 @@ done
 # Two more list queries of the service that the load does not drive, for the plans only.
 call service-default-list "$api_port" /open311/v2/requests.json
 call service-bbox "$api_port" "$bbox_path"
+if [ "$statistics" = 1 ]; then
+  # The statistics calls as the admin of the demo (DemoStaff.Password); the token outlives the run.
+  token=$(curl -sS -H 'Content-Type: application/json' -d '{"username":"admin","password":"open311-demo"}' \
+    "http://127.0.0.1:$api_port/admin/auth/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  [ -n "$token" ] || die "could not sign in as the demo admin"
+  stats_path() {  # stats_path ENDPOINT: the URL path of a statistics call (periods end now, as the dashboard asks)
+    case $1 in
+      stats_department) echo "/admin/statistics?group_by=department" ;;
+      stats_category_90d) echo "/admin/statistics?group_by=category&from=$(date -u -d '90 days ago' +%Y-%m-%dT%H:%M:%SZ)" ;;
+      series_day_90d) echo "/admin/statistics/series?interval=day&from=$(date -u -d '90 days ago' +%Y-%m-%dT%H:%M:%SZ)" ;;
+      series_month_2y) echo "/admin/statistics/series?interval=month&from=$(date -u -d '730 days ago' +%Y-%m-%dT%H:%M:%SZ)" ;;
+      summary) echo "/admin/statistics/summary" ;;
+    esac
+  }
+  stats_endpoints=(stats_department stats_category_90d series_day_90d series_month_2y summary)
+  for endpoint in "${stats_endpoints[@]}"; do
+    call "service-$endpoint" "$api_port" "$(stats_path "$endpoint")" -H "Authorization: Bearer $token"
+  done
+fi
 q -d postgres -c "ALTER SYSTEM RESET ALL" -c "SELECT pg_reload_conf()" >/dev/null
 # The lines of the plans that say where each query reads its rows from and what that costs.
 grep -E '^=== |LOG:  duration|Scan|Index Cond|Rows Removed|Sort Method' "$plans" | sed -E 's/\(cost=[^)]*\) //; s/^\t//' \
@@ -351,6 +374,7 @@ wrk_args() {  # wrk_args ENDPOINT: script, URL path, script arguments
     filtered) echo "list_filtered.lua / $codes" ;;
     radius) echo "list_radius.lua / $centre_lat $centre_long $query_km" ;;
     post) echo "post_request.lua / $api_key $post_service $centre_lat $centre_long $query_km" ;;
+    *) echo "authorized.lua / $token $(stats_path "$1")" ;;
   esac
 }
 runs=$results/runs.tsv
@@ -403,6 +427,44 @@ for endpoint in "${endpoint_names[@]}"; do
     measure "$endpoint" baseline "$round" "$duration"
   done
 done
+
+# ---------------------------------------------------------------------------------------------
+# Statistics and exports, on the service alone (the baseline has no admin API): the statistics calls
+# under the same wrk load as the rest, then each export downloaded once, timed, its rows counted, the
+# service's resident memory read after each (the exports stream: it must not grow with the rows).
+if [ "$statistics" = 1 ]; then
+  log "Statistics: wrk on the service alone, one $warmup warm-up, $rounds rounds each"
+  for endpoint in "${stats_endpoints[@]}"; do
+    measure "$endpoint" service 0 "$warmup"
+    for ((round = 1; round <= rounds; round++)); do
+      measure "$endpoint" service "$round" "$duration"
+    done
+  done
+
+  log "Exports: each downloaded once (after one unrecorded download of the smallest), rows per second"
+  exports=$results/exports.tsv
+  printf 'export\trows\tseconds\trows_per_s\tmegabytes\tservice_rss_mb_after\n' >"$exports"
+  since_90d=$(date -u -d '90 days ago' +%Y-%m-%dT%H:%M:%SZ)
+  export_download() {  # export_download LABEL PATH: one timed download, rows counted, the file removed
+    local label=$1 path=$2 file=$results/export-$1 stat rows
+    stat=$(curl -sS -o "$file" -w '%{http_code} %{time_total} %{size_download}' -H "Authorization: Bearer $token" "http://127.0.0.1:$api_port$path")
+    [ "${stat%% *}" = 200 ] || { head -c 2000 "$file" >&2; die "export $label: HTTP ${stat%% *}"; }
+    case $label in
+      *geojson*) rows=$(grep -o '"type":"Feature",' "$file" | wc -l) ;;
+      *) rows=$(($(wc -l <"$file") - 1)) ;;
+    esac
+    rm -f "$file"
+    read -r _ seconds bytes <<<"$stat"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$rows" "$seconds" "$(awk -v r="$rows" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')" \
+      "$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')" "$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$service_pid/status")" | tee -a "$exports"
+  }
+  curl -sS -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$api_port/admin/statistics/export.csv"
+  export_download statistics-csv "/admin/statistics/export.csv?group_by=category&from=$since_90d"
+  export_download requests-csv-90d "/admin/requests/export.csv?from=$since_90d"
+  export_download requests-geojson-90d "/admin/requests/export.geojson?from=$since_90d"
+  export_download requests-csv-all "/admin/requests/export.csv"
+  export_download requests-geojson-all "/admin/requests/export.geojson"
+fi
 
 # ---------------------------------------------------------------------------------------------
 # The outbox under the POST load: one more POST run on the service alone, every new request queuing a

@@ -40,6 +40,32 @@ for endpoint in services by_id filtered radius post; do
         title, sr, srange, br, brange, (br > 0 ? sr / br : 0), s50, s99, b50, b99, scpu, bcpu, spg, bpg }'
   unset m
 done
+declare -A stats_title=(
+  [stats_department]="GET /admin/statistics, by department, 30 days"
+  [stats_category_90d]="GET /admin/statistics, by category, 90 days"
+  [series_day_90d]="GET /admin/statistics/series, per day, 90 days"
+  [series_month_2y]="GET /admin/statistics/series, per month, 2 years"
+  [summary]="GET /admin/statistics/summary"
+)
+if [ -n "$(column_of summary service rps)" ]; then
+  echo
+  echo "Statistics (service alone: the baseline has no admin API):"
+  echo
+  echo "| call | req/s | p50 / p99 ms | server CPU µs/req | PostgreSQL CPU µs/req |"
+  echo "|---|--:|--:|--:|--:|"
+  for endpoint in stats_department stats_category_90d series_day_90d series_month_2y summary; do
+    [ -n "$(column_of "$endpoint" service rps)" ] || continue
+    printf '| %s | %.1f | %.1f / %.1f | %.0f | %.0f |\n' "${stats_title[$endpoint]}" \
+      "$(column_of "$endpoint" service rps | median)" "$(column_of "$endpoint" service p50_ms | median)" "$(column_of "$endpoint" service p99_ms | median)" \
+      "$(column_of "$endpoint" service server_cpu_us | median)" "$(column_of "$endpoint" service pg_cpu_us | median)"
+  done
+fi
+if [ -f "$results/exports.tsv" ]; then
+  echo
+  echo "| export (one download each) | rows | seconds | rows/s | MB | service RSS after, MB |"
+  echo "|---|--:|--:|--:|--:|--:|"
+  awk -F'\t' 'NR > 1 { printf "| %s | %d | %.2f | %d | %.1f | %d |\n", $1, $2, $3, $4, $5, $6 }' "$results/exports.tsv"
+fi
 echo
 if [ -f "$results/memory.txt" ]; then
   awk '{ kb[$1] = $2 } END { printf "Peak RSS (VmHWM): service %.0f MB, baseline %.0f MB\n", kb["service_vmhwm_kb"] / 1024, kb["baseline_vmhwm_kb"] / 1024 }' \

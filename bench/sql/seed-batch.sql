@@ -36,6 +36,26 @@ FROM jurisdictions WHERE id = :'jurisdiction' \gset
 \set follow_values ''
 \endif
 
+-- Schemas from 0016 on carry the service-level clock columns that statistics read. A closed request
+-- was resolved when it was last updated (the same draw), first answered a quarter of the way there;
+-- its working minutes are the calendar time's share of working hours (32.5 of a week's 168); every
+-- third service has a resolution target of five working days; one closed request in 50 was reopened once.
+SELECT EXISTS (SELECT 1 FROM information_schema.columns
+               WHERE table_name = 'service_requests' AND column_name = 'resolved_at') AS has_clocks \gset
+\if :has_clocks
+SELECT ', resolved_at, resolution_working_minutes, first_response_at, response_working_minutes, resolution_target_minutes, reopened_count'
+           AS clock_columns,
+       format($$, CASE WHEN n.closed THEN LEAST(%1$L::timestamptz, n.requested_at + interval '1 hour' * (4 + n.r_fix * 332)) END,
+                  CASE WHEN n.closed THEN round((4 + n.r_fix * 332) * 60 * 32.5 / 168)::int END,
+                  CASE WHEN n.closed THEN LEAST(%1$L::timestamptz, n.requested_at + interval '15 minutes' * (4 + n.r_fix * 332)) END,
+                  CASE WHEN n.closed THEN round((4 + n.r_fix * 332) * 15 * 32.5 / 168)::int END,
+                  CASE WHEN svc.k %% 3 = 0 THEN 1950 END,
+                  CASE WHEN n.closed AND n.id %% 50 = 0 THEN 1 ELSE 0 END$$, :'anchor') AS clock_values \gset
+\else
+\set clock_columns ''
+\set clock_values ''
+\endif
+
 -- Schemas from 0008 on keep each text as a jsonb map by language, earlier ones as name_el/name_en.
 SELECT EXISTS (SELECT 1 FROM information_schema.columns
                WHERE table_name = 'service_categories' AND column_name = 'name') AS has_text_maps \gset
@@ -80,7 +100,7 @@ numbered AS (
     CROSS JOIN LATERAL (SELECT extract(year FROM b.requested_at AT TIME ZONE 'Europe/Athens')::int AS year) y
 )
 INSERT INTO service_requests (id, jurisdiction_id, service_id, status, status_notes, description, lat, long, address, attributes,
-                              channel, api_client_id, department_id, protocol_number, token, requested_at, updated_at :state_column :follow_columns)
+                              channel, api_client_id, department_id, protocol_number, token, requested_at, updated_at :state_column :follow_columns :clock_columns)
 SELECT n.id, :'jurisdiction', svc.id,
        CASE WHEN n.closed THEN 'closed' ELSE 'open' END,
        CASE WHEN n.closed THEN 'Το πρόβλημα αποκαταστάθηκε. Ευχαριστούμε για την ενημέρωση.' END,
@@ -101,7 +121,7 @@ SELECT n.id, :'jurisdiction', svc.id,
        n.requested_at,
        CASE WHEN n.closed THEN LEAST(:'anchor'::timestamptz, n.requested_at + interval '1 hour' * (4 + n.r_fix * 332))
             ELSE n.requested_at END
-       :state_value :follow_values
+       :state_value :follow_values :clock_values
 FROM numbered n
 JOIN svc ON svc.k = n.k
 CROSS JOIN client;

@@ -114,6 +114,15 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await Check(admin.GetAsync("/admin/audit?page=0"), HttpStatusCode.BadRequest);
         await Check(admin.GetAsync("/admin/statistics?group_by=category"));
         await Check(admin.GetAsync("/admin/statistics?group_by=colour"), HttpStatusCode.BadRequest);
+        await Check(admin.GetAsync("/admin/statistics/series?interval=week"));
+        await Check(admin.GetAsync("/admin/statistics/series?interval=hour"), HttpStatusCode.BadRequest);
+        await Check(admin.GetAsync("/admin/statistics/summary"));
+        await Check(admin.Http.GetAsync("/admin/statistics/export.csv?group_by=channel"));
+        await Check(admin.GetAsync("/admin/statistics/export.csv?group_by=colour"), HttpStatusCode.BadRequest);
+        await Check(admin.Http.GetAsync("/admin/requests/export.csv?state=received"));
+        await Check(admin.GetAsync("/admin/requests/export.csv?from=monday"), HttpStatusCode.BadRequest);
+        await Check(admin.Http.GetAsync("/admin/requests/export.geojson?page_size=5"));
+        await Check(admin.GetAsync("/admin/requests/export.geojson?overdue=maybe"), HttpStatusCode.BadRequest);
         contract.AssertEveryOperationChecked("/admin");
     }
 

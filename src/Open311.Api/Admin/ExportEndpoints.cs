@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Claims;
 using System.Text.Json;
 using CsvHelper;
@@ -21,14 +22,14 @@ public static class ExportEndpoints
     /// <summary>What openapi.yaml says a GeoJSON export holds; the features are written one by one, not from this type.</summary>
     public sealed record RequestFeatureCollection(string Type, IReadOnlyList<RequestFeature> Features);
 
-    /// <summary>A request as a GeoJSON feature: its point (null when it has only an address) and its columns as properties.</summary>
-    public sealed record RequestFeature(string Type, PointGeometry? Geometry, ExportedRequest Properties);
+    /// <summary>A request as a GeoJSON feature: its point and its columns as properties.</summary>
+    public sealed record RequestFeature(string Type, PointGeometry Geometry, ExportedRequest Properties);
 
     /// <summary>A GeoJSON Point: longitude, latitude (WGS 84).</summary>
     public sealed record PointGeometry(string Type, double[] Coordinates);
 
     private const string ExportNote = "The staff list's filters (page and page_size are ignored: every match is exported), over the requests the caller " +
-        "may see, newest first. Contact data (first_name, last_name, email, phone) only for admin, dispatcher and staff accounts; each such export is " +
+        "may see, newest first (GeoJSON: those with a point). Contact data (first_name, last_name, email, phone) only for admin, dispatcher and staff accounts; each such export is " +
         "recorded in the audit trail (who, filter, row count). Names in the caller's language.";
 
     public static void MapRequestExports(this IEndpointRouteBuilder requests)
@@ -66,7 +67,7 @@ public static class ExportEndpoints
         }
 
         var zone = (await jurisdictions.FindAsync(actor.JurisdictionId, cancellationToken))!.Zone;
-        var file = export.Of(actor, filter, await language.ForAsync(actor, cancellationToken), "csv");
+        var file = export.Of(actor, filter, await language.ForAsync(actor, cancellationToken), ExportFormat.Csv);
         var columns = RequestCsvColumns.For(file.WithContact, zone);
         return CsvFile.Download("requests.csv", async (csv, ct) =>
         {
@@ -93,27 +94,36 @@ public static class ExportEndpoints
             return Problems.Invalid(errors);
         }
 
-        var file = export.Of(actor, filter, await language.ForAsync(actor, cancellationToken), "geojson");
+        var file = export.Of(actor, filter, await language.ForAsync(actor, cancellationToken), ExportFormat.GeoJson);
         var options = json.Value.SerializerOptions;
         return TypedResults.Stream(async stream =>
         {
-            await using var writer = new Utf8JsonWriter(stream);
+            // JSON goes to a buffer (the serializer flushes synchronously, which Kestrel refuses), and the buffer
+            // to the response whenever it holds 32 KiB: never more than that in memory, whatever the row count.
+            var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+            await using var writer = new Utf8JsonWriter(buffer);
+            async Task SendAsync()
+            {
+                writer.Flush();
+                await stream.WriteAsync(buffer.WrittenMemory, cancellationToken);
+                buffer.ResetWrittenCount();
+            }
+
             writer.WriteStartObject();
             writer.WriteString("type", "FeatureCollection");
             writer.WriteStartArray("features");
             await foreach (var row in file.Rows.WithCancellation(cancellationToken))
             {
-                var point = row is { Long: { } longitude, Lat: { } latitude } ? new PointGeometry("Point", [longitude, latitude]) : null;
-                JsonSerializer.Serialize(writer, new RequestFeature("Feature", point, row), options);
-                // Hand what is written to the response as it grows, so no more than a buffer's worth is held.
-                if (writer.BytesPending > 32 * 1024)
+                JsonSerializer.Serialize(writer, new RequestFeature("Feature", new PointGeometry("Point", [row.Long!.Value, row.Lat!.Value]), row), options);
+                if (buffer.WrittenCount > 32 * 1024)
                 {
-                    await writer.FlushAsync(cancellationToken);
+                    await SendAsync();
                 }
             }
 
             writer.WriteEndArray();
             writer.WriteEndObject();
+            await SendAsync();
         }, GeoJsonContentType, "requests.geojson");
     }
 

@@ -65,6 +65,8 @@ public static class DemoRequests
             {
                 var closedAt = requestedAt.AddHours(random.Next(4, 24 * 14));
                 request.MoveTo(received, resolved, RequestEventKind.StatusChanged, "system", ClosingNote, closedAt < now ? closedAt : now);
+                // Statistics count resolved and open requests by this column; the demo has no calendar minutes to give.
+                request.SetClock(request.Clock with { ResolvedAt = closedAt < now ? closedAt : now, ClockRunningSince = null });
             }
 
             requests.Add(request);

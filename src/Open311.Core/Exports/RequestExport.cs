@@ -11,6 +11,13 @@ namespace Open311.Core.Exports;
 /// The requests of a staff list filter, for a file: every match the actor may see (not a page),
 /// read from the database and handed on one by one so that 10⁶ rows never sit in memory.
 /// </summary>
+public enum ExportFormat
+{
+    Csv,
+    /// <summary>Only requests with a point.</summary>
+    GeoJson,
+}
+
 public sealed class RequestExport(Open311Db db, TimeProvider clock)
 {
     public sealed record Export(bool WithContact, IAsyncEnumerable<ExportedRequest> Rows);
@@ -19,14 +26,17 @@ public sealed class RequestExport(Open311Db db, TimeProvider clock)
     /// The rows, streamed. When they carry contact data the export is recorded in the audit trail once
     /// the last row has been read (or the caller stopped): who, the filter, how many rows, never the data.
     /// </summary>
-    public Export Of(StaffActor actor, StaffRequestFilter filter, LanguageChoice language, string format)
+    public Export Of(StaffActor actor, StaffRequestFilter filter, LanguageChoice language, ExportFormat format)
     {
         var withContact = actor.MayExportContact;
-        var rows = db.StaffMatches(actor, filter, clock.GetUtcNow()).Select(ExportedRequest.From(language, withContact)).AsAsyncEnumerable();
+        var matches = db.StaffMatches(actor, filter, clock.GetUtcNow());
+        // A map draws points: requests known only by an address are in the CSV, not in the GeoJSON.
+        var rows = (format == ExportFormat.GeoJson ? matches.Where(r => r.Lat != null && r.Long != null) : matches)
+            .Select(ExportedRequest.From(language, withContact)).AsAsyncEnumerable();
         return new(withContact, withContact ? Audited(actor, filter, format, rows) : rows);
     }
 
-    private async IAsyncEnumerable<ExportedRequest> Audited(StaffActor actor, StaffRequestFilter filter, string format,
+    private async IAsyncEnumerable<ExportedRequest> Audited(StaffActor actor, StaffRequestFilter filter, ExportFormat format,
         IAsyncEnumerable<ExportedRequest> rows)
     {
         long count = 0;
@@ -46,7 +56,7 @@ public sealed class RequestExport(Open311Db db, TimeProvider clock)
                 OccurredAt = clock.GetUtcNow(),
                 Actor = actor.Name,
                 Entity = AuditEntity.RequestExport,
-                EntityId = format,
+                EntityId = format.ToOpen311(),
                 Action = AuditAction.ExportedContact,
                 After = System.Text.Json.JsonSerializer.Serialize(new { Filter = filter, Rows = count }, AuditTrail.Json),
             });

@@ -22,22 +22,27 @@ public sealed record GroupedStatistics(IReadOnlyList<StatisticsRow> Rows, GroupF
 public static class GroupStatistics
 {
     /// <summary>A group (or, with <c>Total</c>, all of them) as PostgreSQL returns it; aliases are snake case like an entity's columns.</summary>
-    private sealed record Grouped(string? Key, string? Label, bool Total, long Received, long Resolved, long Backlog, long Reopened, long Duplicates,
+    public sealed record Grouped(string? Key, string? Label, bool Total, long Received, long Resolved, long Backlog, long Reopened, long Duplicates,
         long WithTarget, long MetTarget, double? ResponseMedian, double? ResponseP90, double? ResponseWorkingMedian, double? ResponseWorkingP90,
         double? ResolutionMedian, double? ResolutionP90, double? ResolutionWorkingMedian, double? ResolutionWorkingP90);
 
     public static async Task<GroupedStatistics> ByAsync(Open311Db db, StaffActor actor, StatisticsGrouping grouping, LanguageChoice language,
         DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var scope = StatisticsScope.For(actor);
-        var rows = await db.Database.SqlQueryRaw<Grouped>(Sql(grouping, scope), scope.With(("from", from), ("to", to)))
-            .ToListAsync(cancellationToken);
+        var rows = await Query(db, actor, grouping, from, to).ToListAsync(cancellationToken);
         var totals = rows.Single(r => r.Total);
         return new(rows.Where(r => !r.Total)
                 .Select(r => new StatisticsRow(r.Key ?? "(none)", Label(r, grouping, language), Figures(r)))
                 .OrderByDescending(r => r.Received).ThenBy(r => r.Key, StringComparer.Ordinal)
                 .ToList(),
             Figures(totals));
+    }
+
+    /// <summary>The query, for <see cref="ByAsync"/> and for the test that checks its plan.</summary>
+    public static IQueryable<Grouped> Query(Open311Db db, StaffActor actor, StatisticsGrouping grouping, DateTimeOffset from, DateTimeOffset to)
+    {
+        var scope = StatisticsScope.For(actor);
+        return db.Database.SqlQueryRaw<Grouped>(Sql(grouping, scope), scope.With(("from", from), ("to", to)));
     }
 
     private static string Label(Grouped row, StatisticsGrouping grouping, LanguageChoice language) =>

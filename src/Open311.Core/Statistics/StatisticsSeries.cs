@@ -10,7 +10,8 @@ public sealed record SeriesPoint(DateTimeOffset Start, long Received, long Resol
 /// <summary>Received, resolved and open at each period's end, per day, week or month in the jurisdiction's time zone; empty periods included.</summary>
 public static class StatisticsSeries
 {
-    private sealed record Point(DateTime Start, long Received, long Resolved, long Backlog);
+    /// <summary>A period as PostgreSQL returns it: its start in UTC.</summary>
+    public sealed record Point(DateTime Start, long Received, long Resolved, long Backlog);
 
     public static async Task<IReadOnlyList<SeriesPoint>> OfAsync(Open311Db db, StaffActor actor, JurisdictionInfo jurisdiction, string interval,
         DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
@@ -20,12 +21,18 @@ public static class StatisticsSeries
             throw new ArgumentOutOfRangeException(nameof(interval), interval, "unknown interval");
         }
 
-        var scope = StatisticsScope.For(actor);
-        var points = await db.Database.SqlQueryRaw<Point>(Sql(scope),
-                scope.With(("from", from), ("to", to), ("unit", interval), ("zone", jurisdiction.Jurisdiction.TimeZone)))
-            .ToListAsync(cancellationToken);
+        var points = await Query(db, actor, jurisdiction, interval, from, to).ToListAsync(cancellationToken);
         return points.Select(p => new SeriesPoint(TimeZoneInfo.ConvertTime(new DateTimeOffset(p.Start, TimeSpan.Zero), jurisdiction.Zone), p.Received,
             p.Resolved, p.Backlog)).ToList();
+    }
+
+    /// <summary>The query, for <see cref="OfAsync"/> and for the test that checks its plan.</summary>
+    public static IQueryable<Point> Query(Open311Db db, StaffActor actor, JurisdictionInfo jurisdiction, string interval, DateTimeOffset from,
+        DateTimeOffset to)
+    {
+        var scope = StatisticsScope.For(actor);
+        return db.Database.SqlQueryRaw<Point>(Sql(scope),
+            scope.With(("from", from), ("to", to), ("unit", interval), ("zone", jurisdiction.Jurisdiction.TimeZone)));
     }
 
     /// <summary>

@@ -117,9 +117,9 @@ public class LanguageTests(Open311App app) : IClassFixture<Open311App>
         var name = expected == "en" ? "Street lighting fault" : LightsGreek;
         Assert.Equal(name, list.GetProperty("items").EnumerateArray().First(r => r.GetProperty("id").GetInt64() == id).GetProperty("service_name").GetString());
         Assert.Equal(name, detail.GetProperty("request").GetProperty("service_name").GetString());
-        Assert.Contains(statistics.GetProperty("rows").EnumerateArray(), r => r.GetProperty("key").GetString() == $"006 {name}");
+        Assert.Contains(statistics.GetProperty("rows").EnumerateArray(), r => r.GetProperty("key").GetString() == "006" && r.GetProperty("label").GetString() == name);
         Assert.Contains(byDepartment.GetProperty("rows").EnumerateArray(),
-            r => r.GetProperty("key").GetString() == (expected == "en" ? "Street Lighting Section" : "Τμήμα Ηλεκτροφωτισμού"));
+            r => r.GetProperty("label").GetString() == (expected == "en" ? "Street Lighting Section" : "Τμήμα Ηλεκτροφωτισμού"));
     }
 
     private async Task<string?> ServiceNameAsync(string code, string query, string? acceptLanguage = null)

@@ -9,6 +9,9 @@ using Open311.Core.Feed;
 using Open311.Core.Notifications;
 using Open311.Core.Requests;
 using Open311.Core.Staff;
+using Open311.Core.Statistics;
+using Open311.Core.Exports;
+using Microsoft.Extensions.DependencyInjection;
 using Open311.Core.Webhooks;
 using Open311.Tests.Infrastructure;
 
@@ -106,6 +109,47 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         await AssertIndexServedAsync(db, db.MessagesAbout(1).OrderBy(m => m.Id), "outbox_messages");
         await AssertIndexServedAsync(db, db.MessagesAbout(1).Where(m => m.Consumer == CitizenSmsConsumer.ConsumerName && m.Recipient == "sms"
             && m.Id > 5 && m.Status == Core.Outbox.DeliveryStatus.Pending).OrderByDescending(m => m.Id).Select(m => m.Id), "outbox_messages");
+    }
+
+    public static TheoryData<string, string> StatisticsShapes()
+    {
+        var shapes = new TheoryData<string, string>();
+        foreach (var grouping in StatisticsGrouping.All)
+        {
+            shapes.Add(grouping.Name, "dispatcher");
+            shapes.Add(grouping.Name, "staff");
+        }
+
+        return shapes;
+    }
+
+    private static StaffActor ActorFor(string role) => role == "staff" ? new StaffActor(3, DemoCatalog.JurisdictionId, StaffRole.Staff, 5) : Dispatcher;
+
+    [Theory]
+    [MemberData(nameof(StatisticsShapes))]
+    public async Task StatisticsQuery_IsServedByIndexes(string grouping, string role)
+    {
+        await using var db = app.Db();
+        await AssertIndexServedAsync(db, GroupStatistics.Query(db, ActorFor(role), StatisticsGrouping.Named(grouping)!, Now.AddDays(-30), Now));
+    }
+
+    [Theory]
+    [InlineData("day", "dispatcher")]
+    [InlineData("month", "staff")]
+    public async Task StatisticsSeriesAndSummary_AreServedByIndexes(string interval, string role)
+    {
+        await using var db = app.Db();
+        var jurisdiction = (await app.Services.GetRequiredService<JurisdictionDirectory>().FindAsync(DemoCatalog.JurisdictionId, CancellationToken.None))!;
+        await AssertIndexServedAsync(db, StatisticsSeries.Query(db, ActorFor(role), jurisdiction, interval, Now.AddDays(-90), Now));
+        await AssertIndexServedAsync(db, StatisticsSummary.Query(db, ActorFor(role), Now, Now.AddHours(-12), Now.AddDays(-20)));
+    }
+
+    [Fact]
+    public async Task RequestExport_IsServedByAnIndex()
+    {
+        await using var db = app.Db();
+        await AssertIndexServedAsync(db, db.StaffMatches(Dispatcher, StaffFilter() with { From = Now.AddDays(-30) }, Now)
+            .Select(ExportedRequest.From(Greek, contact: true)));
     }
 
     /// <summary>No sequential scan of the big tables, nor of <paramref name="tables"/>; some index used. Returns the plan, to check which.</summary>
