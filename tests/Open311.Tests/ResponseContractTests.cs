@@ -104,6 +104,7 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await RequestsAsync(admin, dispatcher);
         await DeliveriesAsync(admin);
         await CitizenMessagesAsync(admin, dispatcher);
+        await CalendarAsync(admin);
 
         using (var events = new HttpRequestMessage(HttpMethod.Get, "/admin/events") { Headers = { { "Last-Event-ID", "0" } } })
         {
@@ -290,6 +291,21 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await Check(admin.PutAsync("/admin/message-templates/recorded/fax/el", new { body = "{follow_url} {stop}" }), HttpStatusCode.NotFound);
         await Check(admin.DeleteAsync(path));
         await Check(admin.DeleteAsync("/admin/message-templates/recorded/fax/el"), HttpStatusCode.NotFound);
+    }
+
+    /// <summary>The working calendar: weekly hours, own days and a year's closed days, with their refusals.</summary>
+    private async Task CalendarAsync(AdminClient admin)
+    {
+        var week = await Check(admin.GetAsync("/admin/calendar"));
+        await Check(admin.PutAsync("/admin/calendar", new { weekdays = week.GetProperty("weekdays") }));
+        await Check(admin.PutAsync("/admin/calendar", new { weekdays = Array.Empty<object>() }), HttpStatusCode.BadRequest);
+        var day = await Check(admin.PostAsync("/admin/calendar/days", new { month = 11, day = 11, name_el = "Άγιος Μηνάς", name_en = "Saint Menas" }));
+        await Check(admin.PostAsync("/admin/calendar/days", new { month = 2, day = 30, name_el = "Καμία" }), HttpStatusCode.BadRequest);
+        await Check(admin.GetAsync("/admin/calendar/days"));
+        await Check(admin.GetAsync("/admin/calendar/holidays?year=2026&locale=en"));
+        await Check(admin.GetAsync("/admin/calendar/holidays?year=2100"), HttpStatusCode.BadRequest);
+        await Check(admin.DeleteAsync($"/admin/calendar/days/{day.GetProperty("id").GetInt64()}"));
+        await Check(admin.DeleteAsync("/admin/calendar/days/999999999"), HttpStatusCode.NotFound);
     }
 
     /// <summary>Asserts the call succeeded, or was refused with <paramref name="refusal"/>, and that the answer is as documented.</summary>

@@ -27,6 +27,7 @@ public static class AdminApi
         signedIn.MapStatistics();
         signedIn.MapDeliveries();
         signedIn.MapMessageTemplates();
+        signedIn.MapCalendar();
         signedIn.MapRequestMessages();
         signedIn.MapLiveFeed();
         return routes;

@@ -29,6 +29,7 @@ public static class AdminRegistration
         builder.Services.AddScoped<Core.Catalog.CategoryAdministration>();
         builder.Services.AddScoped<Core.Catalog.LanguageAdministration>();
         builder.Services.AddScoped<Core.Workflow.WorkflowAdministration>();
+        builder.Services.AddScoped<Core.Calendar.CalendarAdministration>();
         builder.Services.AddScoped(services => new Core.Staff.StaffAdministration(services.GetRequiredService<Core.Data.Open311Db>(),
             services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IPasswordHasher<Core.Staff.StaffAccount>>().HashPassword));
         builder.Services.AddHttpContextAccessor();

@@ -18,7 +18,7 @@ public static class AuditEndpoint
 
     public sealed record AuditQuery
     {
-        [FromQuery(Name = "entity"), Description("What was changed or looked at: jurisdiction, department, service, service_attribute, attribute_value, workflow, workflow_state, workflow_transition, area, routing_rule, staff, client, delivery or request.")]
+        [FromQuery(Name = "entity"), Description("What was changed or looked at: jurisdiction, department, service, service_attribute, attribute_value, workflow, workflow_state, workflow_transition, area, routing_rule, staff, client, delivery, working_hours, calendar_day or request.")]
         public string? Entity { get; init; }
 
         [FromQuery(Name = "entity_id"), Description("Its id.")]

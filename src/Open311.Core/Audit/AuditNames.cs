@@ -12,6 +12,8 @@ public static class AuditEntity
     public const string WorkflowState = "workflow_state";
     public const string WorkflowTransition = "workflow_transition";
     public const string Area = "area";
+    public const string WorkingHours = "working_hours";
+    public const string CalendarDay = "calendar_day";
     public const string RoutingRule = "routing_rule";
     public const string Staff = "staff";
     public const string Client = "client";

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Open311.Core.Calendar;
 using Open311.Core.Catalog;
 using Open311.Core.Clients;
 using Open311.Core.Notifications;
@@ -32,6 +33,8 @@ internal static class AuditedEntities
             RoutingRule => AuditEntity.RoutingRule,
             StaffAccount => AuditEntity.Staff,
             ApiClient => AuditEntity.Client,
+            WeekdayHours => AuditEntity.WorkingHours,
+            CalendarDay => AuditEntity.CalendarDay,
             MessageTemplate => AuditEntity.MessageTemplate,
             WebhookSubscription => AuditEntity.Webhook,
             ServiceLevel => AuditEntity.ServiceLevel,

@@ -1,7 +1,13 @@
+using Open311.Core.Catalog;
+
 namespace Open311.Core.Calendar;
 
 /// <summary>A day the public sector does not work, with a stable code and its names.</summary>
-public sealed record Holiday(DateOnly Date, string Code, string NameEl, string NameEn);
+public sealed record Holiday(DateOnly Date, string Code, string NameEl, string NameEn)
+{
+    /// <summary>The names as a catalogue text, for the caller's language like every other.</summary>
+    public LocalizedText Name => LocalizedText.Of(("el", NameEl), ("en", NameEn));
+}
 
 /// <summary>
 /// Greece's national public holidays for any year from 1900 to 2099, computed from the rules (no

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Open311.Core.Data;
 using Open311.Core.Workflow;
@@ -6,61 +5,23 @@ using Open311.Core.Workflow;
 namespace Open311.Core.Catalog;
 
 /// <summary>
-/// Each jurisdiction's active categories (with attributes) and workflows, kept in memory: every
-/// Open311 call and every submission reads them, and they change a few times a year. Changes
-/// reach it twice, through <see cref="CatalogChanges"/>: this process's own saves signal at once
-/// (<see cref="CatalogChangeInterceptor"/>), and PostgreSQL notifies every instance of every change, however made. Until that
-/// notification channel is open, nothing is kept and every read goes to the database.
+/// Each jurisdiction's active categories (with attributes) and workflows, kept in memory
+/// (<see cref="KeptPerJurisdiction{T}"/>): every Open311 call and every submission reads them, and
+/// they change a few times a year.
 /// </summary>
-public sealed class CatalogCache(IDbContextFactory<Open311Db> dbFactory, CatalogChanges changes)
+public sealed class CatalogCache
 {
-    private sealed record Generation(long Version, ConcurrentDictionary<string, Lazy<Task<CatalogSnapshot>>> Snapshots);
+    private readonly IDbContextFactory<Open311Db> _dbFactory;
+    private readonly KeptPerJurisdiction<CatalogSnapshot> _kept;
 
-    private volatile Generation _current = new(-1, new());
-    private volatile bool _trusted;
+    public CatalogCache(IDbContextFactory<Open311Db> dbFactory, CatalogChanges changes) =>
+        (_dbFactory, _kept) = (dbFactory, new(changes, LoadAsync));
 
-    public Task<CatalogSnapshot> ForAsync(string jurisdictionId, CancellationToken cancellationToken)
-    {
-        if (!_trusted)
-        {
-            return LoadAsync(jurisdictionId, cancellationToken);
-        }
-
-        // After a change a new generation starts; loads still in flight fill one nobody reads any more.
-        var version = changes.Version;
-        var generation = _current;
-        if (generation.Version != version)
-        {
-            generation = _current = new Generation(version, new());
-        }
-
-        return generation.Snapshots.GetOrAdd(jurisdictionId, id => new Lazy<Task<CatalogSnapshot>>(() => LoadKeptAsync(generation, id))).Value;
-    }
-
-    /// <summary>A load that failed (the database was unreachable, say) is not kept: the next call tries again.</summary>
-    private async Task<CatalogSnapshot> LoadKeptAsync(Generation generation, string jurisdictionId)
-    {
-        try
-        {
-            return await LoadAsync(jurisdictionId, CancellationToken.None);
-        }
-        catch
-        {
-            generation.Snapshots.TryRemove(jurisdictionId, out _);
-            throw;
-        }
-    }
-
-    /// <summary>Called when change notifications start (true) or stop (false) arriving.</summary>
-    public void Trust(bool notificationsArrive)
-    {
-        _trusted = notificationsArrive;
-        changes.Signal();
-    }
+    public Task<CatalogSnapshot> ForAsync(string jurisdictionId, CancellationToken cancellationToken) => _kept.ForAsync(jurisdictionId, cancellationToken);
 
     private async Task<CatalogSnapshot> LoadAsync(string jurisdictionId, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var services = await db.Services.AsNoTracking()
             .Where(s => s.JurisdictionId == jurisdictionId && s.Active)
             .Include(s => s.Attributes.OrderBy(a => a.Order))

@@ -6,10 +6,10 @@ namespace Open311.Core.Catalog;
 
 /// <summary>
 /// Listens for PostgreSQL's notice that the catalogue changed (0003_catalog_notifications.sql)
-/// and signals <see cref="CatalogChanges"/>. While the connection is down the cache is not
-/// trusted, so a missed notice can never leave a stale catalogue behind.
+/// and signals <see cref="CatalogChanges"/>. While the connection is down nothing is kept
+/// in memory, so a missed notice can never leave a stale catalogue behind.
 /// </summary>
-public sealed class CatalogChangeListener(NpgsqlDataSource dataSource, CatalogCache cache, CatalogChanges changes, ILogger<CatalogChangeListener> logger)
+public sealed class CatalogChangeListener(NpgsqlDataSource dataSource, CatalogChanges changes, ILogger<CatalogChangeListener> logger)
     : BackgroundService
 {
     public const string Channel = "open311_catalog";
@@ -27,7 +27,7 @@ public sealed class CatalogChangeListener(NpgsqlDataSource dataSource, CatalogCa
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
-                cache.Trust(notificationsArrive: true);
+                changes.NoticesArriving(true);
                 while (true)
                 {
                     await connection.WaitAsync(stoppingToken);
@@ -39,12 +39,12 @@ public sealed class CatalogChangeListener(NpgsqlDataSource dataSource, CatalogCa
             }
             catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or IOException)
             {
-                cache.Trust(notificationsArrive: false);
+                changes.NoticesArriving(false);
                 logger.LogWarning(exception, "Catalogue change notifications interrupted; reading the catalogue from the database until they resume");
                 await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
             }
         }
 
-        cache.Trust(notificationsArrive: false);
+        changes.NoticesArriving(false);
     }
 }

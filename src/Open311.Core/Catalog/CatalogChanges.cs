@@ -8,8 +8,19 @@ namespace Open311.Core.Catalog;
 public sealed class CatalogChanges
 {
     private long _version;
+    private volatile bool _noticesArrive;
 
     public long Version => Interlocked.Read(ref _version);
 
+    /// <summary>Whether PostgreSQL's change notices are arriving: only then may what is kept in memory be kept (<see cref="KeptPerJurisdiction{T}"/>).</summary>
+    public bool NoticesArrive => _noticesArrive;
+
     public void Signal() => Interlocked.Increment(ref _version);
+
+    /// <summary>Called when change notifications start (true) or stop (false) arriving; either way what was kept is stale.</summary>
+    public void NoticesArriving(bool arrive)
+    {
+        _noticesArrive = arrive;
+        Signal();
+    }
 }

@@ -1,14 +1,15 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Open311.Core.Calendar;
 using Open311.Core.Catalog;
 using Open311.Core.Workflow;
 
 namespace Open311.Core.Data;
 
 /// <summary>
-/// Signals a catalogue change (a jurisdiction's languages included) as soon as this process saves one, so that its next read of the
-/// <see cref="CatalogCache"/> and <see cref="JurisdictionDirectory"/> sees it.
+/// Signals a catalogue change (a jurisdiction's languages and working calendar included) as soon as this process saves one, so that its next read of the
+/// <see cref="CatalogCache"/>, <see cref="JurisdictionDirectory"/> and <see cref="WorkingCalendars"/> sees it.
 /// </summary>
 public sealed class CatalogChangeInterceptor(CatalogChanges changes) : SaveChangesInterceptor
 {
@@ -45,7 +46,8 @@ public sealed class CatalogChangeInterceptor(CatalogChanges changes) : SaveChang
     private void Note(DbContext? context)
     {
         if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Jurisdiction or ServiceCategory or ServiceAttribute or AttributeValue or RequestWorkflow or WorkflowState or WorkflowTransition))
+            && e.Entity is Jurisdiction or ServiceCategory or ServiceAttribute or AttributeValue or RequestWorkflow or WorkflowState or WorkflowTransition
+                or WeekdayHours or CalendarDay))
         {
             _pending.AddOrUpdate(context, Marker);
         }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Open311.Core.Calendar;
 using Open311.Core.Catalog;
 using Open311.Core.Citizens;
 using Open311.Core.Clients;
@@ -37,6 +38,8 @@ public class Open311Db(DbContextOptions<Open311Db> options) : DbContext(options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
+    public DbSet<WeekdayHours> WorkingHours => Set<WeekdayHours>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<ServiceLevel> ServiceLevels => Set<ServiceLevel>();

@@ -152,6 +152,14 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
             .Select(ExportedRequest.From(Greek, contact: true)));
     }
 
+    [Fact]
+    public async Task WorkingCalendarRows_AreServedByAnIndex()
+    {
+        await using var db = app.Db();
+        await AssertIndexServedAsync(db, db.WorkingHours.Where(h => h.JurisdictionId == DemoCatalog.JurisdictionId), "working_hours");
+        await AssertIndexServedAsync(db, db.CalendarDays.Where(d => d.JurisdictionId == DemoCatalog.JurisdictionId), "calendar_days");
+    }
+
     /// <summary>No sequential scan of the big tables, nor of <paramref name="tables"/>; some index used. Returns the plan, to check which.</summary>
     internal static async Task<string> AssertIndexServedAsync<T>(Open311Db db, IQueryable<T> query, params string[] tables)
     {
