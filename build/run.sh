@@ -16,6 +16,9 @@ if [ -z "${ConnectionStrings__Open311:-}" ]; then
   echo "PostgreSQL:   127.0.0.1:$pg_port (data in .data/postgres; stop with: build/postgres.sh stop .data/postgres)"
 fi
 
+# The build installs the dashboard's front-end libraries with npm.
+"$root/build/node.sh"
+
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Open311__LoadDemoData=${Open311__LoadDemoData:-true}
 # The quick start's sinks: every e-mail and SMS the service sends lands here as a file to open.

@@ -25,5 +25,8 @@ if ! command -v chromium >/dev/null; then
   apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
 fi
 
+# The build installs the dashboard's front-end libraries with npm.
+"$root/build/node.sh"
+
 rm -rf "$root/TestResults"
 dotnet test "$root/Open311.sln" -c Release --logger "trx;LogFileName=tests.trx" --results-directory "$root/TestResults" "$@"

@@ -1,6 +1,7 @@
 using Open311.Api.Admin;
 using Open311.Api.Auth;
 using Open311.Api.Citizens;
+using Open311.Api.Dashboard;
 using Open311.Api.GeoReport;
 using Open311.Api.Hosting;
 
@@ -16,12 +17,14 @@ builder.AddGeoReport();
 builder.AddStaffAuth();
 builder.AddAdmin();
 builder.AddCitizenPages();
+builder.AddDashboard();
 builder.AddApiDocumentation();
 
 var app = builder.Build();
 app.UseOpen311ErrorHandling();
 app.UseCollapsedSlashes();
 app.UseApiDocumentation();
+app.UseDashboard();
 app.UseRouting();
 app.UseGeoReportCalls();
 app.UseAuthentication();
@@ -30,6 +33,7 @@ app.UseRateLimiter();
 app.MapGeoReport();
 app.MapAdmin();
 app.MapCitizenPages();
+app.MapDashboard();
 app.MapHealthChecks("/health");
 
 await app.PrepareDatabaseAsync();

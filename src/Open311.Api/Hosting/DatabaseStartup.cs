@@ -42,6 +42,7 @@ public static class DatabaseStartup
             {
                 Console.WriteLine($"Open311 API:  {address}{GeoReportApi.BasePath}/services.json");
                 Console.WriteLine($"Swagger UI:   {address}/swagger");
+                Console.WriteLine($"Dashboard:    {address}{Dashboard.DashboardPage.Path}  (staff sign-in)");
             }
 
             if (app.Configuration.GetValue<bool>(DemoDataSetting))

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Open311.Tests.Infrastructure;
 
 namespace Open311.Tests.Citizens;
@@ -11,15 +7,8 @@ namespace Open311.Tests.Citizens;
 /// The follow page as a phone's browser renders it: headless Chromium (Debian's <c>chromium</c>,
 /// installed by .ci/run) against the service listening on a real 127.0.0.1 port.
 /// </summary>
-public class BrowserTests(BrowserTests.ListeningApp app) : IClassFixture<BrowserTests.ListeningApp>
+public class BrowserTests(ListeningApp app) : IClassFixture<ListeningApp>
 {
-    public sealed class ListeningApp : Open311App
-    {
-        public ListeningApp() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-
-        public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-    }
-
     [Fact]
     public async Task FollowPage_RendersInChromium()
     {
