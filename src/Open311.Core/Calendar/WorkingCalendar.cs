@@ -8,8 +8,9 @@ namespace Open311.Core.Calendar;
 /// </summary>
 public sealed class WorkingCalendar
 {
-    // A calendar with hours is never closed this long; the bound only stops a loop on a calendar without any.
-    private const int MaxDaysSearched = 3 * 366;
+    /// <summary>The days the calendar knows: those whose national holidays <see cref="GreekHolidays"/> can compute.</summary>
+    public static readonly DateOnly FirstDay = new(GreekHolidays.FirstYear, 1, 1);
+    public static readonly DateOnly LastDay = new(GreekHolidays.LastYear, 12, 31);
 
     private readonly TimeZoneInfo _zone;
     private readonly WeeklyHours _hours;
@@ -38,11 +39,15 @@ public sealed class WorkingCalendar
 
     public bool IsWorkingDay(DateOnly date) => _hours.On(date.DayOfWeek) is { Length.Ticks: > 0 } && !ClosedDays(date.Year).Contains(date);
 
-    /// <summary>The same moment if the clock runs then, else the next opening.</summary>
-    public DateTimeOffset NextWorkingMoment(DateTimeOffset moment) => Add(moment, TimeSpan.Zero);
+    /// <summary>The same moment if the clock runs then, else the next opening (null past <see cref="LastDay"/>).</summary>
+    public DateTimeOffset? NextWorkingMoment(DateTimeOffset moment) => Add(moment, TimeSpan.Zero);
 
-    /// <summary>The moment when <paramref name="workingTime"/> of working time has passed after <paramref name="start"/>.</summary>
-    public DateTimeOffset Add(DateTimeOffset start, TimeSpan workingTime)
+    /// <summary>
+    /// The moment when <paramref name="workingTime"/> of working time has passed after <paramref name="start"/>;
+    /// null when that much working time does not fit before the end of <see cref="LastDay"/>, so a target
+    /// of decades on a calendar of a few hours a week has no due time rather than an error.
+    /// </summary>
+    public DateTimeOffset? Add(DateTimeOffset start, TimeSpan workingTime)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workingTime, TimeSpan.Zero);
         var remaining = workingTime;
@@ -57,13 +62,18 @@ public sealed class WorkingCalendar
             remaining -= closes - from;
         }
 
-        throw new InvalidOperationException($"no working time within {MaxDaysSearched} days");
+        return null;
     }
 
     /// <summary>The working time between two moments (zero if <paramref name="to"/> is not after <paramref name="from"/>).</summary>
     public TimeSpan Between(DateTimeOffset from, DateTimeOffset to)
     {
         var total = TimeSpan.Zero;
+        if (to <= from)
+        {
+            return total;
+        }
+
         foreach (var (opens, closes) in WindowsFrom(from))
         {
             if (opens >= to)
@@ -77,11 +87,14 @@ public sealed class WorkingCalendar
         return total;
     }
 
-    /// <summary>Each working day's open window, in UTC, from the day of <paramref name="start"/> on, skipping windows already over.</summary>
+    /// <summary>
+    /// Each working day's open window, in UTC, from the day of <paramref name="start"/> to <see cref="LastDay"/>,
+    /// skipping windows already over. Callers stop early; a moment before <see cref="FirstDay"/> starts there.
+    /// </summary>
     private IEnumerable<(DateTimeOffset Opens, DateTimeOffset Closes)> WindowsFrom(DateTimeOffset start)
     {
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, _zone).DateTime);
-        for (var searched = 0; searched < MaxDaysSearched; searched++, day = day.AddDays(1))
+        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, _zone).DateTime);
+        for (var day = local < FirstDay ? FirstDay : local; day <= LastDay; day = day.AddDays(1))
         {
             if (!IsWorkingDay(day))
             {

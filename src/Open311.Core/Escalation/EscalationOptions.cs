@@ -11,4 +11,6 @@ public sealed class EscalationOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Due requests found in one round; each is then claimed and escalated in a transaction of its own.</summary>
     public int BatchSize { get; set; } = 20;
+    /// <summary>How long a request whose escalation failed waits before it is tried again, so it cannot starve the others.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -36,7 +36,9 @@ public sealed class EscalationPlanner(Open311Db db, WorkingCalendars calendars)
             .Where(rule => rule.AtPercent > (request.EscalatedPercent(rule.Clock) ?? 0))
             .Select(rule => (Rule: rule, Clock: Running(request, rule.Clock)))
             .Where(candidate => candidate.Clock is not null)
-            .Select(candidate => new Pending(candidate.Rule, FiresAt(calendar, candidate.Clock!.Value, candidate.Rule.AtPercent, now)))
+            .Select(candidate => (candidate.Rule, At: FiresAt(calendar, candidate.Clock!.Value, candidate.Rule.AtPercent, now)))
+            .Where(candidate => candidate.At is not null)
+            .Select(candidate => new Pending(candidate.Rule, candidate.At!.Value))
             .OrderBy(pending => pending.At).ThenBy(pending => pending.Rule.AtPercent)];
     }
 
@@ -48,8 +50,8 @@ public sealed class EscalationPlanner(Open311Db db, WorkingCalendars calendars)
         _ => null,
     };
 
-    /// <summary>The moment the clock has used <paramref name="percent"/> of its target, in working time.</summary>
-    private static DateTimeOffset FiresAt(WorkingCalendar calendar, (DateTimeOffset Due, int TargetMinutes) clock, int percent, DateTimeOffset now)
+    /// <summary>The moment the clock has used <paramref name="percent"/> of its target, in working time (null: beyond the calendar).</summary>
+    private static DateTimeOffset? FiresAt(WorkingCalendar calendar, (DateTimeOffset Due, int TargetMinutes) clock, int percent, DateTimeOffset now)
     {
         var (due, target) = clock;
         var fromDue = TimeSpan.FromMinutes(target * (percent - 100) / 100.0);

@@ -26,4 +26,14 @@ public static class EscalationQueries
             WHERE id = {requestId} AND status = 'open' AND next_escalation_at <= {now}
             FOR UPDATE SKIP LOCKED
             """).AnyAsync(cancellationToken);
+
+    /// <summary>
+    /// Moves a request whose escalation failed to the back of the queue until <paramref name="retryAt"/>: it is
+    /// found first (soonest due), so left due it would fill every round. The rule has not fired, so it fires then.
+    /// </summary>
+    public static Task<int> PostponeAsync(Open311Db db, long requestId, DateTimeOffset now, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            UPDATE service_requests SET next_escalation_at = {retryAt}
+            WHERE id = {requestId} AND status = 'open' AND next_escalation_at <= {now}
+            """, cancellationToken);
 }

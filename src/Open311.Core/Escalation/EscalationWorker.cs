@@ -31,10 +31,10 @@ public sealed class EscalationWorker(IServiceScopeFactory scopes, OutboxSignal o
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var claimed = 0;
+            var done = 0;
             try
             {
-                claimed = await RunBatchAsync(stoppingToken);
+                done = await RunBatchAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -46,7 +46,9 @@ public sealed class EscalationWorker(IServiceScopeFactory scopes, OutboxSignal o
                 logger.LogError(exception, "Escalation worker failed to run a batch; retrying");
             }
 
-            if (claimed < _options.BatchSize)
+            // A full batch done: more may be due at once. Otherwise (fewer due, or others held by another
+            // instance or failing) wait, so the loop never spins on rows it cannot take.
+            if (done < _options.BatchSize)
             {
                 try
                 {
@@ -61,8 +63,9 @@ public sealed class EscalationWorker(IServiceScopeFactory scopes, OutboxSignal o
     }
 
     /// <summary>
-    /// The requests due now, each escalated in a transaction of its own with its row locked: one that keeps
-    /// failing is logged and retried next round without holding up the others. How many were found.
+    /// The requests due now, each escalated in a transaction of its own with its row locked: one that fails
+    /// is logged and postponed by <see cref="EscalationOptions.RetryAfter"/>, so it holds up no other. How
+    /// many were taken and escalated.
     /// </summary>
     private async Task<int> RunBatchAsync(CancellationToken stoppingToken)
     {
@@ -70,6 +73,7 @@ public sealed class EscalationWorker(IServiceScopeFactory scopes, OutboxSignal o
         var db = scope.ServiceProvider.GetRequiredService<Open311Db>();
         var lifecycle = scope.ServiceProvider.GetRequiredService<RequestLifecycle>();
         var due = await EscalationQueries.Due(db, clock.GetUtcNow(), _options.BatchSize).ToListAsync(stoppingToken);
+        var done = 0;
         foreach (var id in due)
         {
             try
@@ -82,6 +86,7 @@ public sealed class EscalationWorker(IServiceScopeFactory scopes, OutboxSignal o
 
                 var fired = await lifecycle.EscalateAsync(id, stoppingToken);
                 await transaction.CommitAsync(stoppingToken);
+                done++;
                 if (fired > 0)
                 {
                     outbox.Raise();
@@ -89,7 +94,9 @@ public sealed class EscalationWorker(IServiceScopeFactory scopes, OutboxSignal o
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(exception, "Escalating request {RequestId} failed; it stays due and is tried again", id);
+                logger.LogError(exception, "Escalating request {RequestId} failed; it is tried again in {RetryAfter}", id, _options.RetryAfter);
+                db.ChangeTracker.Clear();
+                await PostponeAsync(db, id, stoppingToken);
             }
             finally
             {
@@ -97,6 +104,20 @@ public sealed class EscalationWorker(IServiceScopeFactory scopes, OutboxSignal o
             }
         }
 
-        return due.Count;
+        return done;
+    }
+
+    private async Task PostponeAsync(Open311Db db, long id, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var now = clock.GetUtcNow();
+            await EscalationQueries.PostponeAsync(db, id, now, now + _options.RetryAfter, stoppingToken);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The database away: the request stays due, and the round's wait keeps the loop from spinning.
+            logger.LogError(exception, "Postponing the escalation of request {RequestId} failed", id);
+        }
     }
 }

@@ -52,7 +52,14 @@ public sealed partial class RequestLifecycle
 
         // The tracked row, not the cache's copy, so that saving the request does not try to insert the category.
         var category = await db.Services.FindAsync([target.Id], cancellationToken);
-        request.ChangeCategory(category!, state, actor.Name, reason, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        request.ChangeCategory(category!, state, actor.Name, reason, now);
+        if (state.PausesClock != current.PausesClock || state.Status != current.Status)
+        {
+            // The same state code may pause the clock in one workflow and not in the other: the clock follows the new state.
+            await clocks.MovedAsync(request, current, state, byStaff: false, now, cancellationToken);
+        }
+
         await clocks.RetargetAsync(request, cancellationToken);
         return await SaveAsync(request, cancellationToken);
     }

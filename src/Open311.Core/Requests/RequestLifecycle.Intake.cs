@@ -77,6 +77,11 @@ public sealed partial class RequestLifecycle
         {
             errors.Add(new("received_at may not be in the future"));
         }
+        else if (submission.ReceivedAt < now.AddYears(-1))
+        {
+            // A form left at the counter is entered within days; a year bounds typing slips, which would start clocks in another era.
+            errors.Add(new("received_at may be at most a year ago"));
+        }
 
         if (submission.Lat.HasValue != submission.Long.HasValue)
         {

@@ -49,31 +49,23 @@ public sealed class StaffAlertConsumer(Open311Db db, IEmailSender email, Jurisdi
     }
 
     /// <summary>
-    /// As the rule that fired says: the head of the request's department and/or every supervisor who may
-    /// see the request (all of them, or their own department's for a role limited to one); each once.
+    /// As the rule that fired says: the head of the request's department and/or every supervisor, of those
+    /// who may see the request (all of them, or their own department's for a role limited to one); each once.
     /// </summary>
     private async Task<IReadOnlyList<OutboxRecipient>> EscalationRecipientsAsync(ServiceRequest request, EscalationStep step,
         CancellationToken cancellationToken)
     {
         var rule = await db.EscalationRules.AsNoTracking()
             .FirstOrDefaultAsync(r => r.JurisdictionId == request.JurisdictionId && r.Clock == step.Clock && r.AtPercent == step.AtPercent, cancellationToken);
-        var accounts = new List<long>();
-        if (rule is { AlertHead: true } && request.DepartmentId is { } department
-            && await db.Departments.Where(d => d.Id == department).Select(d => d.HeadId).FirstOrDefaultAsync(cancellationToken) is { } head)
-        {
-            accounts.Add(head);
-        }
-
-        if (rule is { AlertSupervisors: true })
-        {
-            accounts.AddRange(await db.StaffAccounts
-                .Where(s => s.JurisdictionId == request.JurisdictionId && s.Supervisor && (s.Role != StaffRole.Staff || s.DepartmentId == request.DepartmentId))
-                .Select(s => s.Id)
-                .ToListAsync(cancellationToken));
-        }
-
+        var (head, supervisors) = (rule?.AlertHead == true, rule?.AlertSupervisors == true);
+        // Only accounts that may see the request: a head who is a staff member of another department is not told of it.
+        var accounts = await db.StaffAccounts
+            .Where(s => s.JurisdictionId == request.JurisdictionId && (s.Role != StaffRole.Staff || s.DepartmentId == request.DepartmentId))
+            .Where(s => (supervisors && s.Supervisor) || (head && db.Departments.Any(d => d.Id == request.DepartmentId && d.HeadId == s.Id)))
+            .Select(s => s.Id)
+            .ToListAsync(cancellationToken);
         var recipients = new List<OutboxRecipient>();
-        foreach (var key in accounts.Distinct().Select(id => $"{StaffKey}:{id}"))
+        foreach (var key in accounts.Select(id => $"{StaffKey}:{id}"))
         {
             if ((await AddresseeAsync(key, RequestEventKind.Escalated, cancellationToken)).Email is not null)
             {

@@ -64,6 +64,7 @@ public class IntakeTests(Open311App app) : IClassFixture<Open311App>
     [InlineData("{\"service_code\":\"001\",\"channel\":\"phone\",\"address\":\"x\",\"notify_sms\":true}", "notify_sms")]
     [InlineData("{\"service_code\":\"001\",\"channel\":\"open311\",\"address\":\"x\"}", "channel")]
     [InlineData("{\"service_code\":\"001\",\"channel\":\"phone\",\"address\":\"x\",\"received_at\":\"2026-01-01 10:00\"}", "received_at")]
+    [InlineData("{\"service_code\":\"001\",\"channel\":\"phone\",\"address\":\"x\",\"received_at\":\"2016-01-01T10:00:00+02:00\"}", "received_at")]
     [InlineData("{\"service_code\":\"001\",\"channel\":\"phone\"}", "a location is required")]
     [InlineData("{\"service_code\":\"005\",\"channel\":\"phone\",\"address\":\"x\",\"attributes\":{\"size\":\"huge\"}}", "attribute[size] has no value 'huge'")]
     [InlineData("{\"service_code\":\"005\",\"channel\":\"phone\",\"address\":\"x\",\"attributes\":{\"size\":7}}", "attributes.size")]

@@ -85,10 +85,38 @@ public class WorkingCalendarTests(WorkingCalendarTests.HeraklionApp app) : IClas
         // Thursday 2026-04-09 14:00 (UTC+3, summer time); Good Friday 10 April, Easter Monday 13 April.
         var thursday = new DateTimeOffset(2026, 4, 9, 14, 0, 0, TimeSpan.FromHours(3));
 
-        var due = Office.Add(thursday, TimeSpan.FromHours(1));
+        var due = Office.Add(thursday, TimeSpan.FromHours(1))!.Value;
 
         Assert.Equal(new DateTimeOffset(2026, 4, 14, 8, 30, 0, TimeSpan.FromHours(3)), due);
         Assert.Equal(TimeSpan.FromHours(1), Office.Between(thursday, due));
+    }
+
+    [Fact]
+    public void Between_LongerThanThreeYears_CountsEveryWorkingDay()
+    {
+        var start = new DateTimeOffset(2022, 1, 3, 8, 0, 0, TimeSpan.FromHours(2));
+        var fourYearsOfWork = TimeSpan.FromHours(6.5 * 1000);
+
+        var end = Office.Add(start, fourYearsOfWork)!.Value;
+
+        Assert.True(end > start.AddYears(3), $"1,000 working days end {end}");
+        Assert.Equal(fourYearsOfWork, Office.Between(start, end));
+    }
+
+    [Fact]
+    public void Between_ToBeforeFrom_IsZero()
+    {
+        var later = new DateTimeOffset(2026, 11, 30, 10, 4, 0, TimeSpan.FromHours(2));
+
+        Assert.Equal(TimeSpan.Zero, Office.Between(later, later.AddMinutes(-3)));
+    }
+
+    [Fact]
+    public void Add_BeyondTheYearsTheCalendarKnows_HasNoAnswer()
+    {
+        var start = new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.FromHours(2));
+
+        Assert.Null(Office.Add(start, TimeSpan.FromHours(6.5 * 366 * 80)));
     }
 
     [Fact]
@@ -97,7 +125,7 @@ public class WorkingCalendarTests(WorkingCalendarTests.HeraklionApp app) : IClas
         var calendar = await app.CalendarAsync();
         var friday = new DateTimeOffset(2026, 11, 27, 14, 0, 0, Winter);
 
-        var due = calendar.Add(friday, TimeSpan.FromHours(2));
+        var due = calendar.Add(friday, TimeSpan.FromHours(2))!.Value;
 
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 8, 30, 0, Winter), due);
         Assert.Equal(TimeSpan.FromHours(2), calendar.Between(friday, due));
@@ -125,7 +153,7 @@ public class WorkingCalendarTests(WorkingCalendarTests.HeraklionApp app) : IClas
         Assert.Equal(new DateTimeOffset(2024, 5, 1, 8, 0, 0, Summer), calendar.Add(new DateTimeOffset(2024, 4, 30, 14, 30, 0, Summer), TimeSpan.FromHours(1)));
         // Thursday 2 May: Good Friday 3 May, the weekend, Easter Monday 6 May and the moved May Day 7 May are all closed.
         var thursday = new DateTimeOffset(2024, 5, 2, 14, 30, 0, Summer);
-        var due = calendar.Add(thursday, TimeSpan.FromHours(1));
+        var due = calendar.Add(thursday, TimeSpan.FromHours(1))!.Value;
         Assert.Equal(new DateTimeOffset(2024, 5, 8, 8, 0, 0, Summer), due);
         Assert.Equal(TimeSpan.FromHours(1), calendar.Between(thursday, due));
     }

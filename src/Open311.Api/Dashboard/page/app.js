@@ -88,7 +88,9 @@ function showOverdue(page) {
     const item = document.createElement('li');
     item.dataset.id = request.id;
     item.append(link(request.id, `${request.protocol_number} · ${request.service_name}`));
-    const due = request.expected_at ? t('due', formatTime(request.expected_at)) : '';
+    // Overdue by the time staff set, else by the service level's due time (Core's Overdue rule).
+    const dueAt = request.expected_at ?? request.service_level?.resolution_due_at;
+    const due = dueAt ? t('due', formatTime(dueAt)) : '';
     item.append(text('span', [due, request.address].filter(Boolean).join(' · '), 'muted'));
     return item;
   }));
