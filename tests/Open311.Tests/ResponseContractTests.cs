@@ -41,6 +41,7 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
             ("attribute[item_types]", "furniture"), ("attribute[item_count]", "1")));
         await Get($"/tokens/{batch[0].GetProperty("token").GetString()}.json");
         await Get("/requests.json?extensions=true&page_size=20");
+        await Get("/requests.json?q=lampa&extensions=true");
         await Get($"/requests/{id}.json?extensions=true&locale=en");
 
         using var photo = new MultipartFormDataContent
