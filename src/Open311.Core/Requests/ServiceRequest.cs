@@ -306,7 +306,10 @@ public class ServiceRequest
             return false;
         }
 
+        // Public output must not change (updated_datetime included): contact data was never public.
+        var publiclyUpdated = UpdatedAt;
         Record(actor, RequestEventKind.ContactAnonymised, isPublic: false, why, now, [.. changes]);
+        UpdatedAt = publiclyUpdated;
         return true;
     }
 
