@@ -32,7 +32,7 @@ public sealed class DataSubjects(Open311Db db, RequestLifecycle lifecycle, Outbo
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var requests = await Requests(actor, email, phone).Select(r => r.Id).ToListAsync(cancellationToken);
+        var requests = await db.Requests.HeldAbout(actor.JurisdictionId, email, phone).Select(r => r.Id).ToListAsync(cancellationToken);
         var followUps = await FollowUps(actor, email).Select(f => f.EventId).ToListAsync(cancellationToken);
         var touched = requests.Union(await FollowUps(actor, email).Select(f => f.RequestId).ToListAsync(cancellationToken)).Order().ToList();
         // Locked in id order, so two erasures never deadlock; the retention job skips what is locked here.
@@ -53,7 +53,7 @@ public sealed class DataSubjects(Open311Db db, RequestLifecycle lifecycle, Outbo
             return AdminResult<ContactData>.Invalid(invalid);
         }
 
-        var requests = await Requests(actor, email, phone)
+        var requests = await db.Requests.HeldAbout(actor.JurisdictionId, email, phone)
             .OrderBy(r => r.Id)
             .Select(r => new HeldRequest(r.Id, r.ProtocolNumber, r.RequestedAt, r.ResolvedAt, r.Description, r.Address, r.Contact, r.NotifyEmail, r.NotifySms))
             .ToListAsync(cancellationToken);
@@ -74,19 +74,6 @@ public sealed class DataSubjects(Open311Db db, RequestLifecycle lifecycle, Outbo
             (_, false) when PhoneNumbers.International(phone) is null => [new("phone", "a phone number, with digits")],
             _ => null,
         };
-
-    /// <summary>The jurisdiction's requests made with that address or number (<c>ix_requests_contact_email</c>, <c>ix_requests_contact_phone</c>).</summary>
-    private IQueryable<ServiceRequest> Requests(StaffActor actor, string? email, string? phone)
-    {
-        var jurisdiction = db.Requests.Where(r => r.JurisdictionId == actor.JurisdictionId);
-        if (!string.IsNullOrWhiteSpace(email))
-        {
-            var lowered = email.Trim().ToLowerInvariant();
-            return jurisdiction.Where(r => r.Contact.Email != null && r.Contact.Email.ToLower() == lowered);
-        }
-
-        return jurisdiction.Where(r => r.Contact.Phone != null && PhoneNumbers.Key(r.Contact.Phone) == PhoneNumbers.Key(phone));
-    }
 
     /// <summary>The follow-ups sent with that address on the jurisdiction's requests (<c>ix_citizen_updates_email</c>); they carry no phone.</summary>
     private IQueryable<FollowUpRow> FollowUps(StaffActor actor, string? email)
