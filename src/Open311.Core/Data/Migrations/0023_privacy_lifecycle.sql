@@ -18,4 +18,7 @@ CREATE INDEX ix_requests_contact_email ON service_requests (jurisdiction_id, low
     WHERE contact_email IS NOT NULL;
 CREATE INDEX ix_requests_contact_phone ON service_requests (jurisdiction_id, phone_key(contact_phone))
     WHERE contact_phone IS NOT NULL;
+-- It serves the SMS gateway's STOP replies too (notify_sms is then a filter on a number's few requests),
+-- so 0012's partial index would only be a second copy of the same keys.
+DROP INDEX ix_requests_sms_phone;
 CREATE INDEX ix_citizen_updates_email ON citizen_updates (lower(email)) WHERE email IS NOT NULL;
