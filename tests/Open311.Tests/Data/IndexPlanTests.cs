@@ -8,6 +8,7 @@ using Open311.Core.Data;
 using Open311.Core.Escalation;
 using Open311.Core.Feed;
 using Open311.Core.Notifications;
+using Open311.Core.Privacy;
 using Open311.Core.Requests;
 using Open311.Core.Search;
 using Open311.Core.Staff;
@@ -136,6 +137,14 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         await AssertIndexServedAsync(db, db.MessagesAbout(1).OrderBy(m => m.Id), "outbox_messages");
         await AssertIndexServedAsync(db, db.MessagesAbout(1).Where(m => m.Consumer == CitizenSmsConsumer.ConsumerName && m.Recipient == "sms"
             && m.Id > 5 && m.Status == Core.Outbox.DeliveryStatus.Pending).OrderByDescending(m => m.Id).Select(m => m.Id), "outbox_messages");
+    }
+
+    [Fact]
+    public async Task DataSubjectLookups_AreServedByAnIndex()
+    {
+        await using var db = app.Db();
+        await AssertIndexServedAsync(db, db.Requests.HeldAbout(DemoCatalog.JurisdictionId, "Someone@Example.gr", null));
+        await AssertIndexServedAsync(db, db.Requests.HeldAbout(DemoCatalog.JurisdictionId, null, "+30 691 234 5678"));
     }
 
     public static TheoryData<string, string> StatisticsShapes()
