@@ -39,9 +39,12 @@ public sealed class ReportingPageClient(Open311Db db, TimeProvider clock)
         }
     }
 
-    private Task<string?> FindAsync(string jurisdictionId, CancellationToken cancellationToken) =>
+    /// <summary>The jurisdiction's live page key: at most one row, on <c>ux_api_clients_page</c>.</summary>
+    public static IQueryable<string?> LiveKey(Open311Db db, string jurisdictionId) =>
         db.ApiClients.AsNoTracking()
             .Where(c => c.JurisdictionId == jurisdictionId && c.PageKey != null && c.RevokedAt == null)
-            .Select(c => c.PageKey)
-            .FirstOrDefaultAsync(cancellationToken);
+            .Select(c => c.PageKey);
+
+    private Task<string?> FindAsync(string jurisdictionId, CancellationToken cancellationToken) =>
+        LiveKey(db, jurisdictionId).FirstOrDefaultAsync(cancellationToken);
 }
