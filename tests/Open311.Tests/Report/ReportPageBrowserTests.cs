@@ -198,7 +198,12 @@ public partial class ReportPageBrowserTests : IClassFixture<ReportPageApp>, ICla
         await using var browser = await chromium.OpenAsync(app.Address, PhoneWidth, PhoneHeight);
         var page = browser.Page;
         await page.GotoAsync("/report");
-        await page.Locator("button.category[data-code='L3']").ClickAsync();
+        // By keyboard alone: the category by Enter, then Tab from the focused heading onwards.
+        await page.Locator("button.category[data-code='L3']").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#form-title")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator("#locate")).ToBeFocusedAsync(); // the place comes first, as the form reads
         await page.GetByLabel("Βάθος (εκ.)").FillAsync("7");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
