@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Open311.Api.GeoReport.Wire;
 using Open311.Core;
 using Open311.Core.Data;
+using Open311.Core.RateLimits;
 using Open311.Core.Requests;
 
 namespace Open311.Api.GeoReport;
@@ -66,7 +67,7 @@ public static class RequestUpdatesEndpoints
     }
 
     public static async Task<WireResult> PostUpdate(GeoReportCall call, UpdateFields fields, HttpRequest request, Open311Db db, RequestLifecycle lifecycle,
-        ClientRateLimits rateLimits, IOptions<Open311Options> options, CancellationToken cancellationToken)
+        SharedRateLimits rateLimits, IOptions<Open311Options> options, CancellationToken cancellationToken)
     {
         var format = call.Format;
         var (post, refusal) = await ClientPost.ReadAsync(call, fields.ApiKey, request, db, rateLimits, options.Value, cancellationToken);

@@ -4,6 +4,7 @@ using Open311.Core.Audit;
 using Open311.Core.Calendar;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
+using Open311.Core.RateLimits;
 using Open311.Core.Requests;
 using Open311.Core.ServiceLevels;
 
@@ -35,6 +36,8 @@ public static class DataRegistration
         builder.Services.AddHostedService<CatalogChangeListener>();
         builder.Services.AddScoped<ServiceClock>();
         builder.Services.AddScoped<RequestLifecycle>();
+        builder.Services.AddSingleton<SharedRateLimits>();
+        builder.Services.AddHostedService<RateLimitCleanup>();
         builder.Services.AddHealthChecks().AddDbContextCheck<Open311Db>();
     }
 }
