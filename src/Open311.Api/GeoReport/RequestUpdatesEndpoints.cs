@@ -31,7 +31,7 @@ public static class RequestUpdatesEndpoints
             .ProducesWire(WireResponse.UpdateReceipt);
     }
 
-    public static async Task<WireResult> GetUpdates(GeoReportCall call, UpdateSearchParameters search, HttpContext http, Open311Db db, PublicUrls urls,
+    public static async Task<WireResult> GetUpdates(GeoReportCall call, UpdateSearchParameters search, HttpContext http, Open311ReadDb reads, PublicUrls urls,
         IOptions<Open311Options> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new List<Open311Error>();
@@ -42,7 +42,7 @@ public static class RequestUpdatesEndpoints
             return Open311Errors.Result(call.Format, errors);
         }
 
-        var rows = await db.PublicUpdates(new UpdateFilter(call.JurisdictionId, from!.Value, to!.Value, page, pageSize)).ToListAsync(cancellationToken);
+        var rows = await reads.PublicUpdates(new UpdateFilter(call.JurisdictionId, from!.Value, to!.Value, page, pageSize)).ToListAsync(cancellationToken);
         var hasNext = rows.Count > pageSize;
         var updates = hasNext ? rows[..pageSize] : rows;
         Paging.AddHeaders(http.Response, urls.ApiBase(http.Request), http.Request, page, updates.Count, hasNext);
