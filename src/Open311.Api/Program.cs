@@ -32,7 +32,6 @@ app.UseRouting();
 app.UseGeoReportCalls();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.MapGeoReport();
 app.MapAdmin();
 app.MapCitizenPages();

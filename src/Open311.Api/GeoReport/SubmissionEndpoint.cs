@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Open311.Api.GeoReport.Wire;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
+using Open311.Core.RateLimits;
 using Open311.Core.Requests;
 
 namespace Open311.Api.GeoReport;
@@ -19,7 +20,7 @@ public static class SubmissionEndpoint
             .ProducesWire(WireResponse.Receipt);
 
     public static async Task<WireResult> PostRequest(
-        GeoReportCall call, SubmissionFields fields, HttpRequest request, Open311Db db, RequestLifecycle intake, ClientRateLimits rateLimits,
+        GeoReportCall call, SubmissionFields fields, HttpRequest request, Open311Db db, RequestLifecycle intake, SharedRateLimits rateLimits,
         IOptions<Open311Options> options, CancellationToken cancellationToken)
     {
         var format = call.Format;
