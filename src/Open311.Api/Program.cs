@@ -35,7 +35,6 @@ app.UseRouting();
 app.UseGeoReportCalls();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.MapGeoReport();
 app.MapAdmin();
 app.MapCitizenPages();

@@ -3,6 +3,7 @@ using Open311.Api.GeoReport.Wire;
 using Open311.Core.Catalog;
 using Open311.Core.Citizens;
 using Open311.Core.Data;
+using Open311.Core.RateLimits;
 using Open311.Core.Requests;
 
 namespace Open311.Api.GeoReport;
@@ -20,7 +21,7 @@ public static class SubmissionEndpoint
             .ProducesWire(WireResponse.Receipt);
 
     public static async Task<WireResult> PostRequest(
-        GeoReportCall call, SubmissionFields fields, HttpRequest request, Open311Db db, RequestLifecycle intake, ClientRateLimits rateLimits,
+        GeoReportCall call, SubmissionFields fields, HttpRequest request, Open311Db db, RequestLifecycle intake, SharedRateLimits rateLimits,
         IOptions<Open311Options> options, CitizenLinks links, CancellationToken cancellationToken)
     {
         var format = call.Format;
