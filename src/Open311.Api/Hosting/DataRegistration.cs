@@ -35,6 +35,5 @@ public static class DataRegistration
         builder.Services.AddHostedService<CatalogChangeListener>();
         builder.Services.AddScoped<ServiceClock>();
         builder.Services.AddScoped<RequestLifecycle>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<Open311Db>();
     }
 }
