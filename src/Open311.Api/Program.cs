@@ -23,6 +23,8 @@ builder.AddDashboard();
 builder.AddReportPage();
 builder.AddApiDocumentation();
 builder.AddProxyAndHttps();
+builder.AddHealth();
+builder.AddIdempotency();
 
 var app = builder.Build();
 app.UseProxyAndHttps();
@@ -35,12 +37,13 @@ app.UseRouting();
 app.UseGeoReportCalls();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseIdempotencyKeys();
 app.MapGeoReport();
 app.MapAdmin();
 app.MapCitizenPages();
 app.MapDashboard();
 app.MapReportPage();
-app.MapHealthChecks("/health");
+app.MapHealth();
 
 if (RetentionCommand.IsAsked(args))
 {

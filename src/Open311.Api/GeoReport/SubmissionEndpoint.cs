@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Open311.Api.Hosting;
 using Open311.Api.GeoReport.Wire;
 using Open311.Core.Catalog;
 using Open311.Core.Citizens;
@@ -18,7 +19,8 @@ public static class SubmissionEndpoint
             .WithDescription("Form-encoded or multipart. Needs an API key (api_key field or X-Api-Key header). " +
                 "Answers attribute[CODE] and attribute[CODE][] are checked against the service definition. " +
                 "A multipart file field `media` (JPEG or PNG) is stored without its metadata and served at media_url.")
-            .ProducesWire(WireResponse.Receipt);
+            .ProducesWire(WireResponse.Receipt)
+            .WithMetadata(new IdempotencyKeyAccepted(IdempotencyCaller.ClientApp));
 
     public static async Task<WireResult> PostRequest(
         GeoReportCall call, SubmissionFields fields, HttpRequest request, Open311Db db, RequestLifecycle intake, SharedRateLimits rateLimits,

@@ -51,6 +51,5 @@ public static class DataRegistration
         builder.Services.AddScoped<RequestLifecycle>();
         builder.Services.AddSingleton<SharedRateLimits>();
         builder.Services.AddHostedService<RateLimitCleanup>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<Open311Db>();
     }
 }
