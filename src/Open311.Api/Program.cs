@@ -4,6 +4,7 @@ using Open311.Api.Citizens;
 using Open311.Api.Dashboard;
 using Open311.Api.GeoReport;
 using Open311.Api.Hosting;
+using Open311.Api.Report;
 
 var builder = WebApplication.CreateBuilder(RetentionCommand.HostArguments(args));
 builder.AddOpen311Data();
@@ -19,6 +20,7 @@ builder.AddStaffAuth();
 builder.AddAdmin();
 builder.AddCitizenPages();
 builder.AddDashboard();
+builder.AddReportPage();
 builder.AddApiDocumentation();
 builder.AddProxyAndHttps();
 builder.AddHealth();
@@ -30,6 +32,7 @@ app.UseOpen311ErrorHandling();
 app.UseCollapsedSlashes();
 app.UseApiDocumentation();
 app.UseDashboard();
+app.UseReportPage();
 app.UseRouting();
 app.UseGeoReportCalls();
 app.UseAuthentication();
@@ -39,6 +42,7 @@ app.MapGeoReport();
 app.MapAdmin();
 app.MapCitizenPages();
 app.MapDashboard();
+app.MapReportPage();
 app.MapHealth();
 
 if (RetentionCommand.IsAsked(args))

@@ -38,7 +38,7 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
             ("attribute[fault]", "off"), ("description", "Σβηστή λάμπα"), ("account_id", "app-user-1")));
         var id = realtime[0].GetProperty("service_request_id").GetString();
         var batch = await Post(Form(("api_key", DemoData.ApiKey), ("service_code", "004"), ("address_string", "Κνωσού 112"),
-            ("attribute[item_types]", "furniture"), ("attribute[item_count]", "1")));
+            ("attribute[item_types]", "furniture"), ("attribute[item_count]", "1"), ("extensions", "true")));
         await Get($"/tokens/{batch[0].GetProperty("token").GetString()}.json");
         await Get("/requests.json?extensions=true&page_size=20");
         await Get("/requests.json?q=lampa&extensions=true");

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using Open311.Api.Hosting;
 
 namespace Open311.Api.Dashboard;
 
@@ -22,35 +22,12 @@ public static class DashboardPage
             .ValidateOnStart();
 
     /// <summary>Serves the page's files; before routing, so a file is answered without reaching the endpoints.</summary>
-    public static void UseDashboard(this WebApplication app)
-    {
-        var files = new EmbeddedFileProvider(typeof(DashboardPage).Assembly, $"{typeof(DashboardPage).Namespace}.page");
-        var policy = ContentSecurityPolicy(app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value);
-        app.UseWhen(http => http.Request.Path.StartsWithSegments(Path), page =>
-        {
-            page.Use((http, next) =>
-            {
-                http.Response.Headers.ContentSecurityPolicy = policy;
-                http.Response.Headers.XContentTypeOptions = "nosniff";
-                http.Response.Headers["Referrer-Policy"] = "no-referrer";
-                return next(http);
-            });
-            page.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = Path });
-            page.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = Path });
-        });
-    }
+    public static void UseDashboard(this WebApplication app) =>
+        app.UseEmbeddedPage(Path, typeof(DashboardPage), EmbeddedPages.ContentSecurityPolicy(app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value));
 
     /// <summary>What the page needs to know of its configuration; not an API operation, so not in the OpenAPI document.</summary>
     public static void MapDashboard(this IEndpointRouteBuilder routes) =>
         routes.MapGet($"{Path}/settings.json", (IOptions<DashboardOptions> options) =>
                 TypedResults.Ok(new DashboardSettings(options.Value.TileUrl, options.Value.TileAttribution)))
             .ExcludeFromDescription();
-
-    private static string ContentSecurityPolicy(DashboardOptions options)
-    {
-        var tiles = DashboardOptions.TileOrigin(options.TileUrl) is { } origin ? " " + origin : "";
-        // data: for the images Leaflet's stylesheet embeds; scripts, styles and calls only from this service.
-        return $"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:{tiles}; connect-src 'self'; " +
-            "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-    }
 }

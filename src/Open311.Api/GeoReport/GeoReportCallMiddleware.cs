@@ -29,31 +29,17 @@ public sealed class GeoReportCallMiddleware(JurisdictionDirectory jurisdictions,
 
         var parameters = await GeoReportParameters.ReadAsync(http.Request);
         var common = WireBinding.Bind<CallParameters>(parameters);
-        // Jurisdictions are web domains, which are case-insensitive.
-        var (jurisdiction, error) = await ResolveJurisdictionAsync(common.JurisdictionId?.ToLowerInvariant(), format.Value, http.RequestAborted);
+        var (jurisdiction, named) = await jurisdictions.ResolveAsync(common.JurisdictionId, options.Value.DefaultJurisdiction, http.RequestAborted);
         if (jurisdiction is null)
         {
-            await error!.ExecuteAsync(http);
+            await (named is null
+                ? Open311Errors.BadRequest(format.Value, "jurisdiction_id is required: this server serves several jurisdictions")
+                : Open311Errors.NotFound(format.Value, $"jurisdiction_id {named} not found")).ExecuteAsync(http);
             return;
         }
 
         var language = LanguageRule.Choose(jurisdiction.Jurisdiction, common.Locale, http.Request.Headers.AcceptLanguage);
         new GeoReportCall(format.Value, jurisdiction, language, parameters).Store(http);
         await next(http);
-    }
-
-    private async Task<(JurisdictionInfo?, WireResult?)> ResolveJurisdictionAsync(string? id, WireFormat format, CancellationToken cancellationToken)
-    {
-        id ??= options.Value.DefaultJurisdiction;
-        if (id is null)
-        {
-            var all = await jurisdictions.AllAsync(cancellationToken);
-            return all.Count == 1
-                ? (all.First(), null)
-                : (null, Open311Errors.BadRequest(format, "jurisdiction_id is required: this server serves several jurisdictions"));
-        }
-
-        var found = await jurisdictions.FindAsync(id, cancellationToken);
-        return found is null ? (null, Open311Errors.NotFound(format, $"jurisdiction_id {id} not found")) : (found, null);
     }
 }

@@ -73,7 +73,9 @@ public static class Open311Schemas
         ("service_request_id", Text("The new request's id.")),
         ("token", Text("Resolve it with GET tokens/{token}.")),
         ("service_notice", Text("What to expect, e.g. the usual response time.")),
-        ("account_id", Text("As submitted.")));
+        ("account_id", Text("As submitted.")),
+        ("protocol_number", Text("Extension, with extensions=true: the municipality's number for it, e.g. 2026/004217.")),
+        ("follow_url", Text("Extension, with extensions=true: the submitter's own link to the request's public page (it carries the follow code: show it to them, never publish it).")));
 
     private static readonly OpenApiSchema Note = Object("XML <notes><note>.",
         ("datetime", Text("ISO 8601 with offset.")),

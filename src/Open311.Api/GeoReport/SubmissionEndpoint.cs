@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Open311.Api.Hosting;
 using Open311.Api.GeoReport.Wire;
 using Open311.Core.Catalog;
+using Open311.Core.Citizens;
 using Open311.Core.Data;
 using Open311.Core.RateLimits;
 using Open311.Core.Requests;
@@ -23,7 +24,7 @@ public static class SubmissionEndpoint
 
     public static async Task<WireResult> PostRequest(
         GeoReportCall call, SubmissionFields fields, HttpRequest request, Open311Db db, RequestLifecycle intake, SharedRateLimits rateLimits,
-        IOptions<Open311Options> options, CancellationToken cancellationToken)
+        IOptions<Open311Options> options, CitizenLinks links, CancellationToken cancellationToken)
     {
         var format = call.Format;
         var (post, refusal) = await ClientPost.ReadAsync(call, fields.ApiKey, request, db, rateLimits, options.Value, cancellationToken);
@@ -59,6 +60,13 @@ public static class SubmissionEndpoint
 
             writer.String("service_notice", NullIfEmpty(stored.Notice.In(call.Language)));
             writer.String("account_id", submission.Contact.AccountId);
+            if (ExtensionsParameter.IsOn(fields.Extensions))
+            {
+                // The submitter's own: an app shows them to the person who sent it, as the message they asked for would.
+                writer.String("protocol_number", stored.ProtocolNumber);
+                writer.String("follow_url", links.FollowOf(stored.ProtocolNumber, stored.FollowCode).AbsoluteUri);
+            }
+
             writer.EndItem();
             writer.EndDocument();
         });

@@ -65,5 +65,8 @@ public sealed record SubmissionFields : IBindableFromHttpContext<SubmissionField
     [Wire("alerts_language", "Extension: the language of those messages, one the jurisdiction enables (el or en in the demo). Default: the language of this answer (locale, Accept-Language, the jurisdiction's default).")]
     public string? AlertsLanguage { get; init; }
 
+    [Wire("extensions", "Extension: true adds protocol_number and follow_url, the submitter's own link to follow the request, to the answer.")]
+    public string? Extensions { get; init; }
+
     public static ValueTask<SubmissionFields?> BindAsync(HttpContext context, ParameterInfo parameter) => WireBinding.BindAsync<SubmissionFields>(context);
 }

@@ -43,6 +43,7 @@ public static class DatabaseStartup
                 Console.WriteLine($"Open311 API:  {address}{GeoReportApi.BasePath}/services.json");
                 Console.WriteLine($"Swagger UI:   {address}/swagger");
                 Console.WriteLine($"Dashboard:    {address}{Dashboard.DashboardPage.Path}  (staff sign-in)");
+                Console.WriteLine($"Report page:  {address}{Report.ReportPage.Path}  (citizens report a problem)");
             }
 
             if (app.Configuration.GetValue<bool>(DemoDataSetting))

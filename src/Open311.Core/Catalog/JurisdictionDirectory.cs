@@ -32,6 +32,23 @@ public sealed class JurisdictionDirectory(IDbContextFactory<Open311Db> dbFactory
         return (await ReloadAsync(cancellationToken)).GetValueOrDefault(id);
     }
 
+    /// <summary>
+    /// The jurisdiction a public call is for: the one it names, else the configured default, else the only one there is.
+    /// Null with <c>Named</c> null when none is named and several exist.
+    /// </summary>
+    public async ValueTask<(JurisdictionInfo? Found, string? Named)> ResolveAsync(string? id, string? defaultId, CancellationToken cancellationToken)
+    {
+        // Jurisdictions are web domains, which are case-insensitive.
+        var named = id?.ToLowerInvariant() ?? defaultId;
+        if (named is not null)
+        {
+            return (await FindAsync(named, cancellationToken), named);
+        }
+
+        var all = await AllAsync(cancellationToken);
+        return (all.Count == 1 ? all.First() : null, null);
+    }
+
     private async ValueTask<IReadOnlyDictionary<string, JurisdictionInfo>> CurrentAsync(CancellationToken cancellationToken) =>
         _loaded is { } loaded && loaded.Version == changes.Version ? loaded.All : await ReloadAsync(cancellationToken);
 

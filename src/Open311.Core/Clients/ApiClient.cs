@@ -18,4 +18,7 @@ public class ApiClient
     public int RateLimitPerMinute { get; set; } = 600;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>The key itself, only for the built-in reporting page's app, whose key every browser receives (<see cref="ReportingPageClient"/>); null for any other.</summary>
+    [NotAudited]
+    public string? PageKey { get; set; }
 }

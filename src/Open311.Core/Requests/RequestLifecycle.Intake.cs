@@ -68,7 +68,7 @@ public sealed partial class RequestLifecycle
 
         await transaction.CommitAsync(cancellationToken);
         outbox.Committed();
-        return IntakeResult.Accepted(new SubmittedRequest(request.Id, request.Token, request.ProtocolNumber, service.Type, service.Notice));
+        return IntakeResult.Accepted(new SubmittedRequest(request.Id, request.Token, request.ProtocolNumber, request.FollowCode, service.Type, service.Notice));
     }
 
     private static List<IntakeError> CheckFields(NewRequest submission, DateTimeOffset now)

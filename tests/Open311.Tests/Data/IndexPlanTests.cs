@@ -140,6 +140,13 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
     }
 
     [Fact]
+    public async Task ReportingPageKey_IsServedByItsIndex()
+    {
+        await using var db = app.Db();
+        Assert.Contains("ux_api_clients_page", await AssertIndexServedAsync(db, Core.Clients.ReportingPageClient.LiveKey(db, DemoCatalog.JurisdictionId), "api_clients"));
+    }
+
+    [Fact]
     public async Task DataSubjectLookups_AreServedByAnIndex()
     {
         await using var db = app.Db();

@@ -45,14 +45,16 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
-    /// <summary>A new page at <paramref name="baseAddress"/>'s origin, in a window of the given size.</summary>
-    public async Task<BrowserPage> OpenAsync(Uri baseAddress, int width = 1280, int height = 900)
+    /// <summary>A new page at <paramref name="baseAddress"/>'s origin, in a window of the given size; where the device is, when it lets the page know.</summary>
+    public async Task<BrowserPage> OpenAsync(Uri baseAddress, int width = 1280, int height = 900, Geolocation? geolocation = null)
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.AbsoluteUri,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "el-GR",
+            Geolocation = geolocation,
+            Permissions = geolocation is null ? [] : ["geolocation"],
         });
         return new BrowserPage(context, await context.NewPageAsync());
     }

@@ -39,6 +39,9 @@ public sealed class HttpReceiver : IDisposable
     /// <summary>Answers whose body the caller stopped reading before its end.</summary>
     public int UnfinishedBodies => _unfinishedBodies;
 
+    /// <summary>A fixed body every answer carries instead (a map tile), with its Content-Type.</summary>
+    public (string ContentType, byte[] Bytes)? Body { get; set; }
+
     /// <summary>How long each answer takes, to keep a worker busy mid-batch.</summary>
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
@@ -107,6 +110,13 @@ public sealed class HttpReceiver : IDisposable
     /// <summary>False when the caller hung up before the whole body was sent.</summary>
     private async Task<bool> WriteBodyAsync(HttpListenerResponse response)
     {
+        if (Body is { } fixedBody)
+        {
+            response.ContentType = fixedBody.ContentType;
+            await response.OutputStream.WriteAsync(fixedBody.Bytes);
+            return true;
+        }
+
         var chunk = new byte[64 * 1024];
         Array.Fill(chunk, (byte)'x');
         try
