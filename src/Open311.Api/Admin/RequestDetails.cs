@@ -37,9 +37,9 @@ public sealed class RequestDetails(Open311Db db, CatalogCache catalog, StaffLang
             .ToList();
         var possibleDuplicates = await db.DuplicateSuggestions.AsNoTracking()
             .Where(d => d.RequestId == id && d.Decision == null)
+            .OrderBy(d => d.DistanceMetres).ThenBy(d => d.Id)
             .Join(db.Requests.VisibleTo(actor), d => d.CandidateId, r => r.Id,
                 (d, r) => new PossibleDuplicateView(d.Id, r.Id, r.ProtocolNumber, d.DistanceMetres, r.State.Code, r.RequestedAt))
-            .OrderBy(d => d.DistanceMetres).ThenBy(d => d.Id)
             .ToListAsync(cancellationToken);
         var followers = await db.RequestFollowers.CountAsync(f => f.RequestId == id, cancellationToken);
         AuditTrail.RecordContactView(db, actor, id, now);
