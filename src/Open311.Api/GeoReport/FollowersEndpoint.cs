@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Open311.Api.GeoReport.Wire;
 using Open311.Core.Data;
+using Open311.Core.RateLimits;
 using Open311.Core.Requests;
 
 namespace Open311.Api.GeoReport;
@@ -22,7 +23,7 @@ public static class FollowersEndpoint
             .ProducesWire(WireResponse.Following);
 
     public static async Task<WireResult> PostFollower(GeoReportCall call, [Description("The request to follow, as service_request_id gives it.")] string service_request_id,
-        FollowerFields fields, HttpRequest request, Open311Db db, RequestLifecycle lifecycle, ClientRateLimits rateLimits, IOptions<Open311Options> options,
+        FollowerFields fields, HttpRequest request, Open311Db db, RequestLifecycle lifecycle, SharedRateLimits rateLimits, IOptions<Open311Options> options,
         CancellationToken cancellationToken)
     {
         var format = call.Format;
