@@ -67,6 +67,9 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await Post(Form(("api_key", slowKey), ("service_code", "001"), ("address_string", "Έβανς 10")));
         await Post(Form(("api_key", slowKey), ("service_code", "001"), ("address_string", "Έβανς 10")), HttpStatusCode.TooManyRequests);
         await RequestUpdatesAsync(http, id!);
+        await Check(http.PostAsync($"{GeoReportClient.Base}/requests/{id}/followers.json", Form(("api_key", DemoData.ApiKey), ("email", "metoo@example.gr"))));
+        await Check(http.PostAsync($"{GeoReportClient.Base}/requests/999999999/followers.json", Form(("api_key", DemoData.ApiKey), ("email", "metoo@example.gr"))),
+            HttpStatusCode.NotFound);
         contract.AssertEveryOperationChecked(GeoReportClient.Base);
     }
 
@@ -293,6 +296,32 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await Check(dispatcher.PutAsync($"/admin/requests/{id}/category", new { service_code = "999", version = Version() }), HttpStatusCode.BadRequest);
         await Check(dispatcher.GetAsync("/admin/requests?sort=resolution_due&breached=false&priority=high,normal&page_size=5"));
         await Check(dispatcher.PostAsync($"/admin/requests/{id}/duplicate-of", new { original_id = original, version = Version() }));
+        await DuplicatesAsync(admin, dispatcher, original);
+    }
+
+    /// <summary>Callers attached, suggestions found at intake rejected and confirmed, a category's duplicate check.</summary>
+    private async Task DuplicatesAsync(AdminClient admin, AdminClient dispatcher, long original)
+    {
+        await Check(dispatcher.PostAsync($"/admin/requests/{original}/followers", new { phone = "6944333444", notify_sms = true }));
+        await Check(dispatcher.PostAsync($"/admin/requests/{original}/followers", new { phone = "6944333444" }));
+        await Check(dispatcher.PostAsync($"/admin/requests/{original}/followers", new { notify_email = true }), HttpStatusCode.BadRequest);
+        var pothole = new { service_code = "005", channel = "phone", lat = 35.2901, @long = 25.0901, attributes = new { size = "small" } };
+        await Check(dispatcher.PostAsync("/admin/requests", pothole));
+        await Check(dispatcher.PostAsync("/admin/requests", pothole));
+        var detail = await Check(dispatcher.PostAsync("/admin/requests", pothole));
+        var id = detail.GetProperty("request").GetProperty("id").GetInt64();
+        var suggestions = detail.GetProperty("possible_duplicates").EnumerateArray().Select(d => d.GetProperty("suggestion_id").GetInt64()).ToList();
+        detail = await Check(dispatcher.PostAsync($"/admin/requests/{id}/duplicate-suggestions/{suggestions[0]}/reject",
+            new { version = detail.GetProperty("version").GetUInt32(), reason = "άλλη" }));
+        await Check(dispatcher.PostAsync($"/admin/requests/{id}/duplicate-suggestions/{suggestions[0]}/reject",
+            new { version = detail.GetProperty("version").GetUInt32() }), HttpStatusCode.NotFound);
+        await Check(dispatcher.PostAsync($"/admin/requests/{id}/duplicate-suggestions/{suggestions[1]}/confirm",
+            new { version = detail.GetProperty("version").GetUInt32() }));
+        var service = (await Check(admin.GetAsync("/admin/services"))).EnumerateArray().First(c => c.GetProperty("code").GetString() == "005").GetProperty("id").GetInt64();
+        var check = await Check(admin.GetAsync($"/admin/services/{service}/duplicate-check"));
+        await Check(admin.PutAsync($"/admin/services/{service}/duplicate-check",
+            new { distance_metres = check.GetProperty("distance_metres").GetInt32(), age_days = check.GetProperty("age_days").GetInt32() }));
+        await Check(admin.PutAsync($"/admin/services/{service}/duplicate-check", new { distance_metres = -1, age_days = 1 }), HttpStatusCode.BadRequest);
     }
 
     private async Task DeliveriesAsync(AdminClient admin)

@@ -27,6 +27,7 @@ public static class AdminApi
         signedIn.MapServiceLevels();
         signedIn.MapRequestHandling();
         signedIn.MapIntake();
+        signedIn.MapDuplicates();
         signedIn.MapAudit();
         signedIn.MapStatistics();
         signedIn.MapDeliveries();

@@ -29,6 +29,7 @@ public static class AdminRegistration
         builder.Services.AddScoped<Core.Escalation.EscalationRuleAdministration>();
         builder.Services.AddScoped<Core.Catalog.DepartmentAdministration>();
         builder.Services.AddScoped<Core.Catalog.CategoryAdministration>();
+        builder.Services.AddScoped<Core.Duplicates.DuplicateCheckAdministration>();
         builder.Services.AddScoped<Core.Catalog.LanguageAdministration>();
         builder.Services.AddScoped<Core.Workflow.WorkflowAdministration>();
         builder.Services.AddScoped<Core.Calendar.CalendarAdministration>();

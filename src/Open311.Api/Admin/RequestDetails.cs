@@ -35,9 +35,16 @@ public sealed class RequestDetails(Open311Db db, CatalogCache catalog, StaffLang
             .Where(t => t.To.Code != WorkflowState.DuplicateCode)
             .Select(t => new AllowedTransition(t.To.Code, t.RequiresPublicNote))
             .ToList();
+        var possibleDuplicates = await db.DuplicateSuggestions.AsNoTracking()
+            .Where(d => d.RequestId == id && d.Decision == null)
+            .OrderBy(d => d.DistanceMetres).ThenBy(d => d.Id)
+            .Join(db.Requests.VisibleTo(actor), d => d.CandidateId, r => r.Id,
+                (d, r) => new PossibleDuplicateView(d.Id, r.Id, r.ProtocolNumber, d.DistanceMetres, r.State.Code, r.RequestedAt))
+            .ToListAsync(cancellationToken);
+        var followers = await db.RequestFollowers.CountAsync(f => f.RequestId == id, cancellationToken);
         AuditTrail.RecordContactView(db, actor, id, now);
         await db.SaveChangesAsync(cancellationToken);
         return new StaffRequestDetail(summary, request.Contact, request.NotifySms, request.NotifyEmail, request.AddressId, request.Zipcode,
-            request.StatusNotes, request.DuplicateOfId, request.Attributes, request.Version, allowed, links.Follow(request));
+            request.StatusNotes, request.DuplicateOfId, request.Attributes, request.Version, allowed, links.Follow(request), possibleDuplicates, followers);
     }
 }

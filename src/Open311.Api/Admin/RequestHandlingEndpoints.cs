@@ -153,7 +153,7 @@ public static class RequestHandlingEndpoints
         RespondAsync(user, id, details, handling.SetPriorityAsync(user.Actor(), id, input.Version, input.Priority, input.Reason, cancellationToken), cancellationToken);
 
     /// <summary>The request as it now is, or why the change was refused.</summary>
-    private static async Task<IResult> RespondAsync(ClaimsPrincipal user, long id, RequestDetails details, Task<HandlingResult> change,
+    internal static async Task<IResult> RespondAsync(ClaimsPrincipal user, long id, RequestDetails details, Task<HandlingResult> change,
         CancellationToken cancellationToken)
     {
         var result = await change;

@@ -68,7 +68,20 @@ public sealed record StaffRequestDetail(
     Dictionary<string, string[]> Attributes,
     uint Version,
     IReadOnlyList<AllowedTransition> AllowedTransitions,
-    [property: Description("The citizen's follow page, with its code: what an operator reads back to a caller beside the protocol number.")] Uri FollowUrl);
+    [property: Description("The citizen's follow page, with its code: what an operator reads back to a caller beside the protocol number.")] Uri FollowUrl,
+    [property: Description("Open requests of the same category found near it at intake and not yet confirmed or rejected, nearest first (only those the caller may see).")]
+    IReadOnlyList<PossibleDuplicateView> PossibleDuplicates,
+    [property: Description("How many people besides the requester are told of its progress (callers attached, citizens' \"me too\", merged duplicates' requesters).")]
+    int Followers);
+
+/// <summary>A likely duplicate found at intake: what an operator needs to say "already reported, protocol …".</summary>
+public sealed record PossibleDuplicateView(
+    [property: Description("The suggestion, to confirm or reject at /admin/requests/{id}/duplicate-suggestions/{suggestion_id}.")] long SuggestionId,
+    [property: Description("The open request this one may repeat.")] long Id,
+    [property: Description("Its protocol number, to read back to a caller.")] string ProtocolNumber,
+    [property: Description("Metres between the two points, when this request came in.")] int DistanceMetres,
+    [property: Description("Its workflow state now, e.g. received, in_progress.")] string State,
+    [property: Description("When it was requested.")] DateTimeOffset RequestedAt);
 
 public sealed record AllowedTransition(string To, bool RequiresPublicNote);
 

@@ -19,6 +19,7 @@ public static class GeoReportApi
         api.MapRequestSubmission();
         api.MapRequestLookups();
         api.MapRequestUpdates();
+        api.MapFollowers();
         routes.MapUnknownPaths();
         return routes;
     }

@@ -104,7 +104,8 @@ public static class Open311Schemas
         ("extended_attributes", Object("Extension.", ("channel", Text("open311, phone, counter or email.")),
             ("detailed_status", Text("The workflow state, e.g. received, acknowledged, in_progress, resolved.")),
             ("department", Text("The department handling it, in the asked language.")),
-            ("protocol_number", Text("The municipality's number for it, e.g. 2026/004217.")), ("duplicate_of", Text("The original, if this is a duplicate.")))),
+            ("protocol_number", Text("The municipality's number for it, e.g. 2026/004217.")), ("duplicate_of", Text("The original, if this is a duplicate.")),
+            ("possible_duplicate_of", Text("Open requests found near it at intake that staff have not yet confirmed or rejected as its original: comma-separated service_request_ids, nearest first; null when none.")))),
         ("attributes", ArrayOf(Object("One answer.", ("code", Text("Attribute code.")), ("value", Text("One value; a multivaluelist gives one entry per value."))), "Extension: the submitted answers.")),
         ("notes", ArrayOf(Note, "Extension: the public history, oldest first.")));
 
@@ -126,6 +127,9 @@ public static class Open311Schemas
         ("status", Text("Extension: open or closed, the request's status after the update.")),
         ("status_changed", Flag("Extension: true when the update reopened the request; false when its status stayed as it was.")));
 
+    private static readonly OpenApiSchema Following = Object("XML <service_requests><request>. Extension: the request the citizen now follows.",
+        ("service_request_id", Text("The request followed.")), ("following", Flag("Always true: the citizen is told of its progress as asked.")));
+
     /// <summary>The 200 body of each kind of GeoReport document.</summary>
     public static IOpenApiSchema For(WireResponse response, SchemaRepository repository) => response switch
     {
@@ -136,6 +140,7 @@ public static class Open311Schemas
         WireResponse.Token => ArrayOf(Reference(repository, "TokenLookup", TokenLookup), "XML root <service_requests>; one element."),
         WireResponse.Updates => ArrayOf(Reference(repository, "RequestUpdate", Update), "XML root <service_request_updates>, oldest first."),
         WireResponse.UpdateReceipt => ArrayOf(Reference(repository, "RequestUpdateReceipt", UpdateReceipt), "XML root <service_request_updates>; one element."),
+        WireResponse.Following => ArrayOf(Reference(repository, "Following", Following), "XML root <service_requests>; one element."),
         _ => ArrayOf(Reference(repository, "ServiceRequest", Request), "XML root <service_requests>."),
     };
 

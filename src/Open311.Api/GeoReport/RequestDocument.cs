@@ -8,7 +8,8 @@ namespace Open311.Api.GeoReport;
 /// <summary>Writes <c>&lt;service_requests&gt;</c> for GET requests and GET requests/{id}.</summary>
 public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string?> mediaUrl)
 {
-    public void Write(IWireWriter writer, IReadOnlyList<RequestView> requests, ILookup<long, PublicNote>? notes)
+    /// <summary>With notes (extensions=true), also each request's pending duplicate suggestions Open311 may name (public candidates only).</summary>
+    public void Write(IWireWriter writer, IReadOnlyList<RequestView> requests, ILookup<long, PublicNote>? notes, ILookup<long, long>? possibleDuplicates = null)
     {
         writer.StartList("service_requests");
         foreach (var request in requests)
@@ -17,7 +18,7 @@ public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string
             WriteStandardFields(writer, request);
             if (notes is not null)
             {
-                WriteExtensions(writer, request, notes[request.Id]);
+                WriteExtensions(writer, request, notes[request.Id], possibleDuplicates?[request.Id] ?? []);
             }
 
             writer.EndItem();
@@ -48,7 +49,7 @@ public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string
     }
 
     /// <summary>The <c>extensions=true</c> fields, in Chicago's shape.</summary>
-    private void WriteExtensions(IWireWriter writer, RequestView request, IEnumerable<PublicNote> notes)
+    private void WriteExtensions(IWireWriter writer, RequestView request, IEnumerable<PublicNote> notes, IEnumerable<long> possibleDuplicates)
     {
         writer.StartNestedObject("extended_attributes");
         writer.String("channel", request.Channel.ToOpen311());
@@ -56,6 +57,8 @@ public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string
         writer.String("department", request.AgencyResponsible);
         writer.String("protocol_number", request.ProtocolNumber);
         writer.String("duplicate_of", request.DuplicateOfId?.ToString(CultureInfo.InvariantCulture));
+        var suggested = string.Join(",", possibleDuplicates.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        writer.String("possible_duplicate_of", suggested.Length == 0 ? null : suggested);
         writer.EndNestedObject();
 
         writer.StartNestedList("attributes");

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Open311.Api.GeoReport.Wire;
 using Open311.Core.Data;
+using Open311.Core.Duplicates;
 using Open311.Core.Requests;
 
 namespace Open311.Api.GeoReport;
@@ -95,6 +96,7 @@ public static class RequestLookupsEndpoints
         CancellationToken cancellationToken)
     {
         ILookup<long, PublicNote>? notes = null;
+        ILookup<long, long>? suggested = null;
         if (extensions.On)
         {
             var ids = rows.Select(r => r.Id).ToList();
@@ -105,10 +107,12 @@ public static class RequestLookupsEndpoints
                     db.WorkflowStates.Where(s => s.Id == e.StateAfterId).Select(s => s.Label).FirstOrDefault()))
                 .ToListAsync(cancellationToken);
             notes = events.ToLookup(e => e.RequestId);
+            suggested = (await db.DuplicateSuggestions.AsNoTracking().PublicPendingOf(ids).Select(d => new { d.RequestId, d.CandidateId })
+                .ToListAsync(cancellationToken)).ToLookup(d => d.RequestId, d => d.CandidateId);
         }
 
         var document = new RequestDocument(call, view =>
             view.MediaId is { } mediaId ? urls.Media(request, mediaId) : view.ExternalMediaUrl);
-        return new WireResult(call.Format, writer => document.Write(writer, rows, notes));
+        return new WireResult(call.Format, writer => document.Write(writer, rows, notes, suggested));
     }
 }

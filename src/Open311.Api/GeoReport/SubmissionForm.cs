@@ -11,8 +11,8 @@ namespace Open311.Api.GeoReport;
 /// </summary>
 public static partial class SubmissionForm
 {
-    private const string EmailAlertsField = "email_alerts_requested";
-    private const string SmsAlertsField = "sms_alerts_requested";
+    internal const string EmailAlertsField = "email_alerts_requested";
+    internal const string SmsAlertsField = "sms_alerts_requested";
 
     private static readonly Dictionary<string, string> WireNames = new(StringComparer.Ordinal)
     {
@@ -78,7 +78,7 @@ public static partial class SubmissionForm
     public static string Describe(IntakeError error) =>
         error.Field is { } field && WireNames.TryGetValue(field, out var name) ? $"{name}: {error.Reason}" : error.Description;
 
-    private static bool ReadFlag(string? text, string name, List<Open311Error> errors)
+    internal static bool ReadFlag(string? text, string name, List<Open311Error> errors)
     {
         if (text is null)
         {

@@ -16,6 +16,8 @@ public enum WireResponse
     Updates,
     /// <summary>POST servicerequestupdates: the update's id.</summary>
     UpdateReceipt,
+    /// <summary>POST requests/{id}/followers: "me too", the request followed.</summary>
+    Following,
 }
 
 /// <summary>Marks an endpoint as a GeoReport call, answering in the format of its suffix with this kind of document.</summary>

@@ -44,6 +44,12 @@ public static class DemoCatalog
     /// <summary>Sections that report to the Technical Services Directorate.</summary>
     public static readonly string[] TechnicalSections = ["roads", "lighting", "traffic"];
 
+    /// <summary>
+    /// How near a likely duplicate is, by what is reported: a street lamp is one pole (two lamps 20 m apart are two
+    /// faults), a pothole a stretch of road, bulky items and an abandoned car a street's length of kerb.
+    /// </summary>
+    private static readonly Dictionary<string, int> DuplicateDistances = new() { ["004"] = 75, ["005"] = 30, ["006"] = 15, ["011"] = 75 };
+
     /// <summary>Categories keyed by the department that handles them.</summary>
     public static IEnumerable<(string Department, ServiceCategory Service)> Services()
     {
@@ -58,6 +64,7 @@ public static class DemoCatalog
                 Keywords = keywords,
                 Type = type,
                 IsPublic = isPublic,
+                DuplicateDistanceMetres = DuplicateDistances.GetValueOrDefault(code, Core.Duplicates.DuplicateCheck.DefaultDistanceMetres),
                 Notice = type == ServiceType.Batch
                     ? Texts("Η αποκομιδή προγραμματίζεται εντός 5 εργάσιμων ημερών.", "Collection is scheduled within 5 working days.")
                     : LocalizedText.Empty,

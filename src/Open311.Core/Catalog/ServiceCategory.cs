@@ -23,5 +23,9 @@ public class ServiceCategory
     public bool Active { get; set; } = true;
     /// <summary>Private categories (e.g. social support) are never shown through Open311.</summary>
     public bool IsPublic { get; set; } = true;
+    /// <summary>How near an open request of this category must be to be a likely duplicate of a new one (0: no check).</summary>
+    public int DuplicateDistanceMetres { get; set; } = Duplicates.DuplicateCheck.DefaultDistanceMetres;
+    /// <summary>How recent it must be: an older open request is more likely another problem at the same place.</summary>
+    public int DuplicateAgeDays { get; set; } = Duplicates.DuplicateCheck.DefaultAgeDays;
     public List<ServiceAttribute> Attributes { get; set; } = [];
 }

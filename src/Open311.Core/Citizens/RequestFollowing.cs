@@ -62,7 +62,13 @@ public sealed class RequestFollowing(Open311Db db, JurisdictionDirectory jurisdi
         var request = await db.Requests.AsNoTracking()
             .Where(r => r.UnsubscribeToken == unsubscribeToken)
             .Select(r => new { r.ProtocolNumber, r.Language, r.JurisdictionId, StillMessaged = r.NotifyEmail || r.NotifySms })
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken)
+            // A follower's link: the request it follows, in the follower's language.
+            ?? await db.RequestFollowers.AsNoTracking()
+                .Where(f => f.UnsubscribeToken == unsubscribeToken)
+                .Join(db.Requests, f => f.RequestId, r => r.Id,
+                    (f, r) => new { r.ProtocolNumber, f.Language, r.JurisdictionId, StillMessaged = f.NotifyEmail || f.NotifySms })
+                .FirstOrDefaultAsync(cancellationToken);
         if (request is null)
         {
             return null;

@@ -39,6 +39,8 @@ public class Open311Db : DbContext
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
     public DbSet<RequestMedia> RequestMedia => Set<RequestMedia>();
     public DbSet<CitizenFollowUp> CitizenFollowUps => Set<CitizenFollowUp>();
+    public DbSet<RequestFollower> RequestFollowers => Set<RequestFollower>();
+    public DbSet<Duplicates.DuplicateSuggestion> DuplicateSuggestions => Set<Duplicates.DuplicateSuggestion>();
     public DbSet<ProtocolCounter> ProtocolCounters => Set<ProtocolCounter>();
     public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
     public DbSet<RequestWorkflow> Workflows => Set<RequestWorkflow>();

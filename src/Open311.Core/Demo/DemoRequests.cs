@@ -65,7 +65,7 @@ public static class DemoRequests
                 Actor = $"client:{clientId}",
             };
             var request = ServiceRequest.Receive(submission, service, received, service.DefaultDepartmentId ?? service.DefaultDepartment?.Id, areaId: null,
-                answers, "el", requestedAt, requestedAt); // the demo's people write in Greek, as its descriptions show
+                answers, "el", requestedAt, [], requestedAt); // the demo's people write in Greek, as its descriptions show
             request.SetClock(ServiceClock.Start(targets(service), requestedAt, calendar));
             if (closed)
             {

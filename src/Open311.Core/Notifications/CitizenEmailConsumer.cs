@@ -19,15 +19,17 @@ public sealed class CitizenEmailConsumer(Open311Db db, JurisdictionDirectory jur
 
     protected override MessageChannel Channel => MessageChannel.Email;
 
-    protected override bool Wants(ServiceRequest request) => request.NotifyEmail;
+    protected override bool Wants(MessageReader reader) => reader.WantsEmail;
 
-    protected override string? AddressOf(ServiceRequest request) => request.Contact.Email;
+    protected override string? AddressOf(MessageReader reader) => reader.Email;
 
-    protected override async Task<string> SendAsync(OutboxDelivery delivery, ServiceRequest request, string address, TemplateText template,
+    protected override IQueryable<RequestFollower> Told(IQueryable<RequestFollower> followers) => followers.Where(f => f.NotifyEmail && f.Email != null);
+
+    protected override async Task<string> SendAsync(OutboxDelivery delivery, MessageReader reader, string address, TemplateText template,
         MessageValues values, CancellationToken cancellationToken)
     {
         var email = MessageText.ForEmail(template, values);
-        await AddressMask.SendingToAsync(address, () => sender.SendAsync(new EmailMessage(delivery.IdempotencyKey, address, email.Subject, email.Body, Unsubscribe: links.Unsubscribe(request)),
+        await AddressMask.SendingToAsync(address, () => sender.SendAsync(new EmailMessage(delivery.IdempotencyKey, address, email.Subject, email.Body, Unsubscribe: reader.UnsubscribeLink(links)),
             cancellationToken));
         return "";
     }

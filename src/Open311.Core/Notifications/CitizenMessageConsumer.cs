@@ -26,13 +26,16 @@ public abstract class CitizenMessageConsumer(Open311Db db, JurisdictionDirectory
     protected abstract MessageChannel Channel { get; }
 
     /// <summary>Whether the citizen asked to be told on this channel (and has not unsubscribed since).</summary>
-    protected abstract bool Wants(ServiceRequest request);
+    protected abstract bool Wants(MessageReader reader);
 
     /// <summary>Where to tell them; null or blank once the contact is erased or anonymised.</summary>
-    protected abstract string? AddressOf(ServiceRequest request);
+    protected abstract string? AddressOf(MessageReader reader);
+
+    /// <summary>The followers told on this channel (planned inside the change's transaction, on <c>ix_request_followers_request</c>).</summary>
+    protected abstract IQueryable<RequestFollower> Told(IQueryable<RequestFollower> followers);
 
     /// <summary>Sends the message and says what was used ("template updated/el, 2 SMS segments"), never the address.</summary>
-    protected abstract Task<string> SendAsync(OutboxDelivery delivery, ServiceRequest request, string address, TemplateText template,
+    protected abstract Task<string> SendAsync(OutboxDelivery delivery, MessageReader reader, string address, TemplateText template,
         MessageValues values, CancellationToken cancellationToken);
 
     /// <summary>Until when this channel must wait at <paramref name="now"/> (SMS at night); null to send now.</summary>
@@ -40,17 +43,37 @@ public abstract class CitizenMessageConsumer(Open311Db db, JurisdictionDirectory
 
     private string Key => Channel.ToOpen311();
 
-    private string? Reachable(ServiceRequest request) => Wants(request) && AddressOf(request) is { } address && !string.IsNullOrWhiteSpace(address) ? address : null;
+    private string? Reachable(MessageReader reader) => Wants(reader) && AddressOf(reader) is { } address && !string.IsNullOrWhiteSpace(address) ? address : null;
 
     /// <summary>This consumer's messages to this citizen about the request.</summary>
     private IQueryable<OutboxMessage> Ours(long requestId, string recipient) =>
         db.MessagesAbout(requestId).Where(m => m.Consumer == Name && m.Recipient == recipient);
 
-    public ValueTask<IReadOnlyList<OutboxRecipient>> RecipientsAsync(ServiceRequest request, RequestEvent change, DateTimeOffset now,
-        CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<OutboxRecipient>>(!MessageKinds.TellsCitizen(change) || Reachable(request) is null
-            ? OutboxRecipient.None
-            : [new(Key, change.Kind == RequestEventKind.Submitted ? null : now + options.Value.CoalesceWindow)]);
+    /// <summary>The requester, then each follower told on this channel: each its own recipient, so each is sent a change once.</summary>
+    public async ValueTask<IReadOnlyList<OutboxRecipient>> RecipientsAsync(ServiceRequest request, RequestEvent change, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (!MessageKinds.TellsCitizen(change))
+        {
+            return OutboxRecipient.None;
+        }
+
+        var notBefore = change.Kind == RequestEventKind.Submitted ? (DateTimeOffset?)null : now + options.Value.CoalesceWindow;
+        var recipients = new List<OutboxRecipient>();
+        if (Reachable(MessageReader.Requester(request)) is not null)
+        {
+            recipients.Add(new(Key, notBefore));
+        }
+
+        // A new request has no followers yet.
+        if (change.Kind != RequestEventKind.Submitted)
+        {
+            var followers = await Told(db.RequestFollowers.Where(f => f.RequestId == request.Id)).Select(f => f.Id).ToListAsync(cancellationToken);
+            recipients.AddRange(followers.Select(id => new OutboxRecipient(MessageReader.FollowerKey(id), notBefore)));
+        }
+
+        return recipients;
+    }
 
     public async Task<DeliveryResult> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
     {
@@ -61,9 +84,18 @@ public abstract class CitizenMessageConsumer(Open311Db db, JurisdictionDirectory
             return DeliveryResult.Delivered("not sent: the request no longer exists");
         }
 
-        if (Reachable(request) is not { } address)
+        // A follower is read by id, wherever it follows now: the message about a merged duplicate still tells it.
+        var reader = MessageReader.FollowerOf(delivery.Recipient) is { } followerId
+            ? await db.RequestFollowers.AsNoTracking().Where(f => f.Id == followerId).Select(f => MessageReader.Follower(f)).FirstOrDefaultAsync(cancellationToken)
+            : MessageReader.Requester(request);
+        if (reader is null)
         {
-            return DeliveryResult.Delivered(Wants(request) ? "not sent: no address (the contact was erased)" : "not sent: the citizen unsubscribed");
+            return DeliveryResult.Delivered("not sent: the follower no longer exists");
+        }
+
+        if (Reachable(reader) is not { } address)
+        {
+            return DeliveryResult.Delivered(Wants(reader) ? "not sent: no address (the contact was erased)" : "not sent: the citizen unsubscribed");
         }
 
         var ours = Ours(request.Id, delivery.Recipient);
@@ -91,8 +123,9 @@ public abstract class CitizenMessageConsumer(Open311Db db, JurisdictionDirectory
             .Where(e => e.RequestId == request.Id && e.IsPublic && e.Note != null && e.Id > lastSent && e.Id <= delivery.Event.Id)
             .OrderBy(e => e.Id).Select(e => e.Note!).ToListAsync(cancellationToken);
         var kind = MessageKinds.Of(delivery.Event);
-        var template = await templates.EffectiveAsync(jurisdiction.Id, kind, Channel, request.Language, cancellationToken);
-        var used = await SendAsync(delivery, request, address, template, values.For(request, jurisdiction, notes, delivery.Event.OccurredAt), cancellationToken);
-        return DeliveryResult.Delivered($"{SentNote}template {kind.ToOpen311()}/{request.Language}{(template.IsDefault ? " (default)" : "")}{used}");
+        var template = await templates.EffectiveAsync(jurisdiction.Id, kind, Channel, reader.Language, cancellationToken);
+        var used = await SendAsync(delivery, reader, address, template, values.For(request, reader, jurisdiction, notes, delivery.Event.OccurredAt),
+            cancellationToken);
+        return DeliveryResult.Delivered($"{SentNote}template {kind.ToOpen311()}/{reader.Language}{(template.IsDefault ? " (default)" : "")}{used}");
     }
 }

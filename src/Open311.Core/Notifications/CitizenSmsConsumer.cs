@@ -22,13 +22,15 @@ public sealed class CitizenSmsConsumer(Open311Db db, JurisdictionDirectory juris
 
     protected override MessageChannel Channel => MessageChannel.Sms;
 
-    protected override bool Wants(ServiceRequest request) => request.NotifySms;
+    protected override bool Wants(MessageReader reader) => reader.WantsSms;
 
-    protected override string? AddressOf(ServiceRequest request) => PhoneNumbers.International(request.Contact.Phone);
+    protected override string? AddressOf(MessageReader reader) => PhoneNumbers.International(reader.Phone);
+
+    protected override IQueryable<RequestFollower> Told(IQueryable<RequestFollower> followers) => followers.Where(f => f.NotifySms && f.Phone != null);
 
     protected override DateTimeOffset? QuietUntil(DateTimeOffset now, TimeZoneInfo zone) => _quiet?.EndAfter(now, zone);
 
-    protected override async Task<string> SendAsync(OutboxDelivery delivery, ServiceRequest request, string address, TemplateText template,
+    protected override async Task<string> SendAsync(OutboxDelivery delivery, MessageReader reader, string address, TemplateText template,
         MessageValues values, CancellationToken cancellationToken)
     {
         var text = MessageText.ForSms(template, values, sms.Value.MaxSegments);

@@ -16,15 +16,15 @@ public sealed class MessageValueSource(Open311Db db, CitizenLinks links, IOption
 {
     private readonly SmsOptions _sms = sms.Value;
 
-    /// <summary>A request with its service and state loaded, as it now is.</summary>
-    public MessageValues For(ServiceRequest request, JurisdictionInfo info, IReadOnlyList<string> notes, DateTimeOffset at)
+    /// <summary>A request with its service and state loaded, as it now is, in the reader's language with the reader's unsubscribe link.</summary>
+    public MessageValues For(ServiceRequest request, MessageReader reader, JurisdictionInfo info, IReadOnlyList<string> notes, DateTimeOffset at)
     {
         var jurisdiction = info.Jurisdiction;
-        var language = new LanguageChoice(request.Language, jurisdiction.DefaultLocale);
-        var unsubscribe = links.Unsubscribe(request);
+        var language = new LanguageChoice(reader.Language, jurisdiction.DefaultLocale);
+        var unsubscribe = reader.UnsubscribeLink(links);
         return new MessageValues(request.ProtocolNumber, request.Service.Name.In(language), request.State.Label.In(language), notes, links.Follow(request),
             unsubscribe, TimeZoneInfo.ConvertTime(at, info.Zone), jurisdiction.Name.In(language),
-            DefaultTemplates.StopInstruction(request.Language, _sms.ReplyKeyword, _sms.StopNumber, unsubscribe));
+            DefaultTemplates.StopInstruction(reader.Language, _sms.ReplyKeyword, _sms.StopNumber, unsubscribe));
     }
 
     /// <summary>

@@ -39,6 +39,10 @@ public static class RequestMessages
         var rows = await db.MessagesAbout(requestId).OrderBy(m => m.Id)
             .Select(m => new { m.Id, m.Consumer, m.Recipient, m.Event, m.Status, m.Attempts, m.CreatedAt, m.AvailableAt, m.DeliveredAt, m.Note, m.LastError })
             .ToListAsync(cancellationToken);
+        // A follower's messages show the follower's address (it may follow another request now, after a merge).
+        var followerIds = rows.Select(m => MessageReader.FollowerOf(m.Recipient)).OfType<long>().Distinct().ToList();
+        var followers = await db.RequestFollowers.AsNoTracking().Where(f => followerIds.Contains(f.Id))
+            .ToDictionaryAsync(f => f.Id, f => (f.Email, f.Phone), cancellationToken);
         AuditTrail.RecordContactView(db, actor, requestId, now);
         await db.SaveChangesAsync(cancellationToken);
         return [.. rows.Select(m =>
@@ -49,10 +53,13 @@ public static class RequestMessages
                 CitizenSmsConsumer.ConsumerName => MessageChannel.Sms,
                 _ => null,
             };
+            var (email, phone) = MessageReader.FollowerOf(m.Recipient) is { } follower
+                ? followers.GetValueOrDefault(follower)
+                : (contact.Email, contact.Phone);
             var address = channel switch
             {
-                MessageChannel.Email => contact.Email,
-                MessageChannel.Sms => contact.Phone,
+                MessageChannel.Email => email,
+                MessageChannel.Sms => phone,
                 _ => null,
             };
             return new Message(m.Id, m.Consumer, m.Recipient, channel?.ToOpen311(), channel is null ? null : MessageKinds.Of(m.Event).ToOpen311(),

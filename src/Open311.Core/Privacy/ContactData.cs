@@ -2,8 +2,9 @@ using Open311.Core.Requests;
 
 namespace Open311.Core.Privacy;
 
-/// <summary>Everything held about one e-mail address or phone number: the requests it made and the follow-ups it sent.</summary>
-public sealed record ContactData(string? Email, string? Phone, IReadOnlyList<HeldRequest> Requests, IReadOnlyList<HeldFollowUp> FollowUps);
+/// <summary>Everything held about one e-mail address or phone number: the requests it made, the follow-ups it sent, the requests it follows.</summary>
+public sealed record ContactData(string? Email, string? Phone, IReadOnlyList<HeldRequest> Requests, IReadOnlyList<HeldFollowUp> FollowUps,
+    IReadOnlyList<HeldFollowing> Followings);
 
 /// <summary>A request the data subject made, with what it says and how they asked to be told.</summary>
 public sealed record HeldRequest(long Id, string ProtocolNumber, DateTimeOffset RequestedAt, DateTimeOffset? ResolvedAt, string? Description,
@@ -13,5 +14,9 @@ public sealed record HeldRequest(long Id, string ProtocolNumber, DateTimeOffset 
 public sealed record HeldFollowUp(long RequestId, string ProtocolNumber, DateTimeOffset SentAt, string? Text, string? FirstName, string? LastName,
     string? Email);
 
+/// <summary>A request the data subject follows (a second caller, a "me too", a merged duplicate's requester), and how they are told.</summary>
+public sealed record HeldFollowing(long RequestId, string ProtocolNumber, DateTimeOffset AddedAt, string Source, string? Email, string? Phone,
+    bool NotifyEmail, bool NotifySms);
+
 /// <summary>What an erasure changed: counts only.</summary>
-public sealed record ErasedContact(int Requests, int FollowUps);
+public sealed record ErasedContact(int Requests, int FollowUps, int Followings);

@@ -71,8 +71,10 @@ public sealed class ContactRetention(IServiceScopeFactory scopes, OutboxSignal o
         }
 
         var followUps = await db.RequestEvents.Where(e => ids.Contains(e.RequestId) && e.FollowUp != null).Select(e => e.Id).ToListAsync(cancellationToken);
+        var followers = await db.RequestFollowers.Where(f => ids.Contains(f.RequestId) && (f.Email != null || f.Phone != null)).Select(f => f.Id)
+            .ToListAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<RequestLifecycle>()
-            .AnonymiseContactAsync(ids, followUps, RequestLifecycle.SystemActor, Why, cancellationToken);
+            .AnonymiseContactAsync(ids, followUps, followers, RequestLifecycle.SystemActor, Why, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Raise();
         return ids.Count;

@@ -34,16 +34,18 @@ public sealed class DataSubjects(Open311Db db, RequestLifecycle lifecycle, Outbo
         await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
         var requests = await db.Requests.HeldAbout(actor.JurisdictionId, email, phone).Select(r => r.Id).ToListAsync(cancellationToken);
         var followUps = await FollowUps(actor, email).Select(f => f.EventId).ToListAsync(cancellationToken);
-        var touched = requests.Union(await FollowUps(actor, email).Select(f => f.RequestId).ToListAsync(cancellationToken)).Order().ToList();
+        var followings = await Followings(actor, email, phone).Select(f => new { f.Id, f.RequestId }).ToListAsync(cancellationToken);
+        var touched = requests.Union(await FollowUps(actor, email).Select(f => f.RequestId).ToListAsync(cancellationToken))
+            .Union(followings.Select(f => f.RequestId)).Order().ToList();
         // Locked in id order, so two erasures never deadlock; the retention job skips what is locked here.
         await db.Database.SqlQuery<long>($"""SELECT id AS "Value" FROM service_requests WHERE id = ANY({touched.ToArray()}) ORDER BY id FOR UPDATE""")
             .ToListAsync(cancellationToken);
-        await lifecycle.AnonymiseContactAsync(requests, followUps, actor.Name, Why, cancellationToken);
+        await lifecycle.AnonymiseContactAsync(requests, followUps, [.. followings.Select(f => f.Id)], actor.Name, Why, cancellationToken);
         Audit(actor, touched, AuditAction.ErasedContact);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Raise();
-        return AdminResult<ErasedContact>.Done(new(requests.Count, followUps.Count));
+        return AdminResult<ErasedContact>.Done(new(requests.Count, followUps.Count, followings.Count));
     }
 
     private async Task<AdminResult<ContactData>> ReadAsync(StaffActor actor, string? email, string? phone, string action, CancellationToken cancellationToken)
@@ -61,9 +63,15 @@ public sealed class DataSubjects(Open311Db db, RequestLifecycle lifecycle, Outbo
             .OrderBy(f => f.EventId)
             .Select(f => new HeldFollowUp(f.RequestId, f.ProtocolNumber, f.FollowUp.SentAt, f.Text, f.FollowUp.FirstName, f.FollowUp.LastName, f.FollowUp.Email))
             .ToListAsync(cancellationToken);
-        Audit(actor, requests.Select(r => r.Id).Union(followUps.Select(f => f.RequestId)), action);
+        var followings = await Followings(actor, email, phone)
+            .OrderBy(f => f.Id)
+            .Join(db.Requests, f => f.RequestId, r => r.Id, (f, r) => new { f, r.ProtocolNumber })
+            .ToListAsync(cancellationToken);
+        var held = followings.Select(x => new HeldFollowing(x.f.RequestId, x.ProtocolNumber, x.f.AddedAt, x.f.Source.ToOpen311(), x.f.Email, x.f.Phone,
+            x.f.NotifyEmail, x.f.NotifySms)).ToList();
+        Audit(actor, requests.Select(r => r.Id).Union(followUps.Select(f => f.RequestId)).Union(held.Select(f => f.RequestId)), action);
         await db.SaveChangesAsync(cancellationToken);
-        return AdminResult<ContactData>.Done(new(email, phone, requests, followUps));
+        return AdminResult<ContactData>.Done(new(email, phone, requests, followUps, held));
     }
 
     private static List<FieldError>? Check(string? email, string? phone) =>
@@ -85,6 +93,9 @@ public sealed class DataSubjects(Open311Db db, RequestLifecycle lifecycle, Outbo
             .Join(db.Requests.Where(r => r.JurisdictionId == actor.JurisdictionId), x => x.e.RequestId, r => r.Id,
                 (x, r) => new FollowUpRow { FollowUp = x.f, EventId = x.e.Id, RequestId = r.Id, ProtocolNumber = r.ProtocolNumber, Text = x.e.Note });
     }
+
+    private IQueryable<RequestFollower> Followings(StaffActor actor, string? email, string? phone) =>
+        db.RequestFollowers.AsNoTracking().HeldAbout(db.Requests, actor.JurisdictionId, email, phone);
 
     private void Audit(StaffActor actor, IEnumerable<long> requestIds, string action)
     {

@@ -21,4 +21,8 @@ public enum RequestEventKind
     Escalated,
     /// <summary>Contact data anonymised (retention passed, or erased on a data subject's request). Staff only.</summary>
     ContactAnonymised,
+    /// <summary>Someone else now follows it (a caller, a "me too", a merged duplicate's people), or renewed their wish. Staff only.</summary>
+    FollowerAdded,
+    /// <summary>Staff judged a duplicate suggested at intake not to be one (<c>duplicate_suggestion</c>: the candidate). Staff only.</summary>
+    DuplicateRejected,
 }

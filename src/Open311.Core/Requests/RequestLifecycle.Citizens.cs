@@ -14,12 +14,16 @@ public sealed partial class RequestLifecycle
     private const int StopAttempts = 5;
 
     /// <summary>The unsubscribe link (or its RFC 8058 one-click POST): no more e-mail or SMS about that request.</summary>
-    public Task<StopOutcome> StopMessagesAsync(Guid unsubscribeToken, CancellationToken cancellationToken) =>
-        StopAsync(r => r.UnsubscribeToken == unsubscribeToken, email: true, sms: true, "unsubscribe link", cancellationToken);
+    /// <remarks>A follower's link (<see cref="RequestFollower.UnsubscribeToken"/>) stops that follower's messages only.</remarks>
+    public async Task<StopOutcome> StopMessagesAsync(Guid unsubscribeToken, CancellationToken cancellationToken)
+    {
+        var outcome = await StopAsync(r => r.UnsubscribeToken == unsubscribeToken, email: true, sms: true, "unsubscribe link", cancellationToken);
+        return outcome == StopOutcome.NotFound ? await StopFollowerAsync(unsubscribeToken, cancellationToken) : outcome;
+    }
 
     /// <summary>
     /// A STOP reply from <paramref name="phone"/>: no more SMS about any of that number's requests in the
-    /// jurisdiction (e-mail, if asked for, goes on). Returns how many requests it stopped.
+    /// jurisdiction (e-mail, if asked for, goes on). Returns how many requests it stopped (as requester or as follower).
     /// </summary>
     public async Task<int> StopSmsAsync(string jurisdictionId, string phone, CancellationToken cancellationToken)
     {
@@ -28,6 +32,15 @@ public sealed partial class RequestLifecycle
         foreach (var id in ids)
         {
             if (await StopAsync(r => r.Id == id, email: false, sms: true, "SMS reply", cancellationToken) == StopOutcome.Stopped)
+            {
+                stopped++;
+            }
+        }
+
+        foreach (var follower in await FollowingBySms(jurisdictionId, phone).Select(f => f.Id).ToListAsync(cancellationToken))
+        {
+            if (await StopFollowerAsync(db.RequestFollowers.Where(f => f.Id == follower), email: false, sms: true, "SMS reply", cancellationToken)
+                == StopOutcome.Stopped)
             {
                 stopped++;
             }

@@ -51,47 +51,6 @@ public sealed partial class RequestLifecycle
         return await SaveAsync(request, cancellationToken);
     }
 
-    public async Task<HandlingResult> MarkDuplicateAsync(StaffActor actor, long id, uint version, long originalId, string? publicNote,
-        CancellationToken cancellationToken)
-    {
-        var (request, refusal) = await LoadAsync(actor, id, version, cancellationToken);
-        if (request is null)
-        {
-            return refusal!;
-        }
-
-        if (CheckNotes(publicNote) is { } badNote)
-        {
-            return badNote;
-        }
-
-        var original = await db.Requests.AsNoTracking()
-            .Where(r => r.Id == originalId && r.JurisdictionId == request.JurisdictionId)
-            .Select(r => new { r.Id, r.DuplicateOfId })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (original is null || original.Id == request.Id)
-        {
-            return HandlingResult.Invalid($"request {originalId} cannot be the original: it does not exist or is this request");
-        }
-
-        if (original.DuplicateOfId is { } earlier)
-        {
-            return HandlingResult.Invalid($"request {originalId} is itself a duplicate of {earlier}: point at {earlier} instead");
-        }
-
-        var workflow = await WorkflowOfAsync(request, cancellationToken);
-        var (transition, refused) = CheckTransition(actor, workflow, request, WorkflowState.DuplicateCode, publicNote);
-        if (transition is null)
-        {
-            return refused!;
-        }
-
-        var (now, from) = (clock.GetUtcNow(), workflow.State(transition.FromStateId));
-        request.MoveTo(from, transition.To, RequestEventKind.MarkedDuplicate, actor.Name, publicNote, now, duplicateOf: originalId);
-        await clocks.MovedAsync(request, from, transition.To, byStaff: true, now, cancellationToken);
-        return await SaveAsync(request, cancellationToken);
-    }
-
     public async Task<HandlingResult> AddNoteAsync(StaffActor actor, long id, uint version, string text, bool isPublic, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -1,4 +1,5 @@
 using Open311.Core.Data;
+using Open311.Core.Duplicates;
 using Open311.Core.Routing;
 
 namespace Open311.Core.Requests;
@@ -27,10 +28,7 @@ public sealed partial class RequestLifecycle
         var jurisdiction = await jurisdictions.FindAsync(submission.JurisdictionId, cancellationToken)
             ?? throw new InvalidOperationException($"Unknown jurisdiction {submission.JurisdictionId}");
         var errors = CheckFields(submission, now);
-        if (submission.Language is { } language && !jurisdiction.Jurisdiction.Languages.Contains(language))
-        {
-            errors.Add(IntakeError.About(LanguageField, $"{language} is not one this jurisdiction writes in ({string.Join(", ", jurisdiction.Jurisdiction.Languages)})"));
-        }
+        CheckLanguage(errors, submission.Language, jurisdiction.Jurisdiction);
 
         var (answers, attributeErrors) = AttributeValidator.Validate(service, submission.Attributes);
         errors.AddRange(attributeErrors);
@@ -40,8 +38,11 @@ public sealed partial class RequestLifecycle
         }
 
         var placement = await RequestRouter.PlaceAsync(db, service, submission.Lat, submission.Long, cancellationToken);
+        var requestedAt = submission.ReceivedAt ?? now;
+        // Never refused for it: a likely duplicate is stored with its suggestions, for staff to confirm or reject.
+        var possibleDuplicates = await DuplicateCheck.FindAsync(db.Requests, service, submission.Lat, submission.Long, requestedAt, cancellationToken);
         var request = ServiceRequest.Receive(submission, service, snapshot.WorkflowFor(service.WorkflowId).Initial, placement.DepartmentId,
-            placement.AreaId, answers, submission.Language ?? jurisdiction.Jurisdiction.DefaultLocale, submission.ReceivedAt ?? now, now);
+            placement.AreaId, answers, submission.Language ?? jurisdiction.Jurisdiction.DefaultLocale, requestedAt, possibleDuplicates, now);
         // From when the citizen made it: a call left on the answering machine has waited since then.
         await clocks.StartAsync(request, cancellationToken);
 
@@ -105,25 +106,14 @@ public sealed partial class RequestLifecycle
 
         FieldChecks.MediaUrl(errors, submission.ExternalMediaUrl);
 
-        // Whoever asks to be told of progress must say where to.
-        if (submission.NotifySms && string.IsNullOrWhiteSpace(submission.Contact.Phone))
-        {
-            errors.Add(IntakeError.About(NotifySmsField, "SMS updates need the requester's phone"));
-        }
-
-        if (submission.NotifyEmail && string.IsNullOrWhiteSpace(submission.Contact.Email))
-        {
-            errors.Add(IntakeError.About(NotifyEmailField, "e-mail updates need the requester's e-mail"));
-        }
-
-        FieldChecks.Email(errors, submission.Contact.Email);
+        CheckWishes(errors, submission.Contact.Email, submission.Contact.Phone, submission.NotifyEmail, submission.NotifySms);
 
         foreach (var (name, value, maxLength) in new[]
         {
             ("description", submission.Description, MaxDescriptionLength),
             ("address_string", submission.Address, FieldChecks.MaxFieldLength), ("address_id", submission.AddressId, FieldChecks.MaxFieldLength),
             ("zipcode", submission.Zipcode, FieldChecks.MaxFieldLength), ("first_name", submission.Contact.FirstName, FieldChecks.MaxFieldLength),
-            ("last_name", submission.Contact.LastName, FieldChecks.MaxFieldLength), ("phone", submission.Contact.Phone, FieldChecks.MaxFieldLength),
+            ("last_name", submission.Contact.LastName, FieldChecks.MaxFieldLength),
             ("device_id", submission.Contact.DeviceId, FieldChecks.MaxFieldLength), ("account_id", submission.Contact.AccountId, FieldChecks.MaxFieldLength),
         })
         {
@@ -131,5 +121,30 @@ public sealed partial class RequestLifecycle
         }
 
         return errors;
+    }
+
+    /// <summary>How a requester or a follower asks to be told: whoever asks must say where to, in a valid address.</summary>
+    private static void CheckWishes(List<IntakeError> errors, string? email, string? phone, bool notifyEmail, bool notifySms)
+    {
+        if (notifySms && string.IsNullOrWhiteSpace(phone))
+        {
+            errors.Add(IntakeError.About(NotifySmsField, "SMS updates need the requester's phone"));
+        }
+
+        if (notifyEmail && string.IsNullOrWhiteSpace(email))
+        {
+            errors.Add(IntakeError.About(NotifyEmailField, "e-mail updates need the requester's e-mail"));
+        }
+
+        FieldChecks.Email(errors, email);
+        FieldChecks.Text(errors, "phone", phone, FieldChecks.MaxFieldLength);
+    }
+
+    private static void CheckLanguage(List<IntakeError> errors, string? language, Catalog.Jurisdiction jurisdiction)
+    {
+        if (language is not null && !jurisdiction.Languages.Contains(language))
+        {
+            errors.Add(IntakeError.About(LanguageField, $"{language} is not one this jurisdiction writes in ({string.Join(", ", jurisdiction.Languages)})"));
+        }
     }
 }

@@ -7,7 +7,7 @@ public sealed partial class RequestLifecycle
 {
     /// <summary>
     /// Forgets the requester's contact data of <paramref name="requesterOf"/> and the senders' of the citizens'
-    /// follow-ups <paramref name="followUpEventIds"/> (on any request), each request changed with its private
+    /// follow-ups <paramref name="followUpEventIds"/> (on any request) and the followers <paramref name="followerIds"/>, each request changed with its private
     /// <see cref="RequestEventKind.ContactAnonymised"/> event. Runs inside the caller's transaction, with the
     /// rows already locked by it, so no save is stale; the caller commits. Returns the requests changed.
     /// </summary>
@@ -16,20 +16,22 @@ public sealed partial class RequestLifecycle
     /// row, its history event, its outbox messages, its escalation plan) holds here too; a batch of requests
     /// costs a few hundred milliseconds, which a nightly job can afford.
     /// </remarks>
-    internal async Task<int> AnonymiseContactAsync(IReadOnlyCollection<long> requesterOf, IReadOnlyCollection<long> followUpEventIds, string actor,
-        string why, CancellationToken cancellationToken)
+    internal async Task<int> AnonymiseContactAsync(IReadOnlyCollection<long> requesterOf, IReadOnlyCollection<long> followUpEventIds,
+        IReadOnlyCollection<long> followerIds, string actor, string why, CancellationToken cancellationToken)
     {
         var followUps = await db.CitizenFollowUps
             .Where(f => followUpEventIds.Contains(f.RequestEventId))
             .Join(db.RequestEvents, f => f.RequestEventId, e => e.Id, (f, e) => new { FollowUp = f, e.RequestId })
             .ToListAsync(cancellationToken);
-        var ids = requesterOf.Union(followUps.Select(f => f.RequestId)).ToList();
+        var followers = await db.RequestFollowers.Where(f => followerIds.Contains(f.Id)).ToListAsync(cancellationToken);
+        var ids = requesterOf.Union(followUps.Select(f => f.RequestId)).Union(followers.Select(f => f.RequestId)).ToList();
         var requests = await db.Requests.Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
         var changed = 0;
         foreach (var request in requests)
         {
             var itsFollowUps = followUps.Where(f => f.RequestId == request.Id).Select(f => f.FollowUp).ToList();
-            if (request.AnonymiseContact(requesterOf.Contains(request.Id), itsFollowUps, actor, why, clock.GetUtcNow())
+            var itsFollowers = followers.Where(f => f.RequestId == request.Id).ToList();
+            if (request.AnonymiseContact(requesterOf.Contains(request.Id), itsFollowUps, itsFollowers, actor, why, clock.GetUtcNow())
                 && (await SaveAsync(request, cancellationToken)).Outcome == HandlingOutcome.Done)
             {
                 changed++;

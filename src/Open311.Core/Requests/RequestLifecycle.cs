@@ -50,6 +50,14 @@ public sealed partial class RequestLifecycle(Open311Db db, TimeProvider clock, J
         return (request, null);
     }
 
+    /// <summary>
+    /// Locks the requests' rows until the caller's transaction ends, in id order so two such changes never deadlock:
+    /// what is read after it cannot be changed by anyone else first (two operators attaching callers at once).
+    /// </summary>
+    private async Task LockAsync(IEnumerable<long> ids, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<long>($"""SELECT id AS "Value" FROM service_requests WHERE id = ANY({ids.Distinct().Order().ToArray()}) ORDER BY id FOR UPDATE""")
+            .ToListAsync(cancellationToken);
+
     private async Task<RequestWorkflow> WorkflowOfAsync(ServiceRequest request, CancellationToken cancellationToken) =>
         (await catalog.ForAsync(request.JurisdictionId, cancellationToken)).WorkflowFor(request.Service.WorkflowId);
 
@@ -58,11 +66,19 @@ public sealed partial class RequestLifecycle(Open311Db db, TimeProvider clock, J
     /// change left them. Inside a transaction the caller owns (intake, the escalation worker), the commit is
     /// the caller's and so is waking the worker.
     /// </summary>
-    private async Task<HandlingResult> SaveAsync(ServiceRequest request, CancellationToken cancellationToken)
+    private Task<HandlingResult> SaveAsync(ServiceRequest request, CancellationToken cancellationToken) => SaveAsync([request], cancellationToken);
+
+    /// <summary>Several requests changed together (a merge changes the duplicate and its original): one save for all.</summary>
+    private async Task<HandlingResult> SaveAsync(IReadOnlyList<ServiceRequest> requests, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await escalations.PlanAsync(request, now, cancellationToken);
-        var queued = await outbox.EnqueueAsync(db, request, now, cancellationToken);
+        var queued = false;
+        foreach (var request in requests)
+        {
+            await escalations.PlanAsync(request, now, cancellationToken);
+            queued |= await outbox.EnqueueAsync(db, request, now, cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

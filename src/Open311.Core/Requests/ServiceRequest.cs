@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using Open311.Core.Catalog;
+using Open311.Core.Duplicates;
 using Open311.Core.ServiceLevels;
 using Open311.Core.Escalation;
 using Open311.Core.Workflow;
@@ -14,6 +15,8 @@ namespace Open311.Core.Requests;
 public class ServiceRequest
 {
     private readonly List<RequestEvent> _history = [];
+    private readonly List<RequestFollower> _followers = [];
+    private readonly List<DuplicateSuggestion> _duplicateSuggestions = [];
 
     /// <summary>For EF Core.</summary>
     private ServiceRequest()
@@ -99,12 +102,17 @@ public class ServiceRequest
     public int? ResolutionEscalatedPercent { get; private set; }
     /// <summary>The events recorded so far; only those added in this unit of work unless the history was loaded.</summary>
     public IReadOnlyList<RequestEvent> History => _history;
+    /// <summary>Who else is told of its progress; loaded only when asked for.</summary>
+    public IReadOnlyList<RequestFollower> Followers => _followers;
+    /// <summary>The open requests it may repeat, found at intake; loaded only when asked for.</summary>
+    public IReadOnlyList<DuplicateSuggestion> DuplicateSuggestions => _duplicateSuggestions;
     /// <summary>PostgreSQL's row version (xmin): concurrent edits of one request cannot overwrite each other.</summary>
     public uint Version { get; private set; }
 
     /// <summary>A new request in its workflow's first state, with the event that records its arrival.</summary>
     internal static ServiceRequest Receive(NewRequest submission, ServiceCategory service, WorkflowState initial, long? departmentId, long? areaId,
-        Dictionary<string, string[]> answers, string language, DateTimeOffset requestedAt, DateTimeOffset now)
+        Dictionary<string, string[]> answers, string language, DateTimeOffset requestedAt, IReadOnlyList<PossibleDuplicate> possibleDuplicates,
+        DateTimeOffset now)
     {
         var request = new ServiceRequest
         {
@@ -134,6 +142,7 @@ public class ServiceRequest
             Token = service.Type == ServiceType.Batch ? Guid.NewGuid() : null,
             RequestedAt = requestedAt,
         };
+        request._duplicateSuggestions.AddRange(possibleDuplicates.Select(d => new DuplicateSuggestion(d.Id, d.DistanceMetres, now)));
         request.Record(submission.Actor, RequestEventKind.Submitted, isPublic: true, note: null, now);
         return request;
     }
@@ -276,7 +285,8 @@ public class ServiceRequest
     /// citizens' follow-ups on this request, and stops the messages that went to the requester. A private
     /// event says why and which fields were cleared, never their values. False when nothing was held.
     /// </summary>
-    internal bool AnonymiseContact(bool requester, IReadOnlyCollection<CitizenFollowUp> followUps, string actor, string why, DateTimeOffset now)
+    internal bool AnonymiseContact(bool requester, IReadOnlyCollection<CitizenFollowUp> followUps, IReadOnlyCollection<RequestFollower> followers,
+        string actor, string why, DateTimeOffset now)
     {
         List<(string, object?, object?)> changes = [];
         if (requester)
@@ -301,16 +311,123 @@ public class ServiceRequest
             changes.Add(("citizen_update_contacts", forgotten, 0));
         }
 
+        var unfollowed = followers.Count(follower => follower.Anonymise(now));
+        if (unfollowed > 0)
+        {
+            changes.Add(("follower_contacts", unfollowed, 0));
+        }
+
         if (changes.Count == 0)
         {
             return false;
         }
 
-        // Public output must not change (updated_datetime included): contact data was never public.
-        var publiclyUpdated = UpdatedAt;
-        Record(actor, RequestEventKind.ContactAnonymised, isPublic: false, why, now, [.. changes]);
-        UpdatedAt = publiclyUpdated;
+        RecordUnseen(actor, RequestEventKind.ContactAnonymised, why, now, [.. changes]);
         return true;
+    }
+
+    /// <summary>
+    /// Someone else to tell of its progress, or the channels of one already following turned on again (the same
+    /// person by e-mail or phone, the requester included, is never added twice). Null when nothing changed.
+    /// Needs <see cref="Followers"/> loaded. Staff only: how many follow and how is nobody else's business.
+    /// </summary>
+    internal RequestFollower? AddFollower(NewFollower wish, string language, FollowerSource source, string actor, DateTimeOffset now)
+    {
+        if (_followers.FirstOrDefault(f => f.IsSamePerson(wish.Email, wish.Phone)) is { } existing)
+        {
+            if (!existing.Renew(wish))
+            {
+                return null;
+            }
+
+            RecordUnseen(actor, RequestEventKind.FollowerAdded, $"{source.ToOpen311()}: already following, messages turned on again", now,
+                ("follower_notify", null, Channels(existing)));
+            return existing;
+        }
+
+        var follower = new RequestFollower(wish, language, source, now);
+        _followers.Add(follower);
+        RecordUnseen(actor, RequestEventKind.FollowerAdded, source.ToOpen311(), now, ("followers", _followers.Count - 1, _followers.Count),
+            ("follower_notify", null, Channels(follower)));
+        return follower;
+    }
+
+    /// <summary>Whether the requester is this person: they follow it already.</summary>
+    internal bool IsRequester(string? email, string? phone) => RequestFollower.SamePerson(Contact.Email, Contact.Phone, email, phone);
+
+    /// <summary>
+    /// Merging <paramref name="duplicate"/> into this request: its followers move here and its requester follows
+    /// here, each unless already following (then they stay where they were and hear from here anyway). Both
+    /// requests' <see cref="Followers"/> must be loaded. False when no one moved.
+    /// </summary>
+    internal bool TakeFollowersOf(ServiceRequest duplicate, string actor, DateTimeOffset now)
+    {
+        var before = _followers.Count;
+        foreach (var follower in duplicate._followers.ToList())
+        {
+            if (!IsRequester(follower.Email, follower.Phone) && !_followers.Any(f => f.IsSamePerson(follower.Email, follower.Phone)))
+            {
+                duplicate._followers.Remove(follower);
+                _followers.Add(follower);
+            }
+        }
+
+        var requester = duplicate.Contact;
+        if ((requester.Email is not null || requester.Phone is not null) && !IsRequester(requester.Email, requester.Phone)
+            && !_followers.Any(f => f.IsSamePerson(requester.Email, requester.Phone)))
+        {
+            _followers.Add(new RequestFollower(new NewFollower(requester.Email, requester.Phone, duplicate.NotifyEmail, duplicate.NotifySms, null),
+                duplicate.Language, FollowerSource.Merged, now));
+        }
+
+        if (_followers.Count == before)
+        {
+            return false;
+        }
+
+        RecordUnseen(actor, RequestEventKind.FollowerAdded, $"merged from {duplicate.ProtocolNumber}", now, ("followers", before, _followers.Count));
+        return true;
+    }
+
+    /// <summary>A follower's unsubscribe link or STOP reply: a private event like the requester's own stop. False when nothing was on.</summary>
+    internal bool StopFollower(RequestFollower follower, bool email, bool sms, string actor, string how, DateTimeOffset now)
+    {
+        var before = Channels(follower);
+        if (!follower.Stop(email, sms))
+        {
+            return false;
+        }
+
+        RecordUnseen(actor, RequestEventKind.MessagesStopped, how, now, ("follower_notify", before, Channels(follower)));
+        return true;
+    }
+
+    /// <summary>Staff judged a suggested duplicate not to be one. Needs <see cref="DuplicateSuggestions"/> loaded.</summary>
+    internal void RejectSuggestion(DuplicateSuggestion suggestion, string actor, string? reason, DateTimeOffset now)
+    {
+        suggestion.Decide(SuggestionDecision.Rejected, actor, now);
+        RecordUnseen(actor, RequestEventKind.DuplicateRejected, reason, now, ("duplicate_suggestion", suggestion.CandidateId, "rejected"));
+    }
+
+    /// <summary>Becoming a duplicate of <paramref name="originalId"/> settles its suggestion, if staff were offered one (loaded).</summary>
+    internal void ConfirmSuggestionOf(long originalId, string actor, DateTimeOffset now)
+    {
+        foreach (var suggestion in _duplicateSuggestions.Where(s => s.CandidateId == originalId && s.Decision is null))
+        {
+            suggestion.Decide(SuggestionDecision.Confirmed, actor, now);
+        }
+    }
+
+    /// <summary>Who is told and how, without the addresses: a history event holds no contact data.</summary>
+    private static string Channels(RequestFollower follower) =>
+        string.Join(",", new[] { follower.NotifyEmail ? "email" : null, follower.NotifySms ? "sms" : null }.OfType<string>().DefaultIfEmpty("none"));
+
+    /// <summary>A private change the public cannot see, so public output (updated_datetime included) does not change.</summary>
+    private void RecordUnseen(string actor, RequestEventKind kind, string? note, DateTimeOffset now, params (string Field, object? Before, object? After)[] changes)
+    {
+        var publiclyUpdated = UpdatedAt;
+        Record(actor, kind, isPublic: false, note, now, changes);
+        UpdatedAt = publiclyUpdated;
     }
 
     internal void PlanEscalation(DateTimeOffset? next) => NextEscalationAt = next;

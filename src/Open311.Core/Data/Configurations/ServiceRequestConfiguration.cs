@@ -36,6 +36,8 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.HasOne<ApiClient>().WithMany().HasForeignKey(r => r.ApiClientId);
         builder.HasOne<ServiceRequest>().WithMany().HasForeignKey(r => r.DuplicateOfId);
         builder.HasMany(r => r.History).WithOne().HasForeignKey(e => e.RequestId);
+        builder.HasMany(r => r.Followers).WithOne().HasForeignKey(f => f.RequestId);
+        builder.HasMany(r => r.DuplicateSuggestions).WithOne().HasForeignKey(s => s.RequestId);
         builder.HasOne(r => r.State).WithMany().HasForeignKey(r => r.StateId);
         builder.HasOne<StaffAccount>().WithMany().HasForeignKey(r => r.AssigneeId);
         builder.HasOne<DepartmentArea>().WithMany().HasForeignKey(r => r.AreaId);
