@@ -26,6 +26,7 @@ app.UseCollapsedSlashes();
 app.UseApiDocumentation();
 app.UseDashboard();
 app.UseRouting();
+app.UseEdgeInputChecks();
 app.UseGeoReportCalls();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -42,6 +42,8 @@ public static class ErrorHandling
     private static int StatusOf(Exception? exception) => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode,
+        // Two admins saving one category or workflow at once: the loser's UPDATE or DELETE found its row already changed.
+        DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation } }
             => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,

@@ -65,13 +65,16 @@ public sealed partial class RequestLifecycle
             return badNote;
         }
 
-        var original = await db.Requests.AsNoTracking()
+        // Only a request the actor may see can be the original, and a public request only points at a public one:
+        // Open311 shows duplicate_of, and a private (social-support) request's id must never surface there.
+        var original = await db.Requests.AsNoTracking().VisibleTo(actor)
             .Where(r => r.Id == originalId && r.JurisdictionId == request.JurisdictionId)
-            .Select(r => new { r.Id, r.DuplicateOfId })
+            .Select(r => new { r.Id, r.DuplicateOfId, r.Service.IsPublic })
             .FirstOrDefaultAsync(cancellationToken);
-        if (original is null || original.Id == request.Id)
+        var requestIsPublic = await db.Services.AnyAsync(s => s.Id == request.ServiceId && s.IsPublic, cancellationToken);
+        if (original is null || original.Id == request.Id || (requestIsPublic && !original.IsPublic))
         {
-            return HandlingResult.Invalid($"request {originalId} cannot be the original: it does not exist or is this request");
+            return HandlingResult.Invalid($"request {originalId} cannot be the original: it does not exist, is not visible to you, is private or is this request");
         }
 
         if (original.DuplicateOfId is { } earlier)

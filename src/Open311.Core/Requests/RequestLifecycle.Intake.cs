@@ -26,6 +26,10 @@ public sealed partial class RequestLifecycle
         var jurisdiction = await jurisdictions.FindAsync(submission.JurisdictionId, cancellationToken)
             ?? throw new InvalidOperationException($"Unknown jurisdiction {submission.JurisdictionId}");
         var errors = CheckFields(submission, now);
+        if (submission is { Lat: >= -90 and <= 90 and var lat, Long: >= -180 and <= 180 and var lon } && !jurisdiction.Jurisdiction.Covers(lat, lon))
+        {
+            errors.Add(new($"lat and long are outside the area of {jurisdiction.Id}"));
+        }
         if (submission.Language is { } language && !jurisdiction.Jurisdiction.Languages.Contains(language))
         {
             errors.Add(IntakeError.About(LanguageField, $"{language} is not one this jurisdiction writes in ({string.Join(", ", jurisdiction.Jurisdiction.Languages)})"));

@@ -75,7 +75,7 @@ public class HostileAdminInputTests(Open311App app) : IClassFixture<Open311App>
 
         var statuses = await PutAllAtOnceAsync($"/admin/services/{id}", JsonNode.Parse(pothole.GetRawText())!, "names", "attributes");
 
-        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.Conflict, $"got {(int)s}"));
+        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.Conflict, $"got {(int)s}: {string.Join("\n", app.Logs.Lines.Where(l => l.Contains("xception", StringComparison.Ordinal)).Take(3))}"));
         Assert.Contains(HttpStatusCode.OK, statuses);
     }
 
@@ -88,7 +88,7 @@ public class HostileAdminInputTests(Open311App app) : IClassFixture<Open311App>
 
         var statuses = await PutAllAtOnceAsync($"/admin/workflows/{workflow.GetProperty("id").GetInt64()}", JsonNode.Parse(workflow.GetRawText())!, "names", "transitions");
 
-        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.Conflict, $"got {(int)s}"));
+        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.Conflict, $"got {(int)s}: {string.Join("\n", app.Logs.Lines.Where(l => l.Contains("xception", StringComparison.Ordinal)).Take(3))}"));
         Assert.Contains(HttpStatusCode.OK, statuses);
     }
 

@@ -35,7 +35,8 @@ public class HostileSubmissionTests(Open311App app) : IClassFixture<Open311App>
 
         var response = await app.GeoReport().PostAsync("json", ("api_key", DemoData.ApiKey), ("service_code", "001"), ("address_string", "x"), (field, value));
 
-        Assert.Contains("NUL", await GeoReportClient.AssertJsonErrorAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        // ASP.NET's form reader already refuses a NUL in a form (the edge check sees none); what matters is a 400 and nothing stored.
+        await GeoReportClient.AssertJsonErrorAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(before, await CountAsync());
     }
 
@@ -77,7 +78,7 @@ public class HostileSubmissionTests(Open311App app) : IClassFixture<Open311App>
 
         var response = await app.GeoReport().PostAsync("json", ("api_key", DemoData.ApiKey), ("service_code", "001"), ("address_string", "x"), ("email", email));
 
-        Assert.Contains("email is not an e-mail address", await GeoReportClient.AssertJsonErrorAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Contains("email is not a valid e-mail address", await GeoReportClient.AssertJsonErrorAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Equal(before, await CountAsync());
     }
 
