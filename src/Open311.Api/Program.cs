@@ -19,8 +19,10 @@ builder.AddAdmin();
 builder.AddCitizenPages();
 builder.AddDashboard();
 builder.AddApiDocumentation();
+builder.AddProxyAndHttps();
 
 var app = builder.Build();
+app.UseProxyAndHttps();
 app.UseOpen311ErrorHandling();
 app.UseCollapsedSlashes();
 app.UseApiDocumentation();

@@ -30,22 +30,38 @@ public static class LoginEndpoint
             .RequireRateLimiting(AuthRegistration.LoginRateLimit);
 
     public static async Task<IResult> Login(LoginRequest login, Open311Db db, IPasswordHasher<StaffAccount> passwords, TokenIssuer tokens,
-        CancellationToken cancellationToken)
+        SignInLockout lockout, HttpContext http, CancellationToken cancellationToken)
     {
         if (!tokens.Enabled)
         {
             return TypedResults.Problem("the built-in login is off: sign in through the municipality's identity provider", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var account = await db.StaffAccounts.AsNoTracking().FirstOrDefaultAsync(s => s.Username == login.Username && s.Active, cancellationToken);
+        var username = login.Username ?? "";
+        if (await lockout.LockedForAsync(username, cancellationToken) is { } locked)
+        {
+            return Locked(http, locked);
+        }
+
+        var account = await db.StaffAccounts.AsNoTracking().FirstOrDefaultAsync(s => s.Username == username && s.Active, cancellationToken);
         // An unknown name costs the same hashing as a wrong password, so timing does not tell which names exist.
         var verified = passwords.VerifyHashedPassword(account ?? Nobody, account?.PasswordHash ?? NobodysHash, login.Password ?? "");
         if (account?.PasswordHash is null || verified == PasswordVerificationResult.Failed)
         {
-            return TypedResults.Problem("wrong username or password", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+            return await lockout.FailedAsync(username, cancellationToken) is { } nowLocked
+                ? Locked(http, nowLocked)
+                : TypedResults.Problem("wrong username or password", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
         }
 
+        await lockout.SucceededAsync(username, cancellationToken);
         var (token, expiresIn) = tokens.Issue(account);
         return TypedResults.Ok(new TokenResponse(token, "Bearer", expiresIn, account.Role.ToOpen311(), account.DepartmentId, account.JurisdictionId));
+    }
+
+    private static IResult Locked(HttpContext http, TimeSpan lockedFor)
+    {
+        http.Response.Headers.RetryAfter = RetryAfter.Seconds(lockedFor);
+        return TypedResults.Problem("too many failed sign-ins for this account: try again later", statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too Many Requests");
     }
 }

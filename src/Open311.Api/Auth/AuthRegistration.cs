@@ -65,6 +65,16 @@ public static class AuthRegistration
         builder.Services.AddRateLimiter(limits =>
         {
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Every limiter's refusal (this one and the citizen pages') says when to come back.
+            limits.OnRejected = (rejected, _) =>
+            {
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
+                {
+                    rejected.HttpContext.Response.Headers.RetryAfter = RetryAfter.Seconds(wait);
+                }
+
+                return ValueTask.CompletedTask;
+            };
             limits.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Open311.Core.Data;
 
@@ -15,15 +16,25 @@ public static class MediaEndpoint
             .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    public static async Task<IResult> GetMedia([Description("The photo, as in a request's media_url.")] Guid id, Open311Db db, CancellationToken cancellationToken)
+    public static async Task<IResult> GetMedia([Description("The photo, as in a request's media_url.")] Guid id, Open311Db db, HttpResponse response,
+        CancellationToken cancellationToken)
     {
         var media = await db.RequestMedia.AsNoTracking()
             // A public request's own photo only: a citizen's follow-up photo goes with a staff-only event.
             .Where(m => m.Id == id && db.Requests.Any(r => r.Id == m.RequestId && r.Service.IsPublic && r.MediaId == m.Id))
             .Select(m => new { m.ContentType, m.Content })
             .FirstOrDefaultAsync(cancellationToken);
-        return media is null
-            ? TypedResults.NotFound()
-            : TypedResults.File(media.Content, media.ContentType);
+        if (media is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // The bytes came from a citizen: a browser must take them as the image type stored, never sniff
+        // them into a page or script, run nothing if opened directly, and save them under a name of ours.
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        var extension = media.ContentType == "image/png" ? "png" : "jpg";
+        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = $"{id}.{extension}" }.ToString();
+        return TypedResults.File(media.Content, media.ContentType);
     }
 }

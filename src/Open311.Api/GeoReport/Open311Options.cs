@@ -8,7 +8,7 @@ public sealed class Open311Options
     /// <summary>Used when a call names no <c>jurisdiction_id</c>. Unset: required unless the server holds only one.</summary>
     public string? DefaultJurisdiction { get; set; }
 
-    /// <summary>The public address of the API base, e.g. <c>https://open311.heraklion.gr/open311/v2</c>. Unset: taken from each call.</summary>
+    /// <summary>The public address of the API base, e.g. <c>https://open311.heraklion.gr/open311/v2</c>. Unset: taken from each call's Host, which <c>AllowedHosts</c> must then restrict; required in Production.</summary>
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>Discovery's <c>type</c> for this endpoint: <c>production</c> or <c>test</c>.</summary>

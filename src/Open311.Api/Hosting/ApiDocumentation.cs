@@ -56,6 +56,12 @@ public static class ApiDocumentation
 
     public static void UseApiDocumentation(this WebApplication app)
     {
+        var options = app.Configuration.GetSection(ApiDocumentationOptions.Section).Get<ApiDocumentationOptions>() ?? new();
+        if (!options.Served(app.Environment))
+        {
+            return;
+        }
+
         app.UseSwagger();
         app.UseSwaggerUI(ui => ui.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Open311"));
     }

@@ -9,12 +9,10 @@ namespace Open311.Core.Staff;
 /// <summary>
 /// Administrators' changes to who may sign in, with which role and department: checked here, saved
 /// with their audit record. Passwords are hashed by the host's hasher: hashing is infrastructure,
-/// the length rule is the municipality's.
+/// what makes a password acceptable is <see cref="PasswordRule"/>.
 /// </summary>
 public sealed class StaffAdministration(Open311Db db, TimeProvider clock, Func<StaffAccount, string, string> hashPassword)
 {
-    public const int MinPasswordLength = 10;
-
     /// <summary>
     /// An account as an administrator gives it; a null password keeps the current one (or, for SSO accounts, none), null
     /// <paramref name="Alerts"/> the current alerts (all, for a new account).
@@ -94,9 +92,9 @@ public sealed class StaffAdministration(Open311Db db, TimeProvider clock, Func<S
             errors.Add(new("display_name", "required"));
         }
 
-        if ((passwordRequired || draft.Password is not null) && (draft.Password?.Length ?? 0) < MinPasswordLength)
+        if ((passwordRequired || draft.Password is not null) && PasswordRule.Refusal(draft.Password ?? "", draft.Username) is { } refusal)
         {
-            errors.Add(new("password", $"at least {MinPasswordLength} characters"));
+            errors.Add(new("password", refusal));
         }
 
         if (draft.Role == StaffRole.Staff && draft.DepartmentId is null)

@@ -16,11 +16,14 @@ public class LoginRateLimitTests(LoginRateLimitTests.StrictLogin app) : IClassFi
     {
         var client = app.CreateClient();
         var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage last = null!;
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            statuses.Add((await client.PostAsJsonAsync("/admin/auth/token", new { username = "admin", password = $"guess-{attempt}" })).StatusCode);
+            last = await client.PostAsJsonAsync("/admin/auth/token", new { username = "admin", password = $"guess-{attempt}" });
+            statuses.Add(last.StatusCode);
         }
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.InRange(last.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
     }
 }

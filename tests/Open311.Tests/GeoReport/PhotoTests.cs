@@ -37,7 +37,7 @@ public class PhotoTests(Open311App app) : IClassFixture<Open311App>
         return await _client.Http.PostAsync($"{GeoReportClient.Base}/requests.json", form);
     }
 
-    private async Task<byte[]> StoredPhotoAsync(HttpResponseMessage posted, string expectedType)
+    private async Task<HttpResponseMessage> MediaAsync(HttpResponseMessage posted)
     {
         var body = await GeoReportClient.ReadJsonAsync(posted);
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
@@ -45,8 +45,25 @@ public class PhotoTests(Open311App app) : IClassFixture<Open311App>
         var mediaUrl = new Uri(request.GetProperty("media_url").GetString()!);
         var media = await _client.Http.GetAsync(mediaUrl.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, media.StatusCode);
+        return media;
+    }
+
+    private async Task<byte[]> StoredPhotoAsync(HttpResponseMessage posted, string expectedType)
+    {
+        var media = await MediaAsync(posted);
         Assert.Equal(expectedType, media.Content.Headers.ContentType?.MediaType);
         return await media.Content.ReadAsByteArrayAsync();
+    }
+
+    [Fact]
+    public async Task Media_IsNeverSniffedRunOrShownInline_AsAPage()
+    {
+        var media = await MediaAsync(await PostPhotoAsync(PhotoWithGps(), "image/jpeg"));
+
+        Assert.Equal("nosniff", media.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("default-src 'none'; sandbox", media.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("inline", media.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Matches("^[0-9a-f-]{36}\\.jpg$", media.Content.Headers.ContentDisposition?.FileName);
     }
 
     [Fact]
