@@ -18,7 +18,7 @@
 #   BENCH_OUTBOX=1            0: skip the outbox measurement (one more POST run on the service, staff alerts
 #                             e-mailed to a local SMTP sink, then the backlog drained; figures by SQL)
 #   BENCH_DRAIN_LIMIT=300     seconds to wait for the outbox backlog to drain before giving up
-#   BENCH_STATISTICS=1        0: skip the statistics calls (wrk, service alone, admin token) and the
+#   BENCH_STATISTICS=1        0: skip the statistics and search calls (wrk, service alone, admin token) and the
 #                             exports (CSV and GeoJSON downloads, rows per second)
 #   BENCH_PG_PORT=54399  BENCH_API_PORT=5091  BENCH_BASELINE_PORT=5092  BENCH_SMTP_PORT=5093
 #   BENCH_REF=                a git commit/branch to benchmark instead of the working tree (exported with
@@ -353,9 +353,13 @@ if [ "$statistics" = 1 ]; then
       series_day_90d) echo "/admin/statistics/series?interval=day&from=$(date -u -d '90 days ago' +%Y-%m-%dT%H:%M:%SZ)" ;;
       series_month_2y) echo "/admin/statistics/series?interval=month&from=$(date -u -d '730 days ago' +%Y-%m-%dT%H:%M:%SZ)" ;;
       summary) echo "/admin/statistics/summary" ;;
+      # Search (q): a word in about one request in six (every match ranked), Greeklish, and Open311's q.
+      search_common) echo "/admin/requests?q=%CF%83%CF%87%CE%BF%CE%BB%CE%B5%CE%B9%CE%BF" ;;
+      search_greeklish) echo "/admin/requests?q=lampa" ;;
+      search_open311) echo "/open311/v2/requests.json?q=lampa" ;;
     esac
   }
-  stats_endpoints=(stats_department stats_category_90d series_day_90d series_month_2y summary)
+  stats_endpoints=(stats_department stats_category_90d series_day_90d series_month_2y summary search_common search_greeklish search_open311)
   for endpoint in "${stats_endpoints[@]}"; do
     call "service-$endpoint" "$api_port" "$(stats_path "$endpoint")" -H "Authorization: Bearer $token"
   done

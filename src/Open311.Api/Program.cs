@@ -5,10 +5,11 @@ using Open311.Api.Dashboard;
 using Open311.Api.GeoReport;
 using Open311.Api.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(RetentionCommand.HostArguments(args));
 builder.AddOpen311Data();
 builder.AddOutbox();
 builder.AddEscalation();
+builder.AddPrivacy();
 builder.AddLiveFeed();
 builder.AddMessaging();
 builder.AddCitizenMessages();
@@ -38,6 +39,12 @@ app.MapAdmin();
 app.MapCitizenPages();
 app.MapDashboard();
 app.MapHealthChecks("/health");
+
+if (RetentionCommand.IsAsked(args))
+{
+    await app.RunRetentionCommandAsync();
+    return;
+}
 
 await app.PrepareDatabaseAsync();
 app.AnnounceAddressesOnStart();

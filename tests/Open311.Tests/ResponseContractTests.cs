@@ -41,6 +41,7 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
             ("attribute[item_types]", "furniture"), ("attribute[item_count]", "1")));
         await Get($"/tokens/{batch[0].GetProperty("token").GetString()}.json");
         await Get("/requests.json?extensions=true&page_size=20");
+        await Get("/requests.json?q=lampa&extensions=true");
         await Get($"/requests/{id}.json?extensions=true&locale=en");
 
         using var photo = new MultipartFormDataContent
@@ -106,6 +107,7 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await DeliveriesAsync(admin);
         await CitizenMessagesAsync(admin, dispatcher);
         await CalendarAsync(admin);
+        await PrivacyAsync(admin, dispatcher);
 
         using (var events = new HttpRequestMessage(HttpMethod.Get, "/admin/events") { Headers = { { "Last-Event-ID", "0" } } })
         {
@@ -324,6 +326,23 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
     }
 
     /// <summary>The working calendar: weekly hours, own days and a year's closed days, with their refusals.</summary>
+    private async Task PrivacyAsync(AdminClient admin, AdminClient dispatcher)
+    {
+        var retention = await Check(admin.GetAsync("/admin/privacy/retention"));
+        await Check(admin.PutAsync("/admin/privacy/retention", retention));
+        await Check(admin.PutAsync("/admin/privacy/retention", new { contact_retention_months = 0 }), HttpStatusCode.BadRequest);
+        var email = $"contract.{Guid.NewGuid():N}@example.gr";
+        var id = await Privacy.PrivacyRequests.WithContactAsync(app, email, "6900000099");
+        await Privacy.PrivacyRequests.FollowUpAsync(app, id, email);
+        await Check(admin.PostAsync("/admin/privacy/contacts/find", new { email }));
+        await Check(admin.PostAsync("/admin/privacy/contacts/find", new { }), HttpStatusCode.BadRequest);
+        await Check(dispatcher.PostAsync("/admin/privacy/contacts/find", new { email }), HttpStatusCode.Forbidden);
+        await Check(admin.PostAsync("/admin/privacy/contacts/export", new { phone = "+30 6900000099" }));
+        await Check(admin.PostAsync("/admin/privacy/contacts/export", new { phone = "-" }), HttpStatusCode.BadRequest);
+        await Check(admin.PostAsync("/admin/privacy/contacts/erase", new { email }));
+        await Check(admin.PostAsync("/admin/privacy/contacts/erase", new { email = "no-at-sign" }), HttpStatusCode.BadRequest);
+    }
+
     private async Task CalendarAsync(AdminClient admin)
     {
         var week = await Check(admin.GetAsync("/admin/calendar"));

@@ -32,6 +32,7 @@ public static class AdminApi
         signedIn.MapCalendar();
         signedIn.MapRequestMessages();
         signedIn.MapLiveFeed();
+        signedIn.MapPrivacy();
         return routes;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Open311.Core;
 using Open311.Core.Requests;
+using Open311.Core.Search;
 
 namespace Open311.Api.Admin;
 
@@ -88,15 +89,23 @@ public static class StaffRequestQuery
             }
         }
 
+        var search = Text(query.Q);
+        if (search is not null && TextSearch.Refusal(search) is { } refusal)
+        {
+            errors.Add(("q", refusal));
+        }
+
         var order = Text(query.Sort) switch
         {
+            null when search is not null => StaffRequestOrder.Relevance,
             null or "newest" => StaffRequestOrder.Newest,
             "resolution_due" => StaffRequestOrder.ResolutionDue,
+            "relevance" when search is not null => StaffRequestOrder.Relevance,
             _ => (StaffRequestOrder?)null,
         };
         if (order is null)
         {
-            errors.Add(("sort", "newest or resolution_due"));
+            errors.Add(("sort", "newest, resolution_due, or relevance (with q)"));
         }
 
         var filter = new StaffRequestFilter
@@ -107,7 +116,7 @@ public static class StaffRequestQuery
             DepartmentId = Id(query.DepartmentId, "department_id"),
             AssigneeId = Id(query.AssigneeId, "assignee_id"),
             AreaId = Id(query.AreaId, "area_id"),
-            Text = Text(query.Q),
+            Text = search,
             From = Time(query.From, "from"),
             To = Time(query.To, "to"),
             Overdue = Flag(query.Overdue, "overdue") == true,

@@ -21,7 +21,7 @@ public sealed record StaffRequestSearch
     [FromQuery(Name = "area_id"), Description("Numeric id of a service area the request's point falls in.")]
     public string? AreaId { get; init; }
 
-    [FromQuery(Name = "q"), Description("Words in the description or address, or a protocol number.")]
+    [FromQuery(Name = "q"), Description("Search the description, address, public notes and protocol number: accents, case and inflection ignored, parts of words and small typos found, Greeklish (lampa) read as Greek. Sorted by relevance unless sort is given.")]
     public string? Q { get; init; }
 
     [FromQuery(Name = "from"), Description("Earliest request time, ISO 8601 with offset.")]
@@ -42,7 +42,7 @@ public sealed record StaffRequestSearch
     [FromQuery(Name = "priority"), Description("Priorities, comma-separated: low, normal, high, urgent.")]
     public string? Priority { get; init; }
 
-    [FromQuery(Name = "sort"), Description("newest (default): newest first; resolution_due: open requests only, soonest resolution due first, those without a due time (no target, waiting) last.")]
+    [FromQuery(Name = "sort"), Description("newest (default): newest first; resolution_due: open requests only, soonest resolution due first, those without a due time (no target, waiting) last; relevance (the default with q): best matches first.")]
     public string? Sort { get; init; }
 
     [FromQuery(Name = "page"), Description("1-based page number, at most {MaxPage}.")]

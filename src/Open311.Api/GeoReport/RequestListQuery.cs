@@ -2,6 +2,7 @@ using System.Globalization;
 using Open311.Api.GeoReport.Wire;
 using Open311.Core;
 using Open311.Core.Requests;
+using Open311.Core.Search;
 
 namespace Open311.Api.GeoReport;
 
@@ -36,6 +37,7 @@ public static class RequestListQuery
             UpdatedBefore = ReadDate(p.UpdatedBefore, "updated_before", errors),
             Near = ReadCircle(p, options, errors),
             Within = ReadBox(p.Bbox, errors),
+            Text = ReadSearch(p.Q, errors),
         };
         var (page, pageSize) = ReadPage(p.Page, p.PageSize, options, errors);
         filter = filter with { Page = page, PageSize = pageSize };
@@ -100,6 +102,22 @@ public static class RequestListQuery
 
         // An id that is not a number names no request: it simply matches nothing.
         return [.. items.Select(i => long.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0)];
+    }
+
+    private static string? ReadSearch(string? text, List<Open311Error> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var search = text.Trim();
+        if (TextSearch.Refusal(search) is { } refusal)
+        {
+            errors.Add(new(400, $"q {refusal}"));
+        }
+
+        return search;
     }
 
     private static RequestStatus[]? ReadStatuses(RequestSearchParameters p, List<Open311Error> errors)

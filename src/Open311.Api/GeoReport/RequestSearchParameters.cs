@@ -41,6 +41,9 @@ public sealed record RequestSearchParameters : IBindableFromHttpContext<RequestS
     [Wire("bbox", "Extension: left,bottom,right,top in WGS84 degrees. Not with lat/long.")]
     public string? Bbox { get; init; }
 
+    [Wire("q", "Extension: search the description, address, public notes and protocol number; accents, case and inflection ignored, parts of words and small typos found, Greeklish (lampa) read as Greek. Best matches first.")]
+    public string? Q { get; init; }
+
     [Wire("updated_after", "Extension: only requests changed after this time (ISO 8601 with offset). Without start_date/end_date, no {MaxWindowDays}-day window applies.", Type = WireType.DateTime)]
     public string? UpdatedAfter { get; init; }
 

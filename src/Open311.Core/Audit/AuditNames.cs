@@ -37,4 +37,6 @@ public static class AuditAction
     public const string ViewedContact = "viewed_contact";
     /// <summary>A member of staff exported requests with citizens' contact data (the filter and the row count are recorded, not the data).</summary>
     public const string ExportedContact = "exported_contact";
+    /// <summary>An administrator erased a data subject's contact data from the request (anonymised at once).</summary>
+    public const string ErasedContact = "erased_contact";
 }

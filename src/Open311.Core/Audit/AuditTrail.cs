@@ -11,6 +11,10 @@ public static class AuditTrail
 
     /// <summary>Records, in the caller's unit of work, what no save shows: that a member of staff saw a request's contact data.</summary>
     public static void RecordContactView(Open311Db db, AuditActor actor, long requestId, DateTimeOffset now) =>
+        RecordContact(db, actor, requestId, AuditAction.ViewedContact, now);
+
+    /// <summary>Records that a request's contact data was viewed, exported or erased (<see cref="AuditAction"/>): that it happened, never the data.</summary>
+    public static void RecordContact(Open311Db db, AuditActor actor, long requestId, string action, DateTimeOffset now) =>
         db.AuditEvents.Add(new AuditEvent
         {
             JurisdictionId = actor.JurisdictionId,
@@ -18,6 +22,6 @@ public static class AuditTrail
             Actor = actor.Name,
             Entity = AuditEntity.Request,
             EntityId = requestId.ToString(CultureInfo.InvariantCulture),
-            Action = AuditAction.ViewedContact,
+            Action = action,
         });
 }

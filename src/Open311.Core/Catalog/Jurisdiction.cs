@@ -14,6 +14,8 @@ public class Jurisdiction
     public string? ContactInfo { get; set; }
     /// <summary>Where client developers ask for an API key (Open311 discovery <c>key_service</c>).</summary>
     public string? KeyService { get; set; }
+    /// <summary>Months a closed request keeps its requester's contact data before the retention job anonymises it.</summary>
+    public int ContactRetentionMonths { get; set; } = DefaultContactRetentionMonths;
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>
@@ -28,4 +30,7 @@ public class Jurisdiction
     public bool Covers(double lat, double @long) =>
         AreaSouth is not { } south || AreaWest is not { } west || AreaNorth is not { } north || AreaEast is not { } east
         || (lat >= south && lat <= north && @long >= west && @long <= east);
+
+    public const int DefaultContactRetentionMonths = 12;
+    public const int MaxContactRetentionMonths = 120;
 }

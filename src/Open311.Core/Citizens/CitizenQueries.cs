@@ -8,7 +8,7 @@ public static class CitizenQueries
     public static IQueryable<ServiceRequest> WithProtocolNumber(this IQueryable<ServiceRequest> requests, string protocolNumber) =>
         requests.Where(r => r.ProtocolNumber == protocolNumber);
 
-    /// <summary>The jurisdiction's requests from this phone number that still wait for SMS (served by ix_requests_sms_phone).</summary>
+    /// <summary>The jurisdiction's requests from this phone number that still wait for SMS (served by ix_requests_contact_phone, 0023).</summary>
     public static IQueryable<ServiceRequest> WantingSmsAt(this IQueryable<ServiceRequest> requests, string jurisdictionId, string phone) =>
         requests.Where(r => r.JurisdictionId == jurisdictionId && r.NotifySms && PhoneNumbers.Key(r.Contact.Phone) == PhoneNumbers.Key(phone));
 }

@@ -36,5 +36,17 @@ public sealed class CitizenFollowUp
     public string? LastName { get; private set; }
     public string? Email { get; private set; }
 
+    /// <summary>Forgets the sender's name and e-mail; false when none was held.</summary>
+    internal bool AnonymiseContact()
+    {
+        if (FirstName is null && LastName is null && Email is null)
+        {
+            return false;
+        }
+
+        (FirstName, LastName, Email) = (null, null, null);
+        return true;
+    }
+
     public override string ToString() => $"CitizenFollowUp {{ client {ApiClientId}, update {ClientUpdateId}, contact redacted }}";
 }

@@ -19,4 +19,6 @@ public enum RequestEventKind
     PriorityChanged,
     /// <summary>An escalation rule fired (<see cref="Escalation.EscalationRule"/>): staff only; its note names the rule, clock and share.</summary>
     Escalated,
+    /// <summary>Contact data anonymised (retention passed, or erased on a data subject's request). Staff only.</summary>
+    ContactAnonymised,
 }

@@ -16,6 +16,8 @@ public sealed record RequestFilter
     public DateTimeOffset? UpdatedAfter { get; init; }
     public DateTimeOffset? UpdatedBefore { get; init; }
     public GeoCircle? Near { get; init; }
+    /// <summary>Extension: a search over the public text (<see cref="Search.TextSearch"/>); the best matches first.</summary>
+    public string? Text { get; init; }
     public GeoBox? Within { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 1000;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Open311.Core.Data;
+using Open311.Core.Search;
 
 namespace Open311.Core.Requests;
 
@@ -63,8 +64,12 @@ public static class RequestSearch
             requests = requests.Where(r => r.UpdatedAt < before);
         }
 
-        return requests
-            .OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
+        var ordered = filter.Text is { } text
+            ? requests.Join(db.Hits(text), r => r.Id, h => h.Id, (r, h) => new { Request = r, h.Rank })
+                .OrderByDescending(m => m.Rank).ThenByDescending(m => m.Request.RequestedAt).ThenByDescending(m => m.Request.Id)
+                .Select(m => m.Request)
+            : requests.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id);
+        return ordered
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize + 1);
     }

@@ -88,6 +88,8 @@ public class ServiceRequest
     public int? ResponseWorkingMinutes { get; private set; }
     /// <summary>The latest close.</summary>
     public DateTimeOffset? ResolvedAt { get; private set; }
+    /// <summary>When the requester's contact data was anonymised (retention passed, or erased on request); null while held.</summary>
+    public DateTimeOffset? ContactAnonymisedAt { get; private set; }
     public int? ResolutionWorkingMinutes { get; private set; }
     public int ReopenedCount { get; private set; }
     /// <summary>When the next escalation rule fires: kept by <see cref="Escalation.EscalationPlanner"/> with every change; null when none will.</summary>
@@ -266,6 +268,48 @@ public class ServiceRequest
         }
 
         Record(actor, RequestEventKind.MessagesStopped, isPublic: false, how, now, [.. changes]);
+        return true;
+    }
+
+    /// <summary>
+    /// Forgets contact data: the requester's (when <paramref name="requester"/>) and that of the given
+    /// citizens' follow-ups on this request, and stops the messages that went to the requester. A private
+    /// event says why and which fields were cleared, never their values. False when nothing was held.
+    /// </summary>
+    internal bool AnonymiseContact(bool requester, IReadOnlyCollection<CitizenFollowUp> followUps, string actor, string why, DateTimeOffset now)
+    {
+        List<(string, object?, object?)> changes = [];
+        if (requester)
+        {
+            changes.AddRange(Contact.HeldFields().Select(field => (field, (object?)"(hidden)", (object?)null)));
+            if (NotifyEmail)
+            {
+                changes.Add(("notify_email", true, false));
+            }
+
+            if (NotifySms)
+            {
+                changes.Add(("notify_sms", true, false));
+            }
+
+            (Contact, NotifyEmail, NotifySms, ContactAnonymisedAt) = (new RequesterContact(), false, false, ContactAnonymisedAt ?? now);
+        }
+
+        var forgotten = followUps.Count(followUp => followUp.AnonymiseContact());
+        if (forgotten > 0)
+        {
+            changes.Add(("citizen_update_contacts", forgotten, 0));
+        }
+
+        if (changes.Count == 0)
+        {
+            return false;
+        }
+
+        // Public output must not change (updated_datetime included): contact data was never public.
+        var publiclyUpdated = UpdatedAt;
+        Record(actor, RequestEventKind.ContactAnonymised, isPublic: false, why, now, [.. changes]);
+        UpdatedAt = publiclyUpdated;
         return true;
     }
 

@@ -9,7 +9,7 @@ public sealed record StaffRequestFilter
     public long? DepartmentId { get; init; }
     public long? AssigneeId { get; init; }
     public long? AreaId { get; init; }
-    /// <summary>Words in the description or address, or an exact protocol number.</summary>
+    /// <summary>A search over the public text (<see cref="Search.TextSearch"/>): description, address, public notes, protocol number.</summary>
     public string? Text { get; init; }
     public DateTimeOffset? From { get; init; }
     public DateTimeOffset? To { get; init; }
@@ -32,4 +32,6 @@ public enum StaffRequestOrder
     Newest,
     /// <summary>Open requests only, the soonest resolution due first; those without a due time (no target, waiting) last.</summary>
     ResolutionDue,
+    /// <summary>With a search text only: the best matches first, then newest first.</summary>
+    Relevance,
 }

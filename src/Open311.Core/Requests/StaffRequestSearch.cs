@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Open311.Core.Data;
+using Open311.Core.Search;
 using Open311.Core.ServiceLevels;
 using Open311.Core.Staff;
 
@@ -27,7 +28,7 @@ public static class StaffRequestSearch
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize + 1);
 
-    /// <summary>Every request the actor may see that the filter matches, newest first (the list's order, served by its indexes); paging ignored.</summary>
+    /// <summary>Every request the actor may see that the filter matches, in the filter's order (each served by its indexes); paging ignored.</summary>
     public static IQueryable<ServiceRequest> StaffMatches(this Open311Db db, StaffActor actor, StaffRequestFilter filter, DateTimeOffset now)
     {
         var requests = db.Requests.AsNoTracking().VisibleTo(actor);
@@ -87,11 +88,18 @@ public static class StaffRequestSearch
             requests = requests.Where(r => priorities.Contains(r.Priority));
         }
 
+        // Relevance ranks every match (TextSearch), so it costs what the search finds, not the table.
         if (filter.Text is { } text)
         {
-            var pattern = $"%{EscapeLike(text)}%";
-            requests = requests.Where(r => r.ProtocolNumber == text
-                || EF.Functions.ILike(r.Description!, pattern) || EF.Functions.ILike(r.Address!, pattern));
+            var hits = db.Hits(text);
+            if (filter.Order == StaffRequestOrder.Relevance)
+            {
+                return requests.Join(hits, r => r.Id, h => h.Id, (r, h) => new { Request = r, h.Rank })
+                    .OrderByDescending(m => m.Rank).ThenByDescending(m => m.Request.RequestedAt).ThenByDescending(m => m.Request.Id)
+                    .Select(m => m.Request);
+            }
+
+            requests = requests.Where(r => hits.Any(h => h.Id == r.Id));
         }
 
         // Soonest due first walks ix_requests_open_resolution_due, which holds open requests only;
@@ -100,6 +108,4 @@ public static class StaffRequestSearch
             ? requests.Where(r => r.Status == RequestStatus.Open).OrderBy(r => r.ResolutionDueAt).ThenBy(r => r.Id)
             : requests.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id);
     }
-
-    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

@@ -39,7 +39,8 @@ public class SchemaTests(Open311App app) : IClassFixture<Open311App>
 
         var tables = mapped.Select(c => c.Item1).ToHashSet();
         mismatches.AddRange(actual.Keys
-            .Where(c => tables.Contains(c.Table) && !mapped.Contains(c))
+            // A generated column EF does not map only feeds indexes read in SQL (0022's search columns, TextSearch).
+            .Where(c => tables.Contains(c.Table) && !mapped.Contains(c) && !actual[c].Generated)
             .Select(c => $"{c.Table}.{c.Column} is in the database but not mapped"));
         Assert.Empty(mismatches);
     }
@@ -89,9 +90,9 @@ public class SchemaTests(Open311App app) : IClassFixture<Open311App>
         }
     }
 
-    private static async Task<Dictionary<(string Table, string Column), (string Type, bool Nullable)>> ReadColumnsAsync(string connectionString)
+    private static async Task<Dictionary<(string Table, string Column), (string Type, bool Nullable, bool Generated)>> ReadColumnsAsync(string connectionString)
     {
-        var columns = new Dictionary<(string, string), (string, bool)>();
+        var columns = new Dictionary<(string, string), (string, bool, bool)>();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
@@ -101,7 +102,7 @@ public class SchemaTests(Open311App app) : IClassFixture<Open311App>
                                     -- PostGIS types with their subtype and SRID, e.g. geography(Point,4326)
                                     WHEN 'USER-DEFINED' THEN format_type(a.atttypid, a.atttypmod)
                                     ELSE c.data_type END,
-                   c.is_nullable = 'YES'
+                   c.is_nullable = 'YES', c.is_generated = 'ALWAYS'
             FROM information_schema.columns c
             JOIN pg_attribute a ON a.attrelid = format('%I.%I', c.table_schema, c.table_name)::regclass AND a.attname = c.column_name
             WHERE c.table_schema = 'public'
@@ -109,7 +110,7 @@ public class SchemaTests(Open311App app) : IClassFixture<Open311App>
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            columns[(reader.GetString(0), reader.GetString(1))] = (reader.GetString(2), reader.GetBoolean(3));
+            columns[(reader.GetString(0), reader.GetString(1))] = (reader.GetString(2), reader.GetBoolean(3), reader.GetBoolean(4));
         }
 
         return columns;

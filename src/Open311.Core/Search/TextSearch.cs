@@ -1,0 +1,71 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Open311.Core.Data;
+
+namespace Open311.Core.Search;
+
+/// <summary>One request a search text matches, and how well (higher is better).</summary>
+public sealed class SearchHit
+{
+    public long Id { get; init; }
+    public double Rank { get; init; }
+}
+
+/// <summary>
+/// The search over a request's public text (0022_greek_search.sql): accents, case and final sigma
+/// folded by open311_fold, words stemmed by the 'greek' configuration and matched as prefixes, typos
+/// caught by trigram word similarity, Greeklish written in Greek first, or the exact protocol number.
+/// Each branch is served by its own index (a BitmapOr), so it scales with the matches, not the table.
+/// </summary>
+public static class TextSearch
+{
+    /// <summary>Longer than any phrase anyone types; a longer text is refused rather than trigram-compared with every match.</summary>
+    public const int MaxLength = 200;
+
+    /// <summary>Why <paramref name="text"/> cannot be searched for, or null when it can.</summary>
+    public static string? Refusal(string text) =>
+        text.Length > MaxLength ? $"may be at most {MaxLength} characters"
+        : PrefixQuery(text) is null ? "must contain a letter or a digit"
+        : null;
+
+    /// <summary>
+    /// The query as the full-text side reads it: each word (letters and digits, in Greek) a prefix,
+    /// all required; null when the text has no word at all. Built here, never from raw input, so
+    /// that no text can be a to_tsquery syntax error.
+    /// </summary>
+    public static string? PrefixQuery(string text)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var c in Greeklish.ToGreek(text).Append(' '))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(c);
+            }
+            else if (word.Length > 0)
+            {
+                words.Add($"{word}:*");
+                word.Clear();
+            }
+        }
+
+        return words.Count > 0 ? string.Join(" & ", words) : null;
+    }
+
+    /// <summary>Every request whose public text matches <paramref name="text"/>, in no order; compose with the caller's scope.</summary>
+    public static IQueryable<SearchHit> Hits(this Open311Db db, string text)
+    {
+        var greek = Greeklish.ToGreek(text);
+        var prefixes = PrefixQuery(text) ?? "";
+        return db.Database.SqlQuery<SearchHit>($"""
+            SELECT r.id,
+                   (ts_rank(r.search_vector, to_tsquery('greek', open311_fold({prefixes})))
+                    + word_similarity(open311_fold({greek}), r.search_text))::float8 AS rank
+            FROM service_requests r
+            WHERE r.search_vector @@ to_tsquery('greek', open311_fold({prefixes}))
+               OR open311_fold({greek}) <% r.search_text
+               OR r.protocol_number = {text}
+            """);
+    }
+}
