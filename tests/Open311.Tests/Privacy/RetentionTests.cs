@@ -75,9 +75,11 @@ public class RetentionTests(RetentionApp app) : IClassFixture<RetentionApp>
             app.Services.GetRequiredService<ContactRetention>().RunAsync(null, CancellationToken.None),
             second.Services.GetRequiredService<ContactRetention>().RunAsync(null, CancellationToken.None));
 
+        // A by-hand run skips the rows another runner holds, so it may end while a background worker is
+        // still committing its batch: wait for that, then every request has exactly one event.
         foreach (var id in ids)
         {
-            Assert.Null((await CitizenRequests.StoredAsync(app, id)).Contact.Email);
+            await Eventually.TrueAsync(async () => (await CitizenRequests.StoredAsync(app, id)).Contact.Email is null);
             Assert.Single(await AnonymisedEventsAsync(app, id));
         }
     }
