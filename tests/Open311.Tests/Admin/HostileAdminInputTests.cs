@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Open311.Tests.Infrastructure;
 
@@ -71,12 +72,8 @@ public class HostileAdminInputTests(Open311App app) : IClassFixture<Open311App>
         var admin = await AdminClient.SignInAsync(app, "admin");
         var (_, categories) = await admin.GetAsync("/admin/services");
         var pothole = categories.EnumerateArray().Single(c => c.GetProperty("code").GetString() == "005");
-        var id = pothole.GetProperty("id").GetInt64();
 
-        var statuses = await PutAllAtOnceAsync($"/admin/services/{id}", JsonNode.Parse(pothole.GetRawText())!, "names", "attributes");
-
-        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.Conflict, $"got {(int)s}: {string.Join("\n", app.Logs.Lines.Where(l => l.Contains("xception", StringComparison.Ordinal)).Take(3))}"));
-        Assert.Contains(HttpStatusCode.OK, statuses);
+        await PutAllAtOnceAsync("/admin/services", pothole, "names", "attributes");
     }
 
     [Fact]
@@ -86,10 +83,7 @@ public class HostileAdminInputTests(Open311App app) : IClassFixture<Open311App>
         var (_, workflows) = await admin.GetAsync("/admin/workflows");
         var workflow = workflows.EnumerateArray().First();
 
-        var statuses = await PutAllAtOnceAsync($"/admin/workflows/{workflow.GetProperty("id").GetInt64()}", JsonNode.Parse(workflow.GetRawText())!, "names", "transitions");
-
-        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.Conflict, $"got {(int)s}: {string.Join("\n", app.Logs.Lines.Where(l => l.Contains("xception", StringComparison.Ordinal)).Take(3))}"));
-        Assert.Contains(HttpStatusCode.OK, statuses);
+        await PutAllAtOnceAsync("/admin/workflows", workflow, "names", "transitions");
     }
 
     [Fact]
@@ -138,14 +132,22 @@ public class HostileAdminInputTests(Open311App app) : IClassFixture<Open311App>
         Assert.DoesNotContain(privateId.ToString(CultureInfo.InvariantCulture), open311.GetProperty("extended_attributes").GetRawText(), StringComparison.Ordinal);
     }
 
-    /// <summary>Sends the view back with a different English name from sixteen clients at once, five times over; the statuses they got.</summary>
-    private async Task<List<HttpStatusCode>> PutAllAtOnceAsync(string path, JsonNode view, string namesField, string listField)
+    /// <summary>
+    /// Sends the view back with a different English name from sixteen clients at once, five times over. Each must answer
+    /// 200 or a 409 ProblemDetails, at least one a 200, and what is stored after a round must be one writer's body whole.
+    /// A failure names the body and the exception the service logged, since the race it shows rarely repeats.
+    /// </summary>
+    private async Task PutAllAtOnceAsync(string listPath, JsonElement item, string namesField, string listField)
     {
+        var id = item.GetProperty("id").GetInt64();
+        var path = $"{listPath}/{id}";
+        var view = JsonNode.Parse(item.GetRawText())!;
+        var admin = await AdminClient.SignInAsync(app, "admin");
         var clients = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => AdminClient.SignInAsync(app, "admin")));
-        var statuses = new List<HttpStatusCode>();
+        var succeeded = 0;
         for (var round = 0; round < 5; round++)
         {
-            var responses = await Task.WhenAll(clients.Select((client, i) =>
+            var bodies = clients.Select((_, i) =>
             {
                 var body = view.DeepClone();
                 body["name_en"] = $"Renamed {round}.{i}";
@@ -156,11 +158,31 @@ public class HostileAdminInputTests(Open311App app) : IClassFixture<Open311App>
                     var items = body[listField]!.AsArray();
                     items.RemoveAt(items.Count - 1);
                 }
-                return client.Http.PutAsJsonAsync(path, body);
-            }));
-            statuses.AddRange(responses.Select(r => r.StatusCode));
+
+                return body;
+            }).ToList();
+            var logged = app.Logs.Lines.Count;
+            var responses = await Task.WhenAll(clients.Select((client, i) => client.Http.PutAsJsonAsync(path, bodies[i])));
+
+            for (var i = 0; i < responses.Length; i++)
+            {
+                var status = responses[i].StatusCode;
+                var answer = await responses[i].Content.ReadAsStringAsync();
+                Assert.True(status is HttpStatusCode.OK
+                    || (status is HttpStatusCode.Conflict && responses[i].Content.Headers.ContentType?.MediaType == "application/problem+json"),
+                    $"PUT {path} answered {(int)status} {answer}\nto {bodies[i].ToJsonString()}\nthe service logged:\n"
+                    + string.Join("\n", app.Logs.Lines.Skip(logged).Where(l => l.StartsWith("Error", StringComparison.Ordinal))));
+                succeeded += status is HttpStatusCode.OK ? 1 : 0;
+            }
+
+            var (_, all) = await admin.GetAsync(listPath);
+            var stored = all.EnumerateArray().Single(s => s.GetProperty("id").GetInt64() == id);
+            var name = stored.GetProperty("name_en").GetString();
+            var writer = bodies.FindIndex(b => b["name_en"]!.GetValue<string>() == name);
+            Assert.True(writer >= 0 && responses[writer].StatusCode == HttpStatusCode.OK, $"stored {stored}, which no successful writer sent");
+            Assert.Equal(bodies[writer][listField]!.AsArray().Count, stored.GetProperty(listField).GetArrayLength());
         }
 
-        return statuses;
+        Assert.True(succeeded > 0, "no PUT succeeded");
     }
 }
