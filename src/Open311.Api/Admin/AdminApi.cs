@@ -33,6 +33,7 @@ public static class AdminApi
         signedIn.MapRequestMessages();
         signedIn.MapLiveFeed();
         signedIn.MapPrivacy();
+        signedIn.MapJurisdictionArea();
         return routes;
     }
 }
