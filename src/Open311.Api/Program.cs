@@ -21,6 +21,8 @@ builder.AddCitizenPages();
 builder.AddDashboard();
 builder.AddApiDocumentation();
 builder.AddProxyAndHttps();
+builder.AddHealth();
+builder.AddIdempotency();
 
 var app = builder.Build();
 app.UseProxyAndHttps();
@@ -33,12 +35,12 @@ app.UseEdgeInputChecks();
 app.UseGeoReportCalls();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
+app.UseIdempotencyKeys();
 app.MapGeoReport();
 app.MapAdmin();
 app.MapCitizenPages();
 app.MapDashboard();
-app.MapHealthChecks("/health");
+app.MapHealth();
 
 if (RetentionCommand.IsAsked(args))
 {

@@ -18,6 +18,7 @@ public static class GeoReportErrors
         {
             StatusCodes.Status500InternalServerError => "the server could not complete the request; please try again later",
             StatusCodes.Status409Conflict => "another change was made at the same time; please try again",
+            StatusCodes.Status503ServiceUnavailable => "the service is unavailable for a moment; please try again after the seconds Retry-After gives",
             _ => "the request could not be read",
         };
         return WriteAsync(context, status, description);
