@@ -34,6 +34,7 @@ app.UseApiDocumentation();
 app.UseDashboard();
 app.UseReportPage();
 app.UseRouting();
+app.UseEdgeInputChecks();
 app.UseGeoReportCalls();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -360,6 +360,9 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         var retention = await Check(admin.GetAsync("/admin/privacy/retention"));
         await Check(admin.PutAsync("/admin/privacy/retention", retention));
         await Check(admin.PutAsync("/admin/privacy/retention", new { contact_retention_months = 0 }), HttpStatusCode.BadRequest);
+        var area = await Check(admin.GetAsync("/admin/jurisdiction/area"));
+        await Check(admin.PutAsync("/admin/jurisdiction/area", area));
+        await Check(admin.PutAsync("/admin/jurisdiction/area", new { south = 36.1, west = 24.6, north = 34.8, east = 25.9 }), HttpStatusCode.BadRequest);
         var email = $"contract.{Guid.NewGuid():N}@example.gr";
         var id = await Privacy.PrivacyRequests.WithContactAsync(app, email, "6900000099");
         await Privacy.PrivacyRequests.FollowUpAsync(app, id, email);

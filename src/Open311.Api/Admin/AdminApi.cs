@@ -36,6 +36,7 @@ public static class AdminApi
         signedIn.MapRequestMessages();
         signedIn.MapLiveFeed();
         signedIn.MapPrivacy();
+        signedIn.MapJurisdictionArea();
         return routes;
     }
 }

@@ -31,6 +31,7 @@ public static class AdminRegistration
         builder.Services.AddScoped<Core.Catalog.CategoryAdministration>();
         builder.Services.AddScoped<Core.Duplicates.DuplicateCheckAdministration>();
         builder.Services.AddScoped<Core.Catalog.LanguageAdministration>();
+        builder.Services.AddScoped<Core.Catalog.JurisdictionAreaAdministration>();
         builder.Services.AddScoped<Core.Workflow.WorkflowAdministration>();
         builder.Services.AddScoped<Core.Calendar.CalendarAdministration>();
         builder.Services.AddScoped<Core.Staff.SignInLockout>();

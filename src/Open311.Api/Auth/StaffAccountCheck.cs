@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Open311.Core.Data;
@@ -19,13 +21,17 @@ public static class StaffAccountCheck
             return;
         }
 
+        // The built-in login's tokens carry the credentials version: a password change since they were issued ends them.
+        int? credentials = int.TryParse(context.Principal.FindFirstValue(StaffClaims.CredentialsVersion), NumberStyles.None, CultureInfo.InvariantCulture,
+            out var version) ? version : null;
         var db = context.HttpContext.RequestServices.GetRequiredService<Open311Db>();
         var current = await db.StaffAccounts.AsNoTracking().AnyAsync(s => s.Id == actor.Id && s.Active
-            && s.JurisdictionId == actor.JurisdictionId && s.Role == actor.Role && s.DepartmentId == actor.DepartmentId,
+            && s.JurisdictionId == actor.JurisdictionId && s.Role == actor.Role && s.DepartmentId == actor.DepartmentId
+            && (credentials == null || s.CredentialsVersion == credentials),
             context.HttpContext.RequestAborted);
         if (!current)
         {
-            context.Fail("the token's account is inactive or has changed since it was issued");
+            context.Fail("the token's account is inactive, or its role, department or password has changed since it was issued");
         }
     }
 }

@@ -15,6 +15,8 @@ public static class StaffClaims
     public const string Role = "role";
     public const string Jurisdiction = "jurisdiction";
     public const string Department = "department_id";
+    /// <summary>Only in the built-in login's tokens: an identity provider keeps its own credentials.</summary>
+    public const string CredentialsVersion = "credentials_version";
 
     public static Dictionary<string, object> For(StaffAccount account)
     {
@@ -24,6 +26,7 @@ public static class StaffClaims
             [StaffId] = account.Id.ToString(CultureInfo.InvariantCulture),
             [Role] = account.Role.ToOpen311(),
             [Jurisdiction] = account.JurisdictionId,
+            [CredentialsVersion] = account.CredentialsVersion.ToString(CultureInfo.InvariantCulture),
         };
         if (account.DepartmentId is { } department)
         {

@@ -62,7 +62,9 @@ public sealed record RequestView
         MediaId = r.MediaId,
         Channel = r.Channel,
         ProtocolNumber = r.ProtocolNumber,
-        DuplicateOfId = r.DuplicateOfId,
+        // Only an original Open311 itself would show: links stored before marking refused private or foreign
+        // originals (issue 10) must not reveal a social-support request's id or another jurisdiction's.
+        DuplicateOfId = r.DuplicateOf != null && r.DuplicateOf.Service.IsPublic && r.DuplicateOf.JurisdictionId == r.JurisdictionId ? r.DuplicateOfId : null,
         Attributes = r.Attributes,
     };
 }

@@ -19,6 +19,8 @@ public static class DemoCatalog
         ContactInfo = "Γραμμή Δημότη 2813-409409, εργάσιμες 08:00-14:30",
         KeyService = "Αιτήσεις για κλειδί API: it@heraklion.gr",
         CreatedAt = now,
+        // The regional unit of Heraklion with its coastal waters, as the area intake accepts.
+        AreaSouth = 34.8, AreaWest = 24.6, AreaNorth = 36.1, AreaEast = 25.9,
     };
 
     /// <summary>The organisation chart: directorates, and sections under Technical Services.</summary>

@@ -55,21 +55,29 @@ public static class ErrorHandling
 
     /// <summary>
     /// A unique or foreign-key violation means a concurrent change won the race between a check
-    /// and a write (two admins creating the same code at once): a conflict, not a failure.
+    /// and a write (two admins creating the same code at once); a deadlock or serialization failure
+    /// means PostgreSQL rolled this change back for another: a conflict, not a failure.
     /// </summary>
     private static int StatusOf(Exception? exception) => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode,
-        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation } }
-            => StatusCodes.Status409Conflict,
+        // Two admins saving one category or workflow at once: the loser's UPDATE or DELETE found its row already changed.
+        DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        DbUpdateException { InnerException: PostgresException postgres } when IsConflict(postgres) => StatusCodes.Status409Conflict,
+        PostgresException postgres when IsConflict(postgres) => StatusCodes.Status409Conflict,
+        // EF's execution strategy wraps what it takes for a transient failure (a deadlock) in an InvalidOperationException.
+        InvalidOperationException { InnerException: DbUpdateException or PostgresException } wrapped => StatusOf(wrapped.InnerException),
         _ when DatabaseUnavailable.Is(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
+    private static bool IsConflict(PostgresException postgres) => postgres.SqlState is PostgresErrorCodes.UniqueViolation
+        or PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
+
     /// <summary>What the client sent wrong, naming the JSON field when there is one; nothing for the service's own failures.</summary>
     private static string? Explain(Exception? exception) => exception switch
     {
-        DbUpdateException when StatusOf(exception) == StatusCodes.Status409Conflict => "another change was made at the same time and conflicts with this one; read again and retry",
+        DbUpdateException or PostgresException or InvalidOperationException when StatusOf(exception) == StatusCodes.Status409Conflict => "another change was made at the same time and conflicts with this one; read again and retry",
         BadHttpRequestException { InnerException: JsonException { Path: { } path } } =>
             $"the body is not valid JSON for this endpoint at {path}: a value is missing, malformed or of the wrong type",
         BadHttpRequestException { InnerException: JsonException } => "the body is not valid JSON",

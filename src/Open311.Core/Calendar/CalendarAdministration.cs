@@ -42,6 +42,8 @@ public sealed class CalendarAdministration(Open311Db db, TimeProvider clock)
             return AdminResult<Week>.Invalid(errors);
         }
 
+        // The week's rows are replaced as one: saves of it queue on the jurisdiction's row.
+        await using var transaction = await db.BeginExclusiveChangeAsync<Jurisdiction>(actor.JurisdictionId, cancellationToken);
         var stored = (await db.WorkingHours.Where(h => h.JurisdictionId == actor.JurisdictionId).ToListAsync(cancellationToken)).ToDictionary(h => h.Weekday);
         db.WorkingHours.RemoveRange(stored.Values.Where(h => !week.ContainsKey(h.Weekday)));
         foreach (var (weekday, (opens, closes)) in week)
@@ -56,6 +58,7 @@ public sealed class CalendarAdministration(Open311Db db, TimeProvider clock)
         }
 
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return AdminResult<Week>.Done(await WeekAsync(actor.JurisdictionId, cancellationToken));
     }
 

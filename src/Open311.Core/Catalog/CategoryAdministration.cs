@@ -41,6 +41,7 @@ public sealed partial class CategoryAdministration(Open311Db db, TimeProvider cl
     /// <summary>Replaces the category's fields and attributes with those proposed.</summary>
     public async Task<AdminResult<ServiceCategory>> UpdateAsync(StaffActor actor, long id, ServiceCategory proposed, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.BeginExclusiveChangeAsync<ServiceCategory>(id, cancellationToken);
         var category = await db.CategoriesOf(actor.JurisdictionId).AsTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (category is null)
         {
@@ -65,12 +66,14 @@ public sealed partial class CategoryAdministration(Open311Db db, TimeProvider cl
 
         Apply(proposed, category);
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return AdminResult<ServiceCategory>.Done(category);
     }
 
     /// <summary>Only a category with no requests, routing rules or service levels; others are deactivated instead.</summary>
     public async Task<AdminResult<long>> DeleteAsync(StaffActor actor, long id, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.BeginExclusiveChangeAsync<ServiceCategory>(id, cancellationToken);
         var category = await db.CategoriesOf(actor.JurisdictionId).AsTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (category is null)
         {
@@ -85,6 +88,7 @@ public sealed partial class CategoryAdministration(Open311Db db, TimeProvider cl
 
         db.Services.Remove(category);
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return AdminResult<long>.Done(id);
     }
 

@@ -18,6 +18,19 @@ public class Jurisdiction
     public int ContactRetentionMonths { get; set; } = DefaultContactRetentionMonths;
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// The box intake accepts points in (degrees, WGS 84): generous around the municipality, so a
+    /// point far away (lat=0 long=0) is refused while one at the edge is not. All null: no check.
+    /// </summary>
+    public double? AreaSouth { get; set; }
+    public double? AreaWest { get; set; }
+    public double? AreaNorth { get; set; }
+    public double? AreaEast { get; set; }
+
+    public bool Covers(double lat, double @long) =>
+        AreaSouth is not { } south || AreaWest is not { } west || AreaNorth is not { } north || AreaEast is not { } east
+        || (lat >= south && lat <= north && @long >= west && @long <= east);
+
     public const int DefaultContactRetentionMonths = 12;
     public const int MaxContactRetentionMonths = 120;
 }

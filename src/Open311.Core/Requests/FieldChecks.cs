@@ -1,3 +1,5 @@
+using System.Net.Mail;
+
 namespace Open311.Core.Requests;
 
 /// <summary>The checks every text a client sends must pass, whichever use case it is for: one wording of each rule.</summary>
@@ -28,7 +30,9 @@ internal static class FieldChecks
 
     public static void Email(List<IntakeError> errors, string? email)
     {
-        if (email is not null && (email.Length > MaxFieldLength || !email.Contains('@')))
+        // One bare address: MailAddress parses the syntax, and must give back exactly what was sent (no display name, no spaces).
+        if (email is not null && (email.Length > MaxFieldLength || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email
+            || parsed.Host.Length == 0 || parsed.User.Length == 0 || email.Any(char.IsWhiteSpace)))
         {
             errors.Add(new("email is not a valid e-mail address"));
         }

@@ -30,11 +30,16 @@ public sealed partial class RequestLifecycle
             return refusal!;
         }
 
-        var original = await db.Requests.Include(r => r.Followers)
+        // Only a request the actor may see can be the original, and a public request only points at a public one:
+        // Open311 shows duplicate_of, and a private (social-support) request's id must never surface there.
+        var original = await db.Requests.VisibleTo(actor).Include(r => r.Followers)
             .FirstOrDefaultAsync(r => r.Id == originalId && r.JurisdictionId == request.JurisdictionId, cancellationToken);
-        if (original is null || original.Id == request.Id)
+        var originalServiceId = original?.ServiceId;
+        var publicServices = await db.Services.Where(s => s.IsPublic && (s.Id == request.ServiceId || s.Id == originalServiceId))
+            .Select(s => s.Id).ToListAsync(cancellationToken);
+        if (original is null || original.Id == request.Id || (publicServices.Contains(request.ServiceId) && !publicServices.Contains(original.ServiceId)))
         {
-            return HandlingResult.Invalid($"request {originalId} cannot be the original: it does not exist or is this request");
+            return HandlingResult.Invalid($"request {originalId} cannot be the original: it does not exist, is not visible to you, is private or is this request");
         }
 
         if (original.DuplicateOfId is { } earlier)

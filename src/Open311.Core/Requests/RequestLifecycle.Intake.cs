@@ -28,6 +28,11 @@ public sealed partial class RequestLifecycle
         var jurisdiction = await jurisdictions.FindAsync(submission.JurisdictionId, cancellationToken)
             ?? throw new InvalidOperationException($"Unknown jurisdiction {submission.JurisdictionId}");
         var errors = CheckFields(submission, now);
+        if (submission is { Lat: >= -90 and <= 90 and var lat, Long: >= -180 and <= 180 and var lon } && !jurisdiction.Jurisdiction.Covers(lat, lon))
+        {
+            errors.Add(new($"lat and long are outside the area of {jurisdiction.Id}"));
+        }
+
         CheckLanguage(errors, submission.Language, jurisdiction.Jurisdiction);
 
         var (answers, attributeErrors) = AttributeValidator.Validate(service, submission.Attributes);

@@ -68,6 +68,8 @@ public class ServiceRequest
     /// <summary>Set for batch services: what the client holds until it learns the id.</summary>
     public Guid? Token { get; private set; }
     public long? DuplicateOfId { get; private set; }
+    /// <summary>The original, for queries (Open311 output checks it may show it); not loaded with the request.</summary>
+    public ServiceRequest? DuplicateOf { get; private set; }
     public DateTimeOffset RequestedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? ExpectedAt { get; private set; }

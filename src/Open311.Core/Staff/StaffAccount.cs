@@ -14,6 +14,8 @@ public class StaffAccount
     /// <summary>ASP.NET's PasswordHasher format; null for accounts that sign in through the municipality's identity provider.</summary>
     [NotAudited]
     public string? PasswordHash { get; set; }
+    /// <summary>Raised by every password change; built-in login tokens carry it, so a change ends the tokens issued before it.</summary>
+    public int CredentialsVersion { get; set; }
     public StaffRole Role { get; set; }
     /// <summary>Required for <see cref="StaffRole.Staff"/>: the only department whose requests they see.</summary>
     public long? DepartmentId { get; set; }

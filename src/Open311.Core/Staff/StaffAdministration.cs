@@ -72,6 +72,7 @@ public sealed class StaffAdministration(Open311Db db, TimeProvider clock, Func<S
         if (draft.Password is { Length: > 0 } password)
         {
             account.PasswordHash = hashPassword(account, password);
+            account.CredentialsVersion++;
         }
 
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);

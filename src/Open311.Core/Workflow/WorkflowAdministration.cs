@@ -36,6 +36,7 @@ public sealed class WorkflowAdministration(Open311Db db, TimeProvider clock)
     /// <summary>States are matched by code, so requests keep theirs; a state that has or had requests must stay, with its open/closed status.</summary>
     public async Task<AdminResult<RequestWorkflow>> UpdateAsync(StaffActor actor, long id, WorkflowDraft draft, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.BeginExclusiveChangeAsync<RequestWorkflow>(id, cancellationToken);
         var workflow = await db.WorkflowsOf(actor.JurisdictionId).AsTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
         if (workflow is null)
         {
@@ -64,12 +65,14 @@ public sealed class WorkflowAdministration(Open311Db db, TimeProvider clock)
 
         Apply(draft, workflow);
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return AdminResult<RequestWorkflow>.Done(workflow);
     }
 
     /// <summary>Never the jurisdiction's default, nor one a category uses.</summary>
     public async Task<AdminResult<long>> DeleteAsync(StaffActor actor, long id, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.BeginExclusiveChangeAsync<RequestWorkflow>(id, cancellationToken);
         var workflow = await db.WorkflowsOf(actor.JurisdictionId).AsTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
         if (workflow is null)
         {
@@ -83,6 +86,7 @@ public sealed class WorkflowAdministration(Open311Db db, TimeProvider clock)
 
         db.Workflows.Remove(workflow);
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return AdminResult<long>.Done(id);
     }
 

@@ -34,7 +34,7 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.HasOne(r => r.Department).WithMany().HasForeignKey(r => r.DepartmentId);
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.JurisdictionId);
         builder.HasOne<ApiClient>().WithMany().HasForeignKey(r => r.ApiClientId);
-        builder.HasOne<ServiceRequest>().WithMany().HasForeignKey(r => r.DuplicateOfId);
+        builder.HasOne(r => r.DuplicateOf).WithMany().HasForeignKey(r => r.DuplicateOfId);
         builder.HasMany(r => r.History).WithOne().HasForeignKey(e => e.RequestId);
         builder.HasMany(r => r.Followers).WithOne().HasForeignKey(f => f.RequestId);
         builder.HasMany(r => r.DuplicateSuggestions).WithOne().HasForeignKey(s => s.RequestId);
