@@ -24,6 +24,7 @@ public static class AdminApi
         signedIn.MapEscalationRules();
         signedIn.MapServiceLevels();
         signedIn.MapRequestHandling();
+        signedIn.MapWorkOrders();
         signedIn.MapIntake();
         signedIn.MapAudit();
         signedIn.MapStatistics();

@@ -7,6 +7,7 @@ using Open311.Core.Requests;
 using Open311.Core.ServiceLevels;
 using Open311.Core.Staff;
 using Open311.Core.Workflow;
+using Open311.Core.WorkOrders;
 
 namespace Open311.Api.Admin;
 
@@ -35,9 +36,11 @@ public sealed class RequestDetails(Open311Db db, CatalogCache catalog, StaffLang
             .Where(t => t.To.Code != WorkflowState.DuplicateCode)
             .Select(t => new AllowedTransition(t.To.Code, t.RequiresPublicNote))
             .ToList();
+        var workOrders = await db.WorkOrders.AsNoTracking().Where(w => w.RequestId == id).Select(w => w.State).ToListAsync(cancellationToken);
         AuditTrail.RecordContactView(db, actor, id, now);
         await db.SaveChangesAsync(cancellationToken);
         return new StaffRequestDetail(summary, request.Contact, request.NotifySms, request.NotifyEmail, request.AddressId, request.Zipcode,
-            request.StatusNotes, request.DuplicateOfId, request.Attributes, request.Version, allowed, links.Follow(request));
+            request.StatusNotes, request.DuplicateOfId, request.Attributes, request.Version, allowed, links.Follow(request),
+            workOrders.Count == 0 ? null : WorkOrderProgress.Of(workOrders, request.Status));
     }
 }

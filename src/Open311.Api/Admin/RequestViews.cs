@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Open311.Core.Catalog;
 using Open311.Core.Requests;
 using Open311.Core.ServiceLevels;
+using Open311.Core.WorkOrders;
 
 namespace Open311.Api.Admin;
 
@@ -68,7 +69,9 @@ public sealed record StaffRequestDetail(
     Dictionary<string, string[]> Attributes,
     uint Version,
     IReadOnlyList<AllowedTransition> AllowedTransitions,
-    [property: Description("The citizen's follow page, with its code: what an operator reads back to a caller beside the protocol number.")] Uri FollowUrl);
+    [property: Description("The citizen's follow page, with its code: what an operator reads back to a caller beside the protocol number.")] Uri FollowUrl,
+    [property: Description("How far its work orders are (2 of 3 done; cancelled ones left out) and whether it may now be closed; null without work orders.")]
+    WorkOrderProgress? WorkOrders = null);
 
 public sealed record AllowedTransition(string To, bool RequiresPublicNote);
 

@@ -21,4 +21,8 @@ public enum RequestEventKind
     Escalated,
     /// <summary>Contact data anonymised (retention passed, or erased on a data subject's request). Staff only.</summary>
     ContactAnonymised,
+    /// <summary>The request was given a department's work order (<see cref="WorkOrders.WorkOrder"/>). Staff only.</summary>
+    WorkOrderAdded,
+    /// <summary>A work order's state, assignee or notes changed. Staff only: a public note the department adds is its own event.</summary>
+    WorkOrderChanged,
 }

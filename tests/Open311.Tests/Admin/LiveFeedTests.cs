@@ -219,7 +219,7 @@ public class LiveFeedTests(LiveFeedTests.FeedApp app) : IClassFixture<LiveFeedTe
 
         for (var id = 1; id <= 5; id++)
         {
-            feed.Publish([new FeedEvent(id, "heraklion.gr", 100 + id, $"2026/{id:000000}", RequestEventKind.Note, RequestStatus.Open, "received", 1, DateTimeOffset.UtcNow, null)]);
+            feed.Publish([new FeedEvent(id, "heraklion.gr", 100 + id, $"2026/{id:000000}", RequestEventKind.Note, RequestStatus.Open, "received", 1, DateTimeOffset.UtcNow, null, [])]);
             while (reading.Events.TryRead(out var e))
             {
                 received.Add(e.Id);
