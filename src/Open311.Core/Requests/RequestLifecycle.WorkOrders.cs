@@ -45,6 +45,11 @@ public sealed partial class RequestLifecycle
             return HandlingResult.Forbidden("a request is split into work orders by its own department, dispatchers or administrators");
         }
 
+        if (request.Status == RequestStatus.Closed)
+        {
+            return new(HandlingOutcome.Conflict, "the request is closed: reopen it before giving it work orders");
+        }
+
         var department = await db.Departments.AsNoTracking()
             .Where(d => d.Id == draft.DepartmentId && d.JurisdictionId == request.JurisdictionId && d.Active)
             .Select(d => new { d.WorkOrderTargetMinutes })
