@@ -41,6 +41,6 @@ public sealed class RequestDetails(Open311Db db, CatalogCache catalog, StaffLang
         await db.SaveChangesAsync(cancellationToken);
         return new StaffRequestDetail(summary, request.Contact, request.NotifySms, request.NotifyEmail, request.AddressId, request.Zipcode,
             request.StatusNotes, request.DuplicateOfId, request.Attributes, request.Version, allowed, links.Follow(request),
-            workOrders.Count == 0 ? null : WorkOrderProgress.Of(workOrders, request.Status));
+            WorkOrderProgress.Of(workOrders, request.Status));
     }
 }

@@ -70,8 +70,8 @@ public sealed record StaffRequestDetail(
     uint Version,
     IReadOnlyList<AllowedTransition> AllowedTransitions,
     [property: Description("The citizen's follow page, with its code: what an operator reads back to a caller beside the protocol number.")] Uri FollowUrl,
-    [property: Description("How far its work orders are (2 of 3 done; cancelled ones left out) and whether it may now be closed; null without work orders.")]
-    WorkOrderProgress? WorkOrders = null);
+    [property: Description("How far its work orders are (2 of 3 done; cancelled ones left out) and whether it may now be closed; total 0 without work orders.")]
+    WorkOrderProgress WorkOrders);
 
 public sealed record AllowedTransition(string To, bool RequiresPublicNote);
 

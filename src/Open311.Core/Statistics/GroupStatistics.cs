@@ -15,7 +15,8 @@ public record GroupFigures(long Received, long Resolved, long Backlog, long Reop
     /// <summary>Nothing received, resolved or open: a department that has only work orders in the period.</summary>
     internal static readonly GroupFigures None = new(0, 0, 0, 0, 0, null, Durations.Rounded(null, null, null, null), Durations.Rounded(null, null, null, null));
 
-    /// <summary>The group's work orders (<see cref="WorkOrderStatistics"/>), for <c>group_by=department</c> only; null for the other groupings.</summary>
+    /// <summary>The group's work orders (<see cref="WorkOrderStatistics"/>), for <c>group_by=department</c> only; left out for the other groupings.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [Description("The department's work orders over the period, group_by=department only: received, done, open and overdue at the period's end, share done within target.")]
     public WorkOrderFigures? WorkOrders { get; init; }
 }

@@ -243,7 +243,7 @@ public class WorkOrderTests(FixedTimeApp app) : IClassFixture<FixedTimeApp>
         var all = Done(await dispatcher.GetAsync($"/admin/statistics?{period}"));
         Assert.Equal(all.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("work_orders").GetProperty("received").GetInt64()),
             all.GetProperty("totals").GetProperty("work_orders").GetProperty("received").GetInt64());
-        Assert.Equal(JsonValueKind.Null, Done(await dispatcher.GetAsync("/admin/statistics?group_by=channel")).GetProperty("totals").GetProperty("work_orders").ValueKind);
+        Assert.False(Done(await dispatcher.GetAsync("/admin/statistics?group_by=channel")).GetProperty("totals").TryGetProperty("work_orders", out _));
     }
 
     private static async Task<(long Received, long Done, long Open, long Overdue)> WorkOrderFiguresAsync(AdminClient client, string period, long department)
