@@ -6,10 +6,10 @@ namespace Open311.Tests.Privacy;
 public sealed class RetentionApp : FixedTimeApp
 {
     /// <summary>
-    /// Monday 8 January 2024, 08:00 in Heraklion, stored as UTC like every time the service writes: far enough in the past
+    /// Monday 10 January 2022, 08:00 in Heraklion, stored as UTC like every time the service writes: far enough in the past
     /// that the tests' moves past a retention period stay before the real time, which sign-in tokens are checked against.
     /// </summary>
-    public RetentionApp() => Clock.Set(new DateTimeOffset(2024, 1, 8, 6, 0, 0, TimeSpan.Zero));
+    public RetentionApp() => Clock.Set(new DateTimeOffset(2022, 1, 10, 6, 0, 0, TimeSpan.Zero));
 
     private RetentionApp(RetentionApp first)
         : base(first)

@@ -85,6 +85,50 @@ public class RetentionTests(RetentionApp app) : IClassFixture<RetentionApp>
     }
 
     [Fact]
+    public async Task TheJob_RunningBesideIntake_AnonymisesOnlyWhatIsDue_AndIntakeLosesNothing()
+    {
+        var start = app.Clock.GetUtcNow();
+        var due = new List<long>();
+        for (var i = 0; i < 9; i++)
+        {
+            var id = await PrivacyRequests.WithContactAsync(app, $"due.{i}@example.gr", "6944111111");
+            await PrivacyRequests.CloseAsync(app, id);
+            due.Add(id);
+        }
+
+        app.Clock.Set(start.AddMonths(13));
+        // New requests arrive, four at a time, while the background worker and by-hand runs anonymise in
+        // batches of three: the two take row locks on the same table at once.
+        var intake = Task.WhenAll(Enumerable.Range(0, 4).Select(async lane =>
+        {
+            var ids = new List<long>();
+            for (var i = 0; i < 6; i++)
+            {
+                ids.Add(await PrivacyRequests.WithContactAsync(app, $"new.{lane}.{i}@example.gr", "6944222222"));
+            }
+
+            return ids;
+        }));
+        var retention = app.Services.GetRequiredService<ContactRetention>();
+        await Task.WhenAll(intake, retention.RunAsync(null, CancellationToken.None), retention.RunAsync(null, CancellationToken.None));
+
+        var received = (await intake).SelectMany(ids => ids).ToList();
+        Assert.Equal(24, received.Distinct().Count());
+        foreach (var id in received)
+        {
+            var stored = await CitizenRequests.StoredAsync(app, id);
+            Assert.StartsWith("new.", stored.Contact.Email);
+            Assert.Null(stored.ContactAnonymisedAt);
+        }
+
+        foreach (var id in due)
+        {
+            await Eventually.TrueAsync(async () => (await CitizenRequests.StoredAsync(app, id)).Contact.Email is null);
+            Assert.Single(await AnonymisedEventsAsync(app, id));
+        }
+    }
+
+    [Fact]
     public async Task Retention_IsEditedByAdminsOnly_AndAudited()
     {
         var admin = await AdminClient.SignInAsync(app, "admin");
