@@ -121,6 +121,20 @@ public class LiveFeedTests(LiveFeedTests.FeedApp app) : IClassFixture<LiveFeedTe
     }
 
     [Fact]
+    public async Task StaffSeeTheEventsOfRequestsTheirDepartmentHasAWorkOrderOn_FromTheWorkOrderOn()
+    {
+        using var roads = await FeedStream.OpenAsync(await AdminClient.SignInAsync(app, "roads"));
+        var dispatcher = await AdminClient.SignInAsync(app, "dispatcher");
+
+        var light = await DemoRequests.LightingAsync(app);
+        var made = await dispatcher.PostAsync($"/admin/requests/{light}/work-orders", new { department_id = await DemoRequests.DepartmentIdAsync(app, "Roads Section") });
+        Assert.True(made.Response.StatusCode == HttpStatusCode.Created, made.Body.ToString());
+
+        var saw = await roads.UntilAsync(light, "workorderadded");
+        Assert.DoesNotContain(saw, e => e.GetProperty("request_id").GetInt64() == light && e.GetProperty("kind").GetString() == "submitted");
+    }
+
+    [Fact]
     public async Task AnEvent_CarriesItsFields_AndNoContactData()
     {
         using var stream = await FeedStream.OpenAsync(await AdminClient.SignInAsync(app, "dispatcher"));
