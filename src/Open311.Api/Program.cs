@@ -21,6 +21,8 @@ builder.AddCitizenPages();
 builder.AddDashboard();
 builder.AddApiDocumentation();
 builder.AddProxyAndHttps();
+builder.AddHealth();
+builder.AddIdempotency();
 
 var app = builder.Build();
 app.UseProxyAndHttps();
@@ -32,12 +34,12 @@ app.UseRouting();
 app.UseGeoReportCalls();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
+app.UseIdempotencyKeys();
 app.MapGeoReport();
 app.MapAdmin();
 app.MapCitizenPages();
 app.MapDashboard();
-app.MapHealthChecks("/health");
+app.MapHealth();
 
 if (RetentionCommand.IsAsked(args))
 {

@@ -1,4 +1,5 @@
 using Open311.Api.Auth;
+using Open311.Api.Hosting;
 
 namespace Open311.Api.Admin;
 
@@ -12,7 +13,8 @@ public static class AdminApi
         var admin = routes.MapGroup(BasePath).WithTags("Admin");
         admin.MapLogin();
 
-        var signedIn = admin.MapGroup("").RequireAuthorization(AuthRegistration.Policies.Read);
+        var signedIn = admin.MapGroup("").RequireAuthorization(AuthRegistration.Policies.Read)
+            .WithMetadata(new IdempotencyKeyAccepted(IdempotencyCaller.Staff));
         signedIn.MapStaffAccounts();
         signedIn.MapClientApps();
         signedIn.MapWebhooks();

@@ -127,7 +127,7 @@ public static class ExportEndpoints
         }, GeoJsonContentType, "requests.geojson");
     }
 
-    public static async Task<IResult> StatisticsCsv([AsParameters] StatisticsEndpoints.StatisticsQuery query, ClaimsPrincipal user, Open311Db db,
+    public static async Task<IResult> StatisticsCsv([AsParameters] StatisticsEndpoints.StatisticsQuery query, ClaimsPrincipal user, Open311ReadDb db,
         StaffLanguage language, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (grouping, from, to, errors) = StatisticsEndpoints.Parse(query, clock.GetUtcNow());

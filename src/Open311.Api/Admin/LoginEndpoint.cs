@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Open311.Api.Auth;
+using Open311.Api.Hosting;
 using Open311.Core;
 using Open311.Core.Data;
 using Open311.Core.Staff;
@@ -27,7 +28,7 @@ public static class LoginEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AllowAnonymous()
-            .RequireRateLimiting(AuthRegistration.LoginRateLimit);
+            .LimitedPerAddress(AuthRegistration.LoginRateLimit);
 
     public static async Task<IResult> Login(LoginRequest login, Open311Db db, IPasswordHasher<StaffAccount> passwords, TokenIssuer tokens,
         SignInLockout lockout, HttpContext http, CancellationToken cancellationToken)

@@ -80,7 +80,7 @@ public static class StatisticsEndpoints
         return (grouping, from, to, errors);
     }
 
-    public static async Task<IResult> Get([AsParameters] StatisticsQuery query, ClaimsPrincipal user, Open311Db db, StaffLanguage language,
+    public static async Task<IResult> Get([AsParameters] StatisticsQuery query, ClaimsPrincipal user, Open311ReadDb db, StaffLanguage language,
         JurisdictionDirectory jurisdictions, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (grouping, from, to, errors) = Parse(query, clock.GetUtcNow());
@@ -96,7 +96,7 @@ public static class StatisticsEndpoints
             figures.Totals));
     }
 
-    public static async Task<IResult> Series([AsParameters] SeriesQuery query, ClaimsPrincipal user, Open311Db db, JurisdictionDirectory jurisdictions,
+    public static async Task<IResult> Series([AsParameters] SeriesQuery query, ClaimsPrincipal user, Open311ReadDb db, JurisdictionDirectory jurisdictions,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new List<(string, string)>();
@@ -124,7 +124,7 @@ public static class StatisticsEndpoints
             points));
     }
 
-    public static async Task<IResult> Summary(ClaimsPrincipal user, Open311Db db, JurisdictionDirectory jurisdictions, TimeProvider clock,
+    public static async Task<IResult> Summary(ClaimsPrincipal user, Open311ReadDb db, JurisdictionDirectory jurisdictions, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var actor = user.Actor();

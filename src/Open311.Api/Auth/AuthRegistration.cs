@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Open311.Api.Hosting;
 using Open311.Core;
 using Open311.Core.Staff;
 
@@ -23,7 +24,9 @@ public static class AuthRegistration
         public const string Read = "read";
     }
 
-    public const string LoginRateLimit = "login";
+    /// <summary>Every attempt costs a password hash: guessing is slowed per client address.</summary>
+    public static readonly AddressRateLimit LoginRateLimit = new("login",
+        services => services.GetRequiredService<IOptions<AuthSettings>>().Value.LoginAttemptsPerMinute);
 
     public static void AddStaffAuth(this WebApplicationBuilder builder)
     {
@@ -61,24 +64,6 @@ public static class AuthRegistration
             .AddPolicy(Policies.Handle, Roles(StaffRole.Admin, StaffRole.Dispatcher, StaffRole.Staff))
             .AddPolicy(Policies.Read, Roles(StaffRole.Admin, StaffRole.Dispatcher, StaffRole.Staff, StaffRole.Viewer));
         builder.Services.AddSingleton<TokenIssuer>();
-        // Every attempt costs a password hash: guessing is slowed per client address.
-        builder.Services.AddRateLimiter(limits =>
-        {
-            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Every limiter's refusal (this one and the citizen pages') says when to come back.
-            limits.OnRejected = (rejected, _) =>
-            {
-                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
-                {
-                    rejected.HttpContext.Response.Headers.RetryAfter = RetryAfter.Seconds(wait);
-                }
-
-                return ValueTask.CompletedTask;
-            };
-            limits.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
-        });
         builder.Services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
     }
 

@@ -1,4 +1,5 @@
-using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using Open311.Api.Hosting;
 using Open311.Core.Citizens;
 
 namespace Open311.Api.Citizens;
@@ -8,18 +9,14 @@ public static class CitizenRegistration
 {
     public const string Tag = "Citizens";
 
-    private const string PageRateLimit = "citizen-pages";
+    // Per client address, so guessing follow codes (or tokens) costs a lifetime; a citizen opens a few pages.
+    private static readonly AddressRateLimit PageRateLimit = new("citizen-pages",
+        services => services.GetRequiredService<IOptions<CitizenPagesOptions>>().Value.PageViewsPerMinute);
 
     public static void AddCitizenPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<CitizenPagesOptions>().BindConfiguration(CitizenPagesOptions.Section);
         builder.Services.AddScoped<RequestFollowing>();
-        var perMinute = builder.Configuration.GetValue($"{CitizenPagesOptions.Section}:{nameof(CitizenPagesOptions.PageViewsPerMinute)}",
-            new CitizenPagesOptions().PageViewsPerMinute);
-        // Per client address, so guessing follow codes (or tokens) costs a lifetime; a citizen opens a few pages.
-        builder.Services.AddRateLimiter(limits => limits.AddPolicy(PageRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })));
     }
 
     public static void MapCitizenPages(this IEndpointRouteBuilder routes)

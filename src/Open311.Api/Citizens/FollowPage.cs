@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Open311.Api.GeoReport;
+using Open311.Api.Hosting;
 using Open311.Core;
 using Open311.Core.Catalog;
 using Open311.Core.Citizens;
@@ -31,7 +32,7 @@ public static class FollowPage
         "Δεν βρέθηκε αίτημα με αυτόν τον αριθμό πρωτοκόλλου και κωδικό. Ελέγξτε τον σύνδεσμο του μηνύματος που λάβατε.",
         "No request has that protocol number and code. Check the link in the message you received.");
 
-    public static RouteHandlerBuilder MapFollowPage(this IEndpointRouteBuilder routes, string rateLimit) =>
+    public static RouteHandlerBuilder MapFollowPage(this IEndpointRouteBuilder routes, AddressRateLimit rateLimit) =>
         routes.MapGet("/follow/{year}/{number}", Show)
             .WithName("FollowRequest")
             .WithSummary("A citizen follows their request")
@@ -41,7 +42,7 @@ public static class FollowPage
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .Produces<string>(StatusCodes.Status404NotFound, "text/html")
             .Produces<string>(StatusCodes.Status429TooManyRequests, "text/plain")
-            .RequireRateLimiting(rateLimit);
+            .LimitedPerAddress(rateLimit);
 
     public static async Task<IResult> Show(
         [Description("The year part of the protocol number (2026 in 2026/004217).")] string year,

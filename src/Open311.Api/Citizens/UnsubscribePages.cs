@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
+using Open311.Api.Hosting;
 using Open311.Core.Citizens;
 using Open311.Core.Requests;
 
@@ -25,7 +26,7 @@ public static class UnsubscribePages
         "Δεν βρέθηκε αίτημα για αυτόν τον σύνδεσμο. Ελέγξτε ότι τον αντιγράψατε ολόκληρο.",
         "No request has this link. Check that you copied all of it.");
 
-    public static void MapUnsubscribePages(this IEndpointRouteBuilder routes, string rateLimit)
+    public static void MapUnsubscribePages(this IEndpointRouteBuilder routes, AddressRateLimit rateLimit)
     {
         routes.MapGet("/unsubscribe/{token}", Show)
             .WithName("ShowUnsubscribe")
@@ -34,7 +35,7 @@ public static class UnsubscribePages
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .Produces<string>(StatusCodes.Status404NotFound, "text/html")
             .Produces<string>(StatusCodes.Status429TooManyRequests, "text/plain")
-            .RequireRateLimiting(rateLimit);
+            .LimitedPerAddress(rateLimit);
         routes.MapPost("/unsubscribe/{token}", Stop)
             .WithName("Unsubscribe")
             .WithSummary("Stop every message about the request")
@@ -43,7 +44,7 @@ public static class UnsubscribePages
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .Produces<string>(StatusCodes.Status404NotFound, "text/html")
             .Produces<string>(StatusCodes.Status429TooManyRequests, "text/plain")
-            .RequireRateLimiting(rateLimit);
+            .LimitedPerAddress(rateLimit);
     }
 
     public static async Task<IResult> Show(

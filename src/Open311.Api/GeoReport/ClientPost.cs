@@ -1,6 +1,8 @@
+using Open311.Api.Auth;
 using Open311.Api.GeoReport.Wire;
 using Open311.Core.Clients;
 using Open311.Core.Data;
+using Open311.Core.RateLimits;
 using Open311.Core.Requests;
 using Open311.Core.Requests.Photos;
 
@@ -17,7 +19,7 @@ public sealed record ClientPost(ApiClient Client, UploadedImage? Photo)
 
     /// <summary>The client app and its cleaned photo, or the Open311 error that refuses the call.</summary>
     public static async Task<(ClientPost? Post, WireResult? Refusal)> ReadAsync(GeoReportCall call, string? apiKey, HttpRequest request, Open311Db db,
-        ClientRateLimits rateLimits, Open311Options options, CancellationToken cancellationToken)
+        SharedRateLimits rateLimits, Open311Options options, CancellationToken cancellationToken)
     {
         var format = call.Format;
         if (!request.HasFormContentType)
@@ -42,9 +44,10 @@ public sealed record ClientPost(ApiClient Client, UploadedImage? Photo)
             return (null, Open311Errors.Forbidden(format, $"api_key is not valid for jurisdiction {call.JurisdictionId}"));
         }
 
-        if (!rateLimits.TryAcquire(client))
+        var decision = await rateLimits.TryTakeAsync($"client:{client.Id}", client.RateLimitPerMinute, TimeSpan.FromMinutes(1), cancellationToken);
+        if (!decision.Allowed)
         {
-            request.HttpContext.Response.Headers.RetryAfter = "60";
+            request.HttpContext.Response.Headers.RetryAfter = RetryAfter.Seconds(decision.RetryAfter);
             return (null, Open311Errors.Result(format, [new(StatusCodes.Status429TooManyRequests, $"more than {client.RateLimitPerMinute} submissions a minute from this api_key; try again later")]));
         }
 

@@ -18,10 +18,14 @@ public static class GeoReportErrors
         {
             StatusCodes.Status500InternalServerError => "the server could not complete the request; please try again later",
             StatusCodes.Status409Conflict => "another change was made at the same time; please try again",
+            StatusCodes.Status503ServiceUnavailable => "the service is unavailable for a moment; please try again after the seconds Retry-After gives",
             _ => "the request could not be read",
         };
-        return Open311Errors.Result(FormatOf(context.Request.Path), [new(status, description)]).ExecuteAsync(context);
+        return WriteAsync(context, status, description);
     }
+
+    public static Task WriteAsync(HttpContext context, int status, string description) =>
+        Open311Errors.Result(FormatOf(context.Request.Path), [new(status, description)]).ExecuteAsync(context);
 
     public static void MapUnknownPaths(this IEndpointRouteBuilder routes) =>
         routes.MapFallback($"{GeoReportApi.BasePath}/{{**path}}", (HttpContext context) =>

@@ -16,14 +16,15 @@ public static class MediaEndpoint
             .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    public static async Task<IResult> GetMedia([Description("The photo, as in a request's media_url.")] Guid id, Open311Db db, HttpResponse response,
-        CancellationToken cancellationToken)
+    public static async Task<IResult> GetMedia([Description("The photo, as in a request's media_url.")] Guid id, Open311ReadDb reads, Open311Db primary,
+        HttpResponse response, CancellationToken cancellationToken)
     {
-        var media = await db.RequestMedia.AsNoTracking()
+        // The media_url of a request just submitted may be opened before the standby has the photo.
+        var (media, _) = await reads.FindAsync(primary, db => db.RequestMedia.AsNoTracking()
             // A public request's own photo only: a citizen's follow-up photo goes with a staff-only event.
             .Where(m => m.Id == id && db.Requests.Any(r => r.Id == m.RequestId && r.Service.IsPublic && r.MediaId == m.Id))
             .Select(m => new { m.ContentType, m.Content })
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken), found => found is not null);
         if (media is null)
         {
             return TypedResults.NotFound();

@@ -32,7 +32,7 @@ public static class RequestLookupsEndpoints
     }
 
     public static async Task<WireResult> GetRequests(
-        GeoReportCall call, RequestSearchParameters search, ExtensionsParameter extensions, HttpContext http, Open311Db db, PublicUrls urls,
+        GeoReportCall call, RequestSearchParameters search, ExtensionsParameter extensions, HttpContext http, Open311ReadDb reads, PublicUrls urls,
         IOptions<Open311Options> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (filter, errors) = RequestListQuery.Parse(call, search, clock.GetUtcNow(), options.Value);
@@ -41,35 +41,38 @@ public static class RequestLookupsEndpoints
             return Open311Errors.Result(call.Format, errors);
         }
 
-        var rows = await (await db.PublicViewsAsync(filter, call.Language, cancellationToken)).ToListAsync(cancellationToken);
+        var rows = await (await reads.PublicViewsAsync(filter, call.Language, cancellationToken)).ToListAsync(cancellationToken);
         var hasNext = rows.Count > filter.PageSize;
         var page = hasNext ? rows[..filter.PageSize] : rows;
         Paging.AddHeaders(http.Response, urls.ApiBase(http.Request), http.Request, filter.Page, page.Count, hasNext);
-        return await RespondAsync(call, extensions, http.Request, db, urls, page, cancellationToken);
+        return await RespondAsync(call, extensions, http.Request, reads, urls, page, cancellationToken);
     }
 
     public static async Task<WireResult> GetRequest(
-        GeoReportCall call, [Description("The request, as service_request_id gives it.")] string service_request_id, ExtensionsParameter extensions, HttpRequest request, Open311Db db, PublicUrls urls,
-        CancellationToken cancellationToken)
+        GeoReportCall call, [Description("The request, as service_request_id gives it.")] string service_request_id, ExtensionsParameter extensions, HttpRequest request, Open311ReadDb reads,
+        Open311Db primary, PublicUrls urls, CancellationToken cancellationToken)
     {
         var id = long.TryParse(service_request_id, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         var filter = new RequestFilter { JurisdictionId = call.JurisdictionId, Ids = [id] };
-        var rows = await (await db.PublicViewsAsync(filter, call.Language, cancellationToken)).ToListAsync(cancellationToken);
+        // An app reads its request right after POST: the primary answers what the standby has not replayed yet.
+        var (rows, source) = await reads.FindAsync(primary,
+            async db => await (await db.PublicViewsAsync(filter, call.Language, cancellationToken)).ToListAsync(cancellationToken), found => found.Count > 0);
         if (rows.Count == 0)
         {
             return Open311Errors.NotFound(call.Format, $"service_request_id {service_request_id} not found");
         }
 
-        return await RespondAsync(call, extensions, request, db, urls, rows, cancellationToken);
+        return await RespondAsync(call, extensions, request, source, urls, rows, cancellationToken);
     }
 
-    public static async Task<WireResult> GetToken(GeoReportCall call, [Description("The token a batch service's POST requests returned.")] string token, Open311Db db, CancellationToken cancellationToken)
+    public static async Task<WireResult> GetToken(GeoReportCall call, [Description("The token a batch service's POST requests returned.")] string token,
+        Open311ReadDb reads, Open311Db primary, CancellationToken cancellationToken)
     {
         var match = Guid.TryParse(token, out var parsed)
-            ? await db.Requests.AsNoTracking()
+            ? (await reads.FindAsync(primary, db => db.Requests.AsNoTracking()
                 .Where(r => r.Token == parsed && r.JurisdictionId == call.JurisdictionId && r.Service.IsPublic)
                 .Select(r => (long?)r.Id)
-                .FirstOrDefaultAsync(cancellationToken)
+                .FirstOrDefaultAsync(cancellationToken), found => found is not null)).Found
             : null;
         if (match is not { } id)
         {

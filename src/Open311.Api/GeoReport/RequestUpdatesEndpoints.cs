@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Open311.Api.GeoReport.Wire;
 using Open311.Core;
 using Open311.Core.Data;
+using Open311.Core.RateLimits;
 using Open311.Core.Requests;
 
 namespace Open311.Api.GeoReport;
@@ -30,7 +31,7 @@ public static class RequestUpdatesEndpoints
             .ProducesWire(WireResponse.UpdateReceipt);
     }
 
-    public static async Task<WireResult> GetUpdates(GeoReportCall call, UpdateSearchParameters search, HttpContext http, Open311Db db, PublicUrls urls,
+    public static async Task<WireResult> GetUpdates(GeoReportCall call, UpdateSearchParameters search, HttpContext http, Open311ReadDb reads, PublicUrls urls,
         IOptions<Open311Options> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new List<Open311Error>();
@@ -41,7 +42,7 @@ public static class RequestUpdatesEndpoints
             return Open311Errors.Result(call.Format, errors);
         }
 
-        var rows = await db.PublicUpdates(new UpdateFilter(call.JurisdictionId, from!.Value, to!.Value, page, pageSize)).ToListAsync(cancellationToken);
+        var rows = await reads.PublicUpdates(new UpdateFilter(call.JurisdictionId, from!.Value, to!.Value, page, pageSize)).ToListAsync(cancellationToken);
         var hasNext = rows.Count > pageSize;
         var updates = hasNext ? rows[..pageSize] : rows;
         Paging.AddHeaders(http.Response, urls.ApiBase(http.Request), http.Request, page, updates.Count, hasNext);
@@ -66,7 +67,7 @@ public static class RequestUpdatesEndpoints
     }
 
     public static async Task<WireResult> PostUpdate(GeoReportCall call, UpdateFields fields, HttpRequest request, Open311Db db, RequestLifecycle lifecycle,
-        ClientRateLimits rateLimits, IOptions<Open311Options> options, CancellationToken cancellationToken)
+        SharedRateLimits rateLimits, IOptions<Open311Options> options, CancellationToken cancellationToken)
     {
         var format = call.Format;
         var (post, refusal) = await ClientPost.ReadAsync(call, fields.ApiKey, request, db, rateLimits, options.Value, cancellationToken);

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
+using Open311.Api.Hosting;
 using Open311.Api.GeoReport.Wire;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
+using Open311.Core.RateLimits;
 using Open311.Core.Requests;
 
 namespace Open311.Api.GeoReport;
@@ -16,10 +18,11 @@ public static class SubmissionEndpoint
             .WithDescription("Form-encoded or multipart. Needs an API key (api_key field or X-Api-Key header). " +
                 "Answers attribute[CODE] and attribute[CODE][] are checked against the service definition. " +
                 "A multipart file field `media` (JPEG or PNG) is stored without its metadata and served at media_url.")
-            .ProducesWire(WireResponse.Receipt);
+            .ProducesWire(WireResponse.Receipt)
+            .WithMetadata(new IdempotencyKeyAccepted(IdempotencyCaller.ClientApp));
 
     public static async Task<WireResult> PostRequest(
-        GeoReportCall call, SubmissionFields fields, HttpRequest request, Open311Db db, RequestLifecycle intake, ClientRateLimits rateLimits,
+        GeoReportCall call, SubmissionFields fields, HttpRequest request, Open311Db db, RequestLifecycle intake, SharedRateLimits rateLimits,
         IOptions<Open311Options> options, CancellationToken cancellationToken)
     {
         var format = call.Format;

@@ -50,6 +50,7 @@ public static class ApiDocumentation
             swagger.CustomSchemaIds(type => type.DeclaringType is { } area ? area.Name.Replace("Endpoints", "", StringComparison.Ordinal) + type.Name : type.Name);
             swagger.OperationFilter<Open311ParametersFilter>();
             swagger.OperationFilter<AdminErrorResponsesFilter>();
+            swagger.OperationFilter<IdempotencyKeyFilter>();
             swagger.ParameterFilter<ParameterDescriptionsFilter>();
         });
     }

@@ -4,6 +4,7 @@ using Open311.Core.Audit;
 using Open311.Core.Calendar;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
+using Open311.Core.RateLimits;
 using Open311.Core.Requests;
 using Open311.Core.ServiceLevels;
 
@@ -12,6 +13,7 @@ namespace Open311.Api.Hosting;
 public static class DataRegistration
 {
     public const string ConnectionStringName = "Open311";
+    public const string ReplicaConnectionStringName = "Open311Replica";
 
     /// <summary>PostgreSQL through one data source, EF contexts from a pool, and the catalogue services on top.</summary>
     public static void AddOpen311Data(this WebApplicationBuilder builder)
@@ -24,6 +26,18 @@ public static class DataRegistration
             .UseOpen311Database(services.GetRequiredService<NpgsqlDataSource>())
             .AddInterceptors(services.GetRequiredService<CatalogChangeInterceptor>(), services.GetRequiredService<AuditGuard>()));
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<Open311Db>>().CreateDbContext());
+        // Public reads, statistics and exports, from a standby when ConnectionStrings:Open311Replica names one.
+        builder.Services.AddSingleton(services => ReadReplica.For(builder.Configuration.GetConnectionString(ReplicaConnectionStringName),
+            services.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddPooledDbContextFactory<Open311ReadDb>((services, options) => options
+            .UseOpen311Database(services.GetRequiredService<ReadReplica>().DataSource)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        builder.Services.AddScoped(services =>
+        {
+            var reads = services.GetRequiredService<IDbContextFactory<Open311ReadDb>>().CreateDbContext();
+            reads.MayLag = services.GetRequiredService<ReadReplica>().MayLag;
+            return reads;
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<JurisdictionDirectory>();
@@ -35,6 +49,7 @@ public static class DataRegistration
         builder.Services.AddHostedService<CatalogChangeListener>();
         builder.Services.AddScoped<ServiceClock>();
         builder.Services.AddScoped<RequestLifecycle>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<Open311Db>();
+        builder.Services.AddSingleton<SharedRateLimits>();
+        builder.Services.AddHostedService<RateLimitCleanup>();
     }
 }

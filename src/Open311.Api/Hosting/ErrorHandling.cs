@@ -1,8 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using Open311.Api.Auth;
+using Open311.Api.Citizens;
 using Open311.Api.GeoReport;
+using Open311.Core.Data;
 
 namespace Open311.Api.Hosting;
 
@@ -23,6 +27,20 @@ public static class ErrorHandling
             {
                 var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
                 var status = StatusOf(exception);
+                if (status == StatusCodes.Status503ServiceUnavailable)
+                {
+                    var options = context.RequestServices.GetRequiredService<IOptions<AvailabilityOptions>>().Value;
+                    context.Response.Headers.RetryAfter = RetryAfter.Seconds(options.RetryAfter);
+                    context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ErrorHandling))
+                        .LogWarning("Answered 503: PostgreSQL is unavailable ({Reason})", exception!.GetBaseException().Message);
+                }
+
+                if (status == StatusCodes.Status503ServiceUnavailable && UnavailablePage.Covers(context.Request.Path))
+                {
+                    await UnavailablePage.WriteAsync(context);
+                    return;
+                }
+
                 if (GeoReportErrors.Covers(context.Request.Path))
                 {
                     await GeoReportErrors.WriteAsync(context, status);
@@ -44,6 +62,7 @@ public static class ErrorHandling
         BadHttpRequestException bad => bad.StatusCode,
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation } }
             => StatusCodes.Status409Conflict,
+        _ when DatabaseUnavailable.Is(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -55,6 +74,7 @@ public static class ErrorHandling
             $"the body is not valid JSON for this endpoint at {path}: a value is missing, malformed or of the wrong type",
         BadHttpRequestException { InnerException: JsonException } => "the body is not valid JSON",
         BadHttpRequestException bad => bad.Message,
+        _ when StatusOf(exception) == StatusCodes.Status503ServiceUnavailable => "the service cannot reach its database for a moment; retry after the seconds Retry-After gives",
         _ => null,
     };
 }

@@ -19,9 +19,17 @@ public static class RetentionCommand
     {
         await app.PrepareDatabaseAsync();
         Console.WriteLine("Anonymising the contact data of closed requests past their jurisdiction's retention…");
-        var total = await app.Services.GetRequiredService<ContactRetention>().RunAsync(
-            new Progress<RetentionProgress>(step => Console.WriteLine($"  {step.JurisdictionId}: {step.Anonymised} requests ({step.TotalSoFar} so far)")),
-            app.Lifetime.ApplicationStopping);
+        var total = await app.Services.GetRequiredService<ContactRetention>().RunAsync(new PrintedProgress(), app.Lifetime.ApplicationStopping);
         Console.WriteLine($"Done: {total} requests anonymised.");
+    }
+
+    /// <summary>
+    /// Prints each batch as it is reported. Not <see cref="Progress{T}"/>, which prints later on the thread
+    /// pool: the last batches could come after "Done", or not at all once the process has exited.
+    /// </summary>
+    private sealed class PrintedProgress : IProgress<RetentionProgress>
+    {
+        public void Report(RetentionProgress value) =>
+            Console.WriteLine($"  {value.JurisdictionId}: {value.Anonymised} requests ({value.TotalSoFar} so far)");
     }
 }

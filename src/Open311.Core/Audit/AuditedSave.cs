@@ -28,7 +28,7 @@ public static class AuditedSave
                 ModifiedSecrets(c.Entry)))
             .ToList();
 
-        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
         db.AuditingAs = actor;
         try
         {
@@ -54,18 +54,11 @@ public static class AuditedSave
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            if (owned is not null)
-            {
-                await owned.CommitAsync(cancellationToken);
-            }
+            await transaction.CommitAsync(cancellationToken);
         }
         finally
         {
             db.AuditingAs = null;
-            if (owned is not null)
-            {
-                await owned.DisposeAsync();
-            }
         }
     }
 

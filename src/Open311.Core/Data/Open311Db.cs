@@ -16,8 +16,19 @@ using Open311.Core.Webhooks;
 namespace Open311.Core.Data;
 
 /// <summary>The one DbContext, configured by <see cref="Open311Database"/>. The schema itself comes from the SQL files in Data/Migrations.</summary>
-public class Open311Db(DbContextOptions<Open311Db> options) : DbContext(options)
+public class Open311Db : DbContext
 {
+    public Open311Db(DbContextOptions<Open311Db> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="Open311ReadDb"/>, whose options are of its own type.</summary>
+    protected Open311Db(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<ServiceCategory> Services => Set<ServiceCategory>();

@@ -66,7 +66,7 @@ public sealed class EscalationRuleAdministration(Open311Db db, TimeProvider cloc
 
     private async Task SaveAndReplanAsync(StaffActor actor, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         await lifecycle.ReplanEscalationsAsync(actor.JurisdictionId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

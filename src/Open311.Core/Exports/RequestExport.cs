@@ -18,7 +18,8 @@ public enum ExportFormat
     GeoJson,
 }
 
-public sealed class RequestExport(Open311Db db, TimeProvider clock)
+/// <remarks>The rows come from <paramref name="reads"/> (a standby, perhaps); the audit entry is written on the primary.</remarks>
+public sealed class RequestExport(Open311ReadDb reads, Open311Db db, TimeProvider clock)
 {
     public sealed record Export(bool WithContact, IAsyncEnumerable<ExportedRequest> Rows);
 
@@ -29,7 +30,7 @@ public sealed class RequestExport(Open311Db db, TimeProvider clock)
     public Export Of(StaffActor actor, StaffRequestFilter filter, LanguageChoice language, ExportFormat format)
     {
         var withContact = actor.MayExportContact;
-        var matches = db.StaffMatches(actor, filter, clock.GetUtcNow());
+        var matches = reads.StaffMatches(actor, filter, clock.GetUtcNow());
         // A map draws points: requests known only by an address are in the CSV, not in the GeoJSON.
         var rows = (format == ExportFormat.GeoJson ? matches.Where(r => r.Lat != null && r.Long != null) : matches)
             .Select(ExportedRequest.From(language, withContact)).AsAsyncEnumerable();

@@ -31,7 +31,7 @@ public sealed class DataSubjects(Open311Db db, RequestLifecycle lifecycle, Outbo
             return AdminResult<ErasedContact>.Invalid(invalid);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
         var requests = await db.Requests.HeldAbout(actor.JurisdictionId, email, phone).Select(r => r.Id).ToListAsync(cancellationToken);
         var followUps = await FollowUps(actor, email).Select(f => f.EventId).ToListAsync(cancellationToken);
         var touched = requests.Union(await FollowUps(actor, email).Select(f => f.RequestId).ToListAsync(cancellationToken)).Order().ToList();

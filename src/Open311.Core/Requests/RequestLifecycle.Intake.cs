@@ -1,3 +1,4 @@
+using Open311.Core.Data;
 using Open311.Core.Routing;
 
 namespace Open311.Core.Requests;
@@ -46,7 +47,7 @@ public sealed partial class RequestLifecycle
 
         // Numbered in the year it is recorded, like any paper protocol book.
         var year = TimeZoneInfo.ConvertTime(now, jurisdiction.Zone).Year;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
         request.Number(await ProtocolNumbers.NextAsync(db, submission.JurisdictionId, year, cancellationToken));
         db.Requests.Add(request);
         await SaveAsync(request, cancellationToken);

@@ -49,15 +49,17 @@ public static class PostgresServer
         var server = Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } given ? given : StartThrowawayCluster();
         await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {TemplateName}");
         await ExecuteAsync(server, $"CREATE DATABASE {TemplateName}");
-        var template = $"{server};Database={TemplateName};Pooling=false";
-        await using (var dataSource = Open311Database.CreateDataSource(template))
-        {
-            await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
-            await using var db = new Open311Db(new DbContextOptionsBuilder<Open311Db>().UseOpen311Database(dataSource).Options);
-            await DemoData.SeedAsync(db, TimeProvider.System, new PasswordHasher<StaffAccount>(), NullLogger.Instance);
-        }
-
+        await MigrateAndSeedAsync($"{server};Database={TemplateName};Pooling=false");
         return server;
+    }
+
+    /// <summary>The schema and the demo municipality in the (empty) database <paramref name="connectionString"/> names.</summary>
+    public static async Task MigrateAndSeedAsync(string connectionString)
+    {
+        await using var dataSource = Open311Database.CreateDataSource(connectionString);
+        await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        await using var db = new Open311Db(new DbContextOptionsBuilder<Open311Db>().UseOpen311Database(dataSource).Options);
+        await DemoData.SeedAsync(db, TimeProvider.System, new PasswordHasher<StaffAccount>(), NullLogger.Instance);
     }
 
     private static string StartThrowawayCluster()
@@ -74,7 +76,7 @@ public static class PostgresServer
         return connection;
     }
 
-    private static async Task ExecuteAsync(string server, string sql)
+    public static async Task ExecuteAsync(string server, string sql)
     {
         await using var connection = new NpgsqlConnection($"{server};Database=postgres;Pooling=false");
         await connection.OpenAsync();
@@ -82,7 +84,7 @@ public static class PostgresServer
         await command.ExecuteNonQueryAsync();
     }
 
-    private static string Run(string script, params string[] arguments)
+    public static string Run(string script, params string[] arguments)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
@@ -100,7 +102,7 @@ public static class PostgresServer
             : throw new InvalidOperationException($"{script} {string.Join(' ', arguments)} failed: {error}");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -17,7 +17,8 @@ public class OutboxApp : Open311App
     /// <summary>A new database and receiver; <paramref name="delivers"/> false runs no worker in this instance.</summary>
     public OutboxApp(bool delivers = true) => (Receiver, _delivers) = (new HttpReceiver(), delivers);
 
-    private OutboxApp(OutboxApp first)
+    /// <summary>Another instance on <paramref name="first"/>'s database and receiver, always delivering.</summary>
+    protected OutboxApp(OutboxApp first)
         : base(first) => (Receiver, _delivers) = (first.Receiver, true);
 
     public HttpReceiver Receiver { get; }
