@@ -111,6 +111,7 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await CitizenMessagesAsync(admin, dispatcher);
         await CalendarAsync(admin);
         await PrivacyAsync(admin, dispatcher);
+        await WorkOrdersAsync(admin, dispatcher);
 
         using (var events = new HttpRequestMessage(HttpMethod.Get, "/admin/events") { Headers = { { "Last-Event-ID", "0" } } })
         {
@@ -373,6 +374,28 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await Check(admin.PostAsync("/admin/privacy/contacts/export", new { phone = "-" }), HttpStatusCode.BadRequest);
         await Check(admin.PostAsync("/admin/privacy/contacts/erase", new { email }));
         await Check(admin.PostAsync("/admin/privacy/contacts/erase", new { email = "no-at-sign" }), HttpStatusCode.BadRequest);
+    }
+
+    private async Task WorkOrdersAsync(AdminClient admin, AdminClient dispatcher)
+    {
+        var settings = await Check(admin.GetAsync("/admin/work-orders/settings"));
+        await Check(admin.PutAsync("/admin/work-orders/settings", settings));
+        await Check(admin.PutAsync("/admin/work-orders/settings", new { completion = "maybe" }), HttpStatusCode.BadRequest);
+        var request = await DemoRequests.LightingAsync(app);
+        var roads = await DemoRequests.DepartmentIdAsync(app, "Roads Section");
+        var made = await Check(dispatcher.PostAsync($"/admin/requests/{request}/work-orders", new { department_id = roads, notes = "Καθαρισμός δρόμου" }));
+        await Check(dispatcher.PostAsync($"/admin/requests/{request}/work-orders", new { department_id = roads }), HttpStatusCode.Conflict);
+        await Check(dispatcher.PostAsync($"/admin/requests/{request}/work-orders", new { department_id = 999999 }), HttpStatusCode.BadRequest);
+        await Check(dispatcher.GetAsync($"/admin/requests/{request}/work-orders"));
+        await Check(dispatcher.GetAsync("/admin/requests/999999999/work-orders"), HttpStatusCode.NotFound);
+        var workOrder = made.GetProperty("items")[0];
+        var path = $"/admin/work-orders/{workOrder.GetProperty("id").GetInt64()}";
+        var version = workOrder.GetProperty("version").GetUInt32();
+        await Check(dispatcher.PutAsync(path, new { version = version + 1, state = "started" }), HttpStatusCode.Conflict);
+        await Check(dispatcher.PutAsync(path, new { version, state = "started", public_note = "Το συνεργείο ξεκίνησε." }));
+        await Check(dispatcher.PutAsync("/admin/work-orders/999999999", new { version, state = "done" }), HttpStatusCode.NotFound);
+        await Check(dispatcher.GetAsync("/admin/work-orders?state=open,started&page_size=5"));
+        await Check(dispatcher.GetAsync("/admin/work-orders?state=finished"), HttpStatusCode.BadRequest);
     }
 
     private async Task CalendarAsync(AdminClient admin)

@@ -26,6 +26,7 @@ public static class AdminApi
         signedIn.MapEscalationRules();
         signedIn.MapServiceLevels();
         signedIn.MapRequestHandling();
+        signedIn.MapWorkOrders();
         signedIn.MapIntake();
         signedIn.MapDuplicates();
         signedIn.MapAudit();

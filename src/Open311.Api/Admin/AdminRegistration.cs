@@ -34,6 +34,7 @@ public static class AdminRegistration
         builder.Services.AddScoped<Core.Catalog.JurisdictionAreaAdministration>();
         builder.Services.AddScoped<Core.Workflow.WorkflowAdministration>();
         builder.Services.AddScoped<Core.Calendar.CalendarAdministration>();
+        builder.Services.AddScoped<Core.WorkOrders.WorkOrderSettingsAdministration>();
         builder.Services.AddScoped<Core.Staff.SignInLockout>();
         builder.Services.AddScoped(services => new Core.Staff.StaffAdministration(services.GetRequiredService<Core.Data.Open311Db>(),
             services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IPasswordHasher<Core.Staff.StaffAccount>>().HashPassword));

@@ -14,14 +14,14 @@ public static class DepartmentsEndpoints
     /// <summary>
     /// The name as <see cref="TextInput"/> takes it: <c>name_el</c>/<c>name_en</c>, or <c>names</c> for any enabled language;
     /// <c>alerts</c>, the staff alerts its e-mail gets (<c>new_request</c>, <c>rerouted</c>); <c>head_id</c>, the staff account
-    /// escalation rules with <c>alert_head</c> reach.
+    /// escalation rules with <c>alert_head</c> reach; <c>work_order_target_minutes</c>, the working minutes it promises per work order.
     /// </summary>
     public sealed record DepartmentView(long Id, string NameEl, string NameEn, Dictionary<string, string> Names, string? Email, long? ParentId, bool Active,
-        List<string> Alerts, long? HeadId);
+        List<string> Alerts, long? HeadId, int? WorkOrderTargetMinutes);
 
     /// <summary>Without <c>alerts</c>, a department keeps the alerts it has (a new one gets them all).</summary>
     public sealed record DepartmentInput(string NameEl = "", string NameEn = "", string? Email = null, long? ParentId = null, bool Active = true,
-        Dictionary<string, string>? Names = null, List<string>? Alerts = null, long? HeadId = null);
+        Dictionary<string, string>? Names = null, List<string>? Alerts = null, long? HeadId = null, int? WorkOrderTargetMinutes = null);
 
     public static void MapDepartments(this IEndpointRouteBuilder routes)
     {
@@ -54,13 +54,15 @@ public static class DepartmentsEndpoints
     public static async Task<IResult> Delete(long id, ClaimsPrincipal user, DepartmentAdministration departments, CancellationToken cancellationToken) =>
         Problems.From(await departments.DeleteAsync(user.Actor(), id, cancellationToken), _ => TypedResults.NoContent());
 
-    private static DepartmentView View(Department d) => new(d.Id, d.Name["el"], d.Name["en"], TextInput.Map(d.Name), d.Email, d.ParentId, d.Active, d.Alerts, d.HeadId);
+    private static DepartmentView View(Department d) => new(d.Id, d.Name["el"], d.Name["en"], TextInput.Map(d.Name), d.Email, d.ParentId, d.Active, d.Alerts, d.HeadId,
+        d.WorkOrderTargetMinutes);
 
     /// <summary>The input as Core takes it, and the texts whose two forms disagree.</summary>
     private static List<FieldError> Draft(DepartmentInput input, out DepartmentAdministration.DepartmentDraft draft)
     {
         var texts = new TextInput();
-        draft = new(texts.Read("name", "name", input.NameEl, input.NameEn, input.Names), input.Email, input.ParentId, input.Active, input.Alerts, input.HeadId);
+        draft = new(texts.Read("name", "name", input.NameEl, input.NameEn, input.Names), input.Email, input.ParentId, input.Active, input.Alerts, input.HeadId,
+            input.WorkOrderTargetMinutes);
         return texts.Conflicts;
     }
 }

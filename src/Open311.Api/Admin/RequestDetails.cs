@@ -7,6 +7,7 @@ using Open311.Core.Requests;
 using Open311.Core.ServiceLevels;
 using Open311.Core.Staff;
 using Open311.Core.Workflow;
+using Open311.Core.WorkOrders;
 
 namespace Open311.Api.Admin;
 
@@ -42,9 +43,11 @@ public sealed class RequestDetails(Open311Db db, CatalogCache catalog, StaffLang
                 (d, r) => new PossibleDuplicateView(d.Id, r.Id, r.ProtocolNumber, d.DistanceMetres, r.State.Code, r.RequestedAt))
             .ToListAsync(cancellationToken);
         var followers = await db.RequestFollowers.CountAsync(f => f.RequestId == id, cancellationToken);
+        var workOrders = await db.WorkOrders.AsNoTracking().Where(w => w.RequestId == id).Select(w => w.State).ToListAsync(cancellationToken);
         AuditTrail.RecordContactView(db, actor, id, now);
         await db.SaveChangesAsync(cancellationToken);
         return new StaffRequestDetail(summary, request.Contact, request.NotifySms, request.NotifyEmail, request.AddressId, request.Zipcode,
-            request.StatusNotes, request.DuplicateOfId, request.Attributes, request.Version, allowed, links.Follow(request), possibleDuplicates, followers);
+            request.StatusNotes, request.DuplicateOfId, request.Attributes, request.Version, allowed, links.Follow(request), possibleDuplicates, followers,
+            WorkOrderProgress.Of(workOrders, request.Status));
     }
 }

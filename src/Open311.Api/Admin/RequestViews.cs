@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Open311.Core.Catalog;
 using Open311.Core.Requests;
 using Open311.Core.ServiceLevels;
+using Open311.Core.WorkOrders;
 
 namespace Open311.Api.Admin;
 
@@ -72,7 +73,9 @@ public sealed record StaffRequestDetail(
     [property: Description("Open requests of the same category found near it at intake and not yet confirmed or rejected, nearest first (only those the caller may see).")]
     IReadOnlyList<PossibleDuplicateView> PossibleDuplicates,
     [property: Description("How many people besides the requester are told of its progress (callers attached, citizens' \"me too\", merged duplicates' requesters).")]
-    int Followers);
+    int Followers,
+    [property: Description("How far its work orders are (2 of 3 done; cancelled ones left out) and whether it may now be closed; total 0 without work orders.")]
+    WorkOrderProgress WorkOrders);
 
 /// <summary>A likely duplicate found at intake: what an operator needs to say "already reported, protocol …".</summary>
 public sealed record PossibleDuplicateView(

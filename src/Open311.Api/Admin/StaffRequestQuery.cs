@@ -1,5 +1,3 @@
-using System.Globalization;
-using Open311.Core;
 using Open311.Core.Requests;
 using Open311.Core.Search;
 
@@ -10,76 +8,11 @@ public static class StaffRequestQuery
 {
     public static (StaffRequestFilter? Filter, List<(string, string)> Errors) Parse(StaffRequestSearch query, string jurisdictionId, int maxPageSize)
     {
-        var errors = new List<(string, string)>();
-        static string? Text(string? value) => value is { Length: > 0 } ? value.Trim() : null;
-        static string[]? List(string? value) => Text(value)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-        long? Id(string? value, string name)
-        {
-            if (Text(value) is not { } text)
-            {
-                return null;
-            }
-
-            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            {
-                return id;
-            }
-
-            errors.Add((name, "must be a numeric id"));
-            return null;
-        }
-
-        DateTimeOffset? Time(string? value, string name)
-        {
-            if (Text(value) is not { } text)
-            {
-                return null;
-            }
-
-            if (Iso8601.TryParse(text, out var time))
-            {
-                return time;
-            }
-
-            errors.Add((name, "must be an ISO 8601 datetime with a zone offset"));
-            return null;
-        }
-
-        int Number(string? value, string name, int fallback, int max)
-        {
-            if (Text(value) is not { } text)
-            {
-                return fallback;
-            }
-
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= max)
-            {
-                return number;
-            }
-
-            errors.Add((name, $"must be a whole number from 1 to {max}"));
-            return fallback;
-        }
-
-        bool? Flag(string? value, string name)
-        {
-            switch (Text(value))
-            {
-                case null:
-                    return null;
-                case "true":
-                    return true;
-                case "false":
-                    return false;
-                default:
-                    errors.Add((name, "must be true or false"));
-                    return null;
-            }
-        }
+        var fields = new QueryFields();
+        var errors = fields.Errors;
 
         List<RequestPriority>? priorities = null;
-        if (List(query.Priority) is { } names)
+        if (QueryFields.List(query.Priority) is { } names)
         {
             priorities = [.. names.Select(n => Enum.TryParse<RequestPriority>(n, ignoreCase: true, out var p) && n.All(char.IsAsciiLetter) ? p : (RequestPriority?)null)
                 .OfType<RequestPriority>()];
@@ -89,13 +22,13 @@ public static class StaffRequestQuery
             }
         }
 
-        var search = Text(query.Q);
+        var search = QueryFields.Text(query.Q);
         if (search is not null && TextSearch.Refusal(search) is { } refusal)
         {
             errors.Add(("q", refusal));
         }
 
-        var order = Text(query.Sort) switch
+        var order = QueryFields.Text(query.Sort) switch
         {
             null when search is not null => StaffRequestOrder.Relevance,
             null or "newest" => StaffRequestOrder.Newest,
@@ -111,21 +44,21 @@ public static class StaffRequestQuery
         var filter = new StaffRequestFilter
         {
             JurisdictionId = jurisdictionId,
-            States = List(query.State),
-            ServiceCodes = List(query.ServiceCode),
-            DepartmentId = Id(query.DepartmentId, "department_id"),
-            AssigneeId = Id(query.AssigneeId, "assignee_id"),
-            AreaId = Id(query.AreaId, "area_id"),
+            States = QueryFields.List(query.State),
+            ServiceCodes = QueryFields.List(query.ServiceCode),
+            DepartmentId = fields.Id(query.DepartmentId, "department_id"),
+            AssigneeId = fields.Id(query.AssigneeId, "assignee_id"),
+            AreaId = fields.Id(query.AreaId, "area_id"),
             Text = search,
-            From = Time(query.From, "from"),
-            To = Time(query.To, "to"),
-            Overdue = Flag(query.Overdue, "overdue") == true,
-            Breached = Flag(query.Breached, "breached"),
-            DueBefore = Time(query.DueBefore, "due_before"),
+            From = fields.Time(query.From, "from"),
+            To = fields.Time(query.To, "to"),
+            Overdue = fields.Flag(query.Overdue, "overdue") == true,
+            Breached = fields.Flag(query.Breached, "breached"),
+            DueBefore = fields.Time(query.DueBefore, "due_before"),
             Priorities = priorities,
             Order = order ?? StaffRequestOrder.Newest,
-            Page = Number(query.Page, "page", 1, PageLimits.MaxPage),
-            PageSize = Number(query.PageSize, "page_size", 50, maxPageSize),
+            Page = fields.Number(query.Page, "page", 1, PageLimits.MaxPage),
+            PageSize = fields.Number(query.PageSize, "page_size", 50, maxPageSize),
         };
         return errors.Count > 0 ? (null, errors) : (filter, errors);
     }

@@ -34,6 +34,7 @@ public static partial class DocumentedLimits
             [nameof(PageLimits.MaxPage)] = PageLimits.MaxPage,
             [nameof(RequestLifecycle.MaxDescriptionLength)] = RequestLifecycle.MaxDescriptionLength,
             ["StaffMaxPageSize"] = RequestHandlingEndpoints.MaxPageSize,
+            ["WorkOrderMaxPageSize"] = WorkOrdersEndpoints.MaxPageSize,
             ["DeliveriesMaxPageSize"] = DeliveriesEndpoints.MaxPageSize,
             ["AuditPageSize"] = AuditEndpoint.PageSize,
         };

@@ -15,4 +15,6 @@ public class Department
     public List<string> Alerts { get; set; } = [.. StaffAlertKinds.ForDepartments];
     /// <summary>The staff account escalation rules that alert the head reach (<see cref="Escalation.EscalationRule.AlertHead"/>).</summary>
     public long? HeadId { get; set; }
+    /// <summary>Working minutes the department promises for one of its work orders; copied onto each when it is made. Null: no target.</summary>
+    public int? WorkOrderTargetMinutes { get; set; }
 }

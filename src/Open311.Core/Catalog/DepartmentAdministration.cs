@@ -9,8 +9,12 @@ namespace Open311.Core.Catalog;
 /// <summary>Administrators' changes to the organisation chart: checked here, saved with their audit record.</summary>
 public sealed class DepartmentAdministration(Open311Db db, TimeProvider clock)
 {
-    /// <summary>A department as an administrator gives it; null <paramref name="Alerts"/> keeps the current ones (all, for a new department).</summary>
-    public sealed record DepartmentDraft(LocalizedText Name, string? Email, long? ParentId, bool Active, IReadOnlyList<string>? Alerts = null, long? HeadId = null);
+    /// <summary>
+    /// A department as an administrator gives it; null <paramref name="Alerts"/> keeps the current ones (all, for a new department);
+    /// <paramref name="WorkOrderTargetMinutes"/>: the working minutes it promises per work order, null for none.
+    /// </summary>
+    public sealed record DepartmentDraft(LocalizedText Name, string? Email, long? ParentId, bool Active, IReadOnlyList<string>? Alerts = null, long? HeadId = null,
+        int? WorkOrderTargetMinutes = null);
 
     public async Task<AdminResult<Department>> CreateAsync(StaffActor actor, DepartmentDraft draft, CancellationToken cancellationToken)
     {
@@ -22,7 +26,7 @@ public sealed class DepartmentAdministration(Open311Db db, TimeProvider clock)
         var department = new Department
         {
             JurisdictionId = actor.JurisdictionId, Name = draft.Name, Email = draft.Email, ParentId = draft.ParentId, Active = draft.Active,
-            HeadId = draft.HeadId, Alerts = StaffAlertKinds.Chosen(draft.Alerts, StaffAlertKinds.ForDepartments, StaffAlertKinds.ForDepartments),
+            HeadId = draft.HeadId, WorkOrderTargetMinutes = draft.WorkOrderTargetMinutes, Alerts = StaffAlertKinds.Chosen(draft.Alerts, StaffAlertKinds.ForDepartments, StaffAlertKinds.ForDepartments),
         };
         db.Departments.Add(department);
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
@@ -42,8 +46,8 @@ public sealed class DepartmentAdministration(Open311Db db, TimeProvider clock)
             return AdminResult<Department>.Invalid(errors);
         }
 
-        (department.Name, department.Email, department.ParentId, department.Active, department.HeadId) =
-            (draft.Name, draft.Email, draft.ParentId, draft.Active, draft.HeadId);
+        (department.Name, department.Email, department.ParentId, department.Active, department.HeadId, department.WorkOrderTargetMinutes) =
+            (draft.Name, draft.Email, draft.ParentId, draft.Active, draft.HeadId, draft.WorkOrderTargetMinutes);
         department.Alerts = StaffAlertKinds.Chosen(draft.Alerts, StaffAlertKinds.ForDepartments, department.Alerts);
         await db.SaveAuditedAsync(actor, clock.GetUtcNow(), cancellationToken);
         return AdminResult<Department>.Done(department);
@@ -63,10 +67,12 @@ public sealed class DepartmentAdministration(Open311Db db, TimeProvider clock)
             || await db.StaffAccounts.AnyAsync(s => s.DepartmentId == id, cancellationToken)
             || await db.Departments.AnyAsync(d => d.ParentId == id, cancellationToken)
             || await db.DepartmentAreas.AnyAsync(a => a.DepartmentId == id, cancellationToken)
-            || await db.RoutingRules.AnyAsync(r => r.DepartmentId == id, cancellationToken);
+            || await db.RoutingRules.AnyAsync(r => r.DepartmentId == id, cancellationToken)
+            || await db.WorkOrders.AnyAsync(w => w.DepartmentId == id, cancellationToken);
         if (inUse)
         {
-            return AdminResult<long>.Conflict($"department {id} has requests, categories, staff, sections, areas or routing rules: deactivate it instead (active=false)");
+            return AdminResult<long>.Conflict(
+                $"department {id} has requests, work orders, categories, staff, sections, areas or routing rules: deactivate it instead (active=false)");
         }
 
         db.Departments.Remove(department);
@@ -79,6 +85,10 @@ public sealed class DepartmentAdministration(Open311Db db, TimeProvider clock)
         var errors = new List<FieldError>();
         errors.Check(await db.JurisdictionAsync(actor.JurisdictionId, cancellationToken), "name", "name", draft.Name, required: true);
         errors.AddRange(StaffAlertKinds.Problems(draft.Alerts, StaffAlertKinds.ForDepartments));
+        if (draft.WorkOrderTargetMinutes is < 1 or > ServiceLevels.ServiceLevelAdministration.MaxMinutes)
+        {
+            errors.Add(new("work_order_target_minutes", $"working minutes between 1 and {ServiceLevels.ServiceLevelAdministration.MaxMinutes}, or null for no target"));
+        }
         if (draft.HeadId is { } head && !await db.StaffAccounts.AnyAsync(s => s.Id == head && s.JurisdictionId == actor.JurisdictionId, cancellationToken))
         {
             errors.Add(new("head_id", $"no staff account {head}"));

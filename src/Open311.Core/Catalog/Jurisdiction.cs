@@ -16,6 +16,8 @@ public class Jurisdiction
     public string? KeyService { get; set; }
     /// <summary>Months a closed request keeps its requester's contact data before the retention job anonymises it.</summary>
     public int ContactRetentionMonths { get; set; } = DefaultContactRetentionMonths;
+    /// <summary>What happens when a request's last work order is done: offered to close (the default), or closed.</summary>
+    public WorkOrders.WorkOrderCompletion WorkOrderCompletion { get; set; } = WorkOrders.WorkOrderCompletion.Offer;
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>

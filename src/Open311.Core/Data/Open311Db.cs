@@ -57,6 +57,7 @@ public class Open311Db : DbContext
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<ServiceLevel> ServiceLevels => Set<ServiceLevel>();
     public DbSet<Escalation.EscalationRule> EscalationRules => Set<Escalation.EscalationRule>();
+    public DbSet<WorkOrders.WorkOrder> WorkOrders => Set<WorkOrders.WorkOrder>();
 
     /// <summary>Set only while <see cref="AuditedSave.SaveAuditedAsync"/> saves: whom the audit trail records.</summary>
     internal AuditActor? AuditingAs { get; set; }

@@ -6,7 +6,8 @@ namespace Open311.Core.Feed;
 /// <summary>
 /// One history event as the live feed shows it to staff: what happened to which request, and where
 /// it left it. No citizen contact data; the note is shown because only staff who may see the
-/// request (and so its internal notes) receive it.
+/// request (and so its internal notes) receive it. The departments with a work order on the request
+/// decide, with its department, which staff see it (<see cref="Requests.StaffRequestSearch.Sees"/>).
 /// </summary>
 public sealed record FeedEvent(
     long Id,
@@ -18,4 +19,5 @@ public sealed record FeedEvent(
     string? State,
     long? DepartmentId,
     DateTimeOffset OccurredAt,
-    string? Note);
+    string? Note,
+    [property: JsonIgnore] long[] WorkOrderDepartmentIds);

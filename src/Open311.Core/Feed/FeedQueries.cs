@@ -21,5 +21,6 @@ public static class FeedQueries
         join r in requests on e.RequestId equals r.Id
         orderby e.Id
         select new FeedEvent(e.Id, r.JurisdictionId, e.RequestId, r.ProtocolNumber, e.Kind, e.StatusAfter,
-            db.WorkflowStates.Where(s => s.Id == e.StateAfterId).Select(s => s.Code).FirstOrDefault(), r.DepartmentId, e.OccurredAt, e.Note);
+            db.WorkflowStates.Where(s => s.Id == e.StateAfterId).Select(s => s.Code).FirstOrDefault(), r.DepartmentId, e.OccurredAt, e.Note,
+            db.WorkOrders.Where(w => w.RequestId == r.Id).Select(w => w.DepartmentId).ToArray());
 }

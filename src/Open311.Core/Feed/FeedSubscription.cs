@@ -26,7 +26,7 @@ public sealed class FeedSubscription : IDisposable
 
     internal void Offer(IReadOnlyList<FeedEvent> events)
     {
-        foreach (var e in events.Where(e => Actor.Sees(e.JurisdictionId, e.DepartmentId)))
+        foreach (var e in events.Where(e => Actor.Sees(e.JurisdictionId, e.DepartmentId, e.WorkOrderDepartmentIds)))
         {
             if (!_buffer.Writer.TryWrite(e))
             {

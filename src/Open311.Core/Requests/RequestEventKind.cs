@@ -25,4 +25,8 @@ public enum RequestEventKind
     FollowerAdded,
     /// <summary>Staff judged a duplicate suggested at intake not to be one (<c>duplicate_suggestion</c>: the candidate). Staff only.</summary>
     DuplicateRejected,
+    /// <summary>The request was given a department's work order (<see cref="WorkOrders.WorkOrder"/>). Staff only.</summary>
+    WorkOrderAdded,
+    /// <summary>A work order's state, assignee or notes changed. Staff only: a public note the department adds is its own event.</summary>
+    WorkOrderChanged,
 }

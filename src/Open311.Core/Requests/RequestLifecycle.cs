@@ -42,6 +42,11 @@ public sealed partial class RequestLifecycle(Open311Db db, TimeProvider clock, J
             return (null, HandlingResult.Forbidden("viewers cannot change requests"));
         }
 
+        if (!actor.Owns(request.JurisdictionId, request.DepartmentId))
+        {
+            return (null, HandlingResult.Forbidden("the request is another department's: your department changes its work order on it"));
+        }
+
         if (request.Version != version)
         {
             return (null, HandlingResult.Stale);

@@ -4,6 +4,7 @@ using Open311.Core.Duplicates;
 using Open311.Core.ServiceLevels;
 using Open311.Core.Escalation;
 using Open311.Core.Workflow;
+using Open311.Core.WorkOrders;
 
 namespace Open311.Core.Requests;
 
@@ -17,6 +18,7 @@ public class ServiceRequest
     private readonly List<RequestEvent> _history = [];
     private readonly List<RequestFollower> _followers = [];
     private readonly List<DuplicateSuggestion> _duplicateSuggestions = [];
+    private readonly List<WorkOrder> _workOrders = [];
 
     /// <summary>For EF Core.</summary>
     private ServiceRequest()
@@ -108,6 +110,8 @@ public class ServiceRequest
     public IReadOnlyList<RequestFollower> Followers => _followers;
     /// <summary>The open requests it may repeat, found at intake; loaded only when asked for.</summary>
     public IReadOnlyList<DuplicateSuggestion> DuplicateSuggestions => _duplicateSuggestions;
+    /// <summary>The departments' parts of it (<see cref="WorkOrder"/>); only those added in this unit of work unless loaded.</summary>
+    public IReadOnlyList<WorkOrder> WorkOrders => _workOrders;
     /// <summary>PostgreSQL's row version (xmin): concurrent edits of one request cannot overwrite each other.</summary>
     public uint Version { get; private set; }
 
@@ -430,6 +434,34 @@ public class ServiceRequest
         var publiclyUpdated = UpdatedAt;
         Record(actor, kind, isPublic: false, note, now, changes);
         UpdatedAt = publiclyUpdated;
+    }
+
+    /// <summary>A part of the request for a department, recorded with the department it is for (its id is not known until saved).</summary>
+    internal WorkOrder AddWorkOrder(long departmentId, long? assigneeId, string? notes, int? targetMinutes, DateTimeOffset? dueAt, string actor,
+        DateTimeOffset now)
+    {
+        var workOrder = new WorkOrder(JurisdictionId, departmentId, assigneeId, notes, targetMinutes, dueAt, now);
+        _workOrders.Add(workOrder);
+        Record(actor, RequestEventKind.WorkOrderAdded, isPublic: false, note: null, now, ("work_order_department_id", null, departmentId),
+            ("work_order_assignee_id", null, assigneeId), ("work_order_due_at", null, dueAt));
+        return workOrder;
+    }
+
+    /// <summary>
+    /// A department moved its part (state, assignee, notes): a staff-only event naming the work order and what changed; false when
+    /// nothing did. What the citizen is told goes as a public note of its own (<see cref="AddNote"/>), without the department's workings.
+    /// </summary>
+    internal bool ChangeWorkOrder(WorkOrder workOrder, WorkOrderState state, long? assigneeId, string? notes, string actor, DateTimeOffset now)
+    {
+        var changes = workOrder.Change(state, assigneeId, notes, now);
+        if (changes.Count == 0)
+        {
+            return false;
+        }
+
+        Record(actor, RequestEventKind.WorkOrderChanged, isPublic: false, note: null, now,
+            [("work_order_id", workOrder.Id, workOrder.Id), ("work_order_department_id", workOrder.DepartmentId, workOrder.DepartmentId), .. changes]);
+        return true;
     }
 
     internal void PlanEscalation(DateTimeOffset? next) => NextEscalationAt = next;

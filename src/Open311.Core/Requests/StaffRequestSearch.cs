@@ -10,17 +10,29 @@ namespace Open311.Core.Requests;
 public static class StaffRequestSearch
 {
     /// <summary>
-    /// The requests this member of staff may see and handle: their jurisdiction's, and for staff
-    /// only their own department's. Every staff read and change starts here.
+    /// The requests this member of staff may see: their jurisdiction's, and for staff only their own
+    /// department's and those their department has a work order on (the EXISTS probes
+    /// <c>ux_work_orders_request_department</c>). Every staff read and change starts here; a change of
+    /// the request itself also needs <see cref="Owns"/>, a change of a work order its department.
     /// </summary>
     public static IQueryable<ServiceRequest> VisibleTo(this IQueryable<ServiceRequest> requests, StaffActor actor) =>
         actor.Role == StaffRole.Staff
-            ? requests.Where(r => r.JurisdictionId == actor.JurisdictionId && r.DepartmentId == actor.DepartmentId)
+            ? requests.Where(r => r.JurisdictionId == actor.JurisdictionId
+                && (r.DepartmentId == actor.DepartmentId || r.WorkOrders.Any(w => w.DepartmentId == actor.DepartmentId)))
             : requests.Where(r => r.JurisdictionId == actor.JurisdictionId);
 
-    /// <summary>The same rule as <see cref="VisibleTo"/>, for a request already in memory (the live feed's events).</summary>
-    public static bool Sees(this StaffActor actor, string jurisdictionId, long? departmentId) =>
+    /// <summary>
+    /// The request is the actor's to handle (its state, notes, assignee): theirs by department, for staff. A department
+    /// that only has a work order on it sees it and moves its work order, while the request stays with its department.
+    /// For a request already in memory (the live feed's events, the request being changed).
+    /// </summary>
+    public static bool Owns(this StaffActor actor, string jurisdictionId, long? departmentId) =>
         jurisdictionId == actor.JurisdictionId && (actor.Role != StaffRole.Staff || departmentId == actor.DepartmentId);
+
+    /// <summary>The same rule as <see cref="VisibleTo"/>, for a request already in memory (the live feed's events).</summary>
+    public static bool Sees(this StaffActor actor, string jurisdictionId, long? departmentId, IReadOnlyCollection<long> workOrderDepartmentIds) =>
+        actor.Owns(jurisdictionId, departmentId)
+        || (jurisdictionId == actor.JurisdictionId && actor.DepartmentId is { } own && workOrderDepartmentIds.Contains(own));
 
     /// <summary>One page of the staff list, newest first.</summary>
     public static IQueryable<ServiceRequest> StaffPage(this Open311Db db, StaffActor actor, StaffRequestFilter filter, DateTimeOffset now) =>

@@ -45,6 +45,14 @@ public sealed class ServiceClock(Open311Db db, WorkingCalendars calendars)
         request.SetClock(Retarget(request.Clock, await TargetsAsync(request, cancellationToken), request.RequestedAt,
             await CalendarAsync(request, cancellationToken)));
 
+    /// <summary>
+    /// A work order's due time: its department's target in working minutes from when it was made (on the calendar, from the next
+    /// working moment), like a request's resolution due time at intake. One run, no pauses: a work order waits in no state.
+    /// </summary>
+    public async Task<DateTimeOffset?> WorkOrderDueAsync(ServiceRequest request, DateTimeOffset madeAt, int? targetMinutes,
+        CancellationToken cancellationToken) =>
+        Due(await CalendarAsync(request, cancellationToken), madeAt, targetMinutes, 0);
+
     /// <summary>Reads clocks of one jurisdiction as of <paramref name="now"/>, for the staff list and detail (one calendar look-up per page).</summary>
     public async Task<Func<RequestClock, ClockReading>> ReaderAsync(string jurisdictionId, DateTimeOffset now, CancellationToken cancellationToken)
     {

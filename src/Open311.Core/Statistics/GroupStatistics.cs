@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Open311.Core.Catalog;
@@ -8,7 +10,16 @@ namespace Open311.Core.Statistics;
 
 /// <summary>One group's figures over a period (see docs/architecture.md, "Statistics and exports", for each definition).</summary>
 public record GroupFigures(long Received, long Resolved, long Backlog, long Reopened, long Duplicates, double? WithinTarget, Durations Response,
-    Durations Resolution);
+    Durations Resolution)
+{
+    /// <summary>Nothing received, resolved or open: a department that has only work orders in the period.</summary>
+    internal static readonly GroupFigures None = new(0, 0, 0, 0, 0, null, Durations.Rounded(null, null, null, null), Durations.Rounded(null, null, null, null));
+
+    /// <summary>The group's work orders (<see cref="WorkOrderStatistics"/>), for <c>group_by=department</c> only; left out for the other groupings.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("The department's work orders over the period, group_by=department only: received, done, open and overdue at the period's end, share done within target.")]
+    public WorkOrderFigures? WorkOrders { get; init; }
+}
 
 /// <summary>A group's figures with the group's key (id, code, or "(none)") and its label in the caller's language.</summary>
 public sealed record StatisticsRow(string Key, string Label, [property: JsonIgnore] GroupFigures Figures) : GroupFigures(Figures);
@@ -31,11 +42,36 @@ public static class GroupStatistics
     {
         var rows = await Query(db, actor, grouping, from, to).ToListAsync(cancellationToken);
         var totals = rows.Single(r => r.Total);
-        return new(rows.Where(r => !r.Total)
-                .Select(r => new StatisticsRow(r.Key ?? "(none)", Label(r, grouping, language), Figures(r)))
-                .OrderByDescending(r => r.Received).ThenBy(r => r.Key, StringComparer.Ordinal)
-                .ToList(),
-            Figures(totals));
+        var grouped = rows.Where(r => !r.Total).Select(r => new StatisticsRow(r.Key ?? "(none)", Label(r, grouping, language), Figures(r))).ToList();
+        var figures = Figures(totals);
+        if (grouping == StatisticsGrouping.Department)
+        {
+            (grouped, figures) = await WithWorkOrdersAsync(db, actor, grouped, figures, language, from, to, cancellationToken);
+        }
+
+        return new(grouped.OrderByDescending(r => r.Received).ThenBy(r => r.Key, StringComparer.Ordinal).ToList(), figures);
+    }
+
+    /// <summary>
+    /// Each department's row with its work orders, and a row for each department that has work orders but no requests in the
+    /// figures; the totals' work orders are all of them.
+    /// </summary>
+    private static async Task<(List<StatisticsRow>, GroupFigures)> WithWorkOrdersAsync(Open311Db db, StaffActor actor, List<StatisticsRow> rows,
+        GroupFigures totals, LanguageChoice language, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var (workOrders, total) = await WorkOrderStatistics.ByDepartmentAsync(db, actor, from, to, cancellationToken);
+        var keys = workOrders.Keys.Select(k => k.ToString(CultureInfo.InvariantCulture)).ToHashSet();
+        var missing = keys.Except(rows.Select(r => r.Key)).Select(long.Parse).ToList();
+        var names = await db.Departments.AsNoTracking().Where(d => missing.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        var all = rows.Concat(missing.Select(id => new StatisticsRow(id.ToString(CultureInfo.InvariantCulture), names[id].In(language), GroupFigures.None)))
+            .Select(r => r with
+            {
+                WorkOrders = long.TryParse(r.Key, CultureInfo.InvariantCulture, out var id) && workOrders.TryGetValue(id, out var counted)
+                    ? counted
+                    : WorkOrderFigures.None,
+            })
+            .ToList();
+        return (all, totals with { WorkOrders = total });
     }
 
     /// <summary>The query, for <see cref="ByAsync"/> and for the test that checks its plan.</summary>

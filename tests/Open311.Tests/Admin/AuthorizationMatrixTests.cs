@@ -35,7 +35,8 @@ public class AuthorizationMatrixTests(Open311App app) : IClassFixture<Open311App
     private static IEnumerable<Case> Cases()
     {
         const Expect A = Expect.Allowed, F = Expect.Forbidden, H = Expect.Hidden;
-        foreach (var path in new[] { "/admin/departments", "/admin/services", "/admin/workflows", "/admin/areas", "/admin/routing-rules", "/admin/statistics", "/admin/requests" })
+        foreach (var path in new[] { "/admin/departments", "/admin/services", "/admin/workflows", "/admin/areas", "/admin/routing-rules", "/admin/statistics", "/admin/requests",
+            "/admin/work-orders", "/admin/work-orders/settings" })
         {
             yield return new($"GET {path}", HttpMethod.Get, path, Target.None, null, A, A, A, A);
         }
@@ -50,6 +51,7 @@ public class AuthorizationMatrixTests(Open311App app) : IClassFixture<Open311App
             yield return new($"POST {path}", HttpMethod.Post, path, Target.None, _ => Invalid, A, F, F, F);
         }
 
+        yield return new("PUT work-order settings", HttpMethod.Put, "/admin/work-orders/settings", Target.None, _ => Invalid, A, F, F, F);
         yield return new("PUT department", HttpMethod.Put, "/admin/departments/1", Target.None, _ => Invalid, A, F, F, F);
         yield return new("DELETE department in use", HttpMethod.Delete, "/admin/departments/1", Target.None, null, A, F, F, F);
         yield return new("PUT category", HttpMethod.Put, "/admin/services/1", Target.None, _ => Invalid, A, F, F, F);
@@ -70,6 +72,9 @@ public class AuthorizationMatrixTests(Open311App app) : IClassFixture<Open311App
                 v => new { assignee_id = (long?)null, version = v }, A, A, staff, F);
             yield return new($"PUT expected ({which})", HttpMethod.Put, "/admin/requests/{id}/expected", target,
                 v => new { expected_datetime = "2031-01-01T12:00:00+02:00", version = v }, A, A, staff, F);
+            yield return new($"GET work orders ({which})", HttpMethod.Get, "/admin/requests/{id}/work-orders", target, null, A, A, staff, A);
+            yield return new($"POST work order ({which})", HttpMethod.Post, "/admin/requests/{id}/work-orders", target,
+                _ => new { department_id = 999999 }, A, A, staff, F);
             yield return new($"PUT department ({which})", HttpMethod.Put, "/admin/requests/{id}/department", target,
                 v => new { department_id = 999999, version = v }, A, A, F, F);
             yield return new($"POST duplicate-of ({which})", HttpMethod.Post, "/admin/requests/{id}/duplicate-of", target,

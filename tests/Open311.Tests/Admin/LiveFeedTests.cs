@@ -48,6 +48,20 @@ public class LiveFeedTests(LiveFeedTests.FeedApp app) : IClassFixture<LiveFeedTe
     }
 
     [Fact]
+    public async Task StaffSeeTheEventsOfRequestsTheirDepartmentHasAWorkOrderOn_FromTheWorkOrderOn()
+    {
+        using var roads = await FeedStream.OpenAsync(await AdminClient.SignInAsync(app, "roads"));
+        var dispatcher = await AdminClient.SignInAsync(app, "dispatcher");
+
+        var light = await DemoRequests.LightingAsync(app);
+        var made = await dispatcher.PostAsync($"/admin/requests/{light}/work-orders", new { department_id = await DemoRequests.DepartmentIdAsync(app, "Roads Section") });
+        Assert.True(made.Response.StatusCode == HttpStatusCode.Created, made.Body.ToString());
+
+        var saw = await roads.UntilAsync(light, "workorderadded");
+        Assert.DoesNotContain(saw, e => e.GetProperty("request_id").GetInt64() == light && e.GetProperty("kind").GetString() == "submitted");
+    }
+
+    [Fact]
     public async Task AnEvent_CarriesItsFields_AndNoContactData()
     {
         using var stream = await FeedStream.OpenAsync(await AdminClient.SignInAsync(app, "dispatcher"));
@@ -146,7 +160,7 @@ public class LiveFeedTests(LiveFeedTests.FeedApp app) : IClassFixture<LiveFeedTe
 
         for (var id = 1; id <= 5; id++)
         {
-            feed.Publish([new FeedEvent(id, "heraklion.gr", 100 + id, $"2026/{id:000000}", RequestEventKind.Note, RequestStatus.Open, "received", 1, DateTimeOffset.UtcNow, null)]);
+            feed.Publish([new FeedEvent(id, "heraklion.gr", 100 + id, $"2026/{id:000000}", RequestEventKind.Note, RequestStatus.Open, "received", 1, DateTimeOffset.UtcNow, null, [])]);
             while (reading.Events.TryRead(out var e))
             {
                 received.Add(e.Id);

@@ -16,6 +16,7 @@ using Open311.Core.Statistics;
 using Open311.Core.Exports;
 using Microsoft.Extensions.DependencyInjection;
 using Open311.Core.Webhooks;
+using Open311.Core.WorkOrders;
 using Open311.Tests.Infrastructure;
 
 namespace Open311.Tests.Data;
@@ -174,6 +175,20 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
     {
         await using var db = app.Db();
         await AssertIndexServedAsync(db, GroupStatistics.Query(db, ActorFor(role), StatisticsGrouping.Named(grouping)!, Now.AddDays(-30), Now));
+    }
+
+    /// <summary>The work-order list in both scopes, with and without a state; their statistics; and the staff list, whose scope now probes work orders.</summary>
+    [Theory]
+    [InlineData("dispatcher")]
+    [InlineData("staff")]
+    public async Task WorkOrderQueries_AreServedByIndexes(string role)
+    {
+        await using var db = app.Db();
+        var actor = ActorFor(role);
+        await AssertIndexServedAsync(db, db.WorkOrderPage(actor, new WorkOrderFilter(null, null, 1, 50)), "work_orders");
+        await AssertIndexServedAsync(db, db.WorkOrderPage(actor, new WorkOrderFilter(5, [WorkOrderState.Open, WorkOrderState.Started], 2, 50)), "work_orders");
+        await AssertIndexServedAsync(db, WorkOrderStatistics.Query(db, actor, Now.AddDays(-30), Now), "work_orders");
+        await AssertIndexServedAsync(db, db.StaffPage(actor, StaffFilter(), Now).Select(StaffRequestSummary.From(Greek)), "work_orders");
     }
 
     [Theory]

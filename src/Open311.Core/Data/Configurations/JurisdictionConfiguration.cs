@@ -10,5 +10,6 @@ internal sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Juris
     {
         builder.ToTable("jurisdictions");
         builder.HasLocalizedText(j => j.Name);
+        builder.Property(j => j.WorkOrderCompletion).HasConversion<LowercaseEnumConverter<WorkOrders.WorkOrderCompletion>>();
     }
 }
