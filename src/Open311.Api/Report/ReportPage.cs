@@ -19,13 +19,10 @@ public static class ReportPage
     /// <summary>
     /// What the page needs before its first Open311 call, as any app has it from its configuration: its key, where the API
     /// is, the map's tiles (the dashboard's <see cref="DashboardOptions.TileUrl"/>), how long the municipality keeps contact
-    /// details, and whether the server takes followers (the "me too" extension).
+    /// details.
     /// </summary>
     public sealed record ReportSettings(string JurisdictionId, string ApiKey, string ApiBase, string TileUrl, string TileAttribution,
-        int ContactRetentionMonths, bool Followers);
-
-    // The "me too" extension's route; the page offers "follow this one instead" only when the server has it.
-    private const string FollowersRoute = GeoReportApi.BasePath + "/requests/{service_request_id}/followers.{format}";
+        int ContactRetentionMonths);
 
     public static void AddReportPage(this WebApplicationBuilder builder) => builder.Services.AddScoped<ReportingPageClient>();
 
@@ -39,7 +36,7 @@ public static class ReportPage
         routes.MapGet($"{Path}/settings.json", GetSettings).ExcludeFromDescription();
 
     private static async Task<IResult> GetSettings(string? jurisdiction_id, JurisdictionDirectory jurisdictions, ReportingPageClient client,
-        IOptions<Open311Options> open311, IOptions<DashboardOptions> map, EndpointDataSource endpoints, CancellationToken cancellationToken)
+        IOptions<Open311Options> open311, IOptions<DashboardOptions> map, CancellationToken cancellationToken)
     {
         var (found, named) = await jurisdictions.ResolveAsync(jurisdiction_id, open311.Value.DefaultJurisdiction, cancellationToken);
         if (found is null)
@@ -51,10 +48,6 @@ public static class ReportPage
 
         var key = await client.KeyAsync(found.Id, cancellationToken);
         return TypedResults.Ok(new ReportSettings(found.Id, key, GeoReportApi.BasePath, map.Value.TileUrl, map.Value.TileAttribution,
-            found.Jurisdiction.ContactRetentionMonths, TakesFollowers(endpoints)));
+            found.Jurisdiction.ContactRetentionMonths));
     }
-
-    private static bool TakesFollowers(EndpointDataSource endpoints) =>
-        endpoints.Endpoints.OfType<RouteEndpoint>().Any(endpoint => endpoint.RoutePattern.RawText == FollowersRoute
-            && endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains(HttpMethods.Post) == true);
 }

@@ -72,7 +72,7 @@ public partial class ReportPageBrowserTests : IClassFixture<ReportPageApp>, ICla
         await Expect(page.Locator("#point")).ToHaveTextAsync("Σημείο: 35.33870, 25.14420");
         // Already reported? The open pothole a few metres away is shown before anything is sent.
         await Expect(page.Locator($"#nearby-list li[data-id='{earlier}']")).ToContainTextAsync("Λακκούβα στη διάβαση του σχολείου");
-        await Expect(page.Locator("#nearby-list button")).ToHaveCountAsync(0); // this server has no followers extension
+        await Expect(page.Locator($"#nearby-list li[data-id='{earlier}'] button")).ToHaveTextAsync("Παρακολούθηση αυτού αντί για νέα αναφορά");
         await StepAsync(browser, "report-3-already-reported");
 
         // The citizen moves the pin a little east on the map.
@@ -150,6 +150,40 @@ public partial class ReportPageBrowserTests : IClassFixture<ReportPageApp>, ICla
         await Expect(page.Locator("h1")).ToHaveTextAsync($"Αίτημα {protocol}");
         await Expect(page.Locator("dd").First).ToHaveTextAsync(ReportCategory.Name);
         await StepAsync(browser, "report-6-follow");
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task AlreadyReported_TheCitizenFollowsItInstead_AndNoNewRequestIsMade()
+    {
+        await ReportCategory.CreateAsync(app, "L4");
+        var here = new Geolocation { Latitude = 35.33870f, Longitude = 25.14420f, Accuracy = 8 };
+        var earlier = await DemoRequests.SubmitAsync(app, ("service_code", "L4"), ("lat", "35.33880"), ("long", "25.14415"),
+            ("attribute[size]", "small"), ("attribute[depth_cm]", "4"), ("description", "Λακκούβα μπροστά στο φαρμακείο"));
+        await using var browser = await chromium.OpenAsync(app.Address, PhoneWidth, PhoneHeight, here);
+        var page = browser.Page;
+        await page.GotoAsync("/report");
+        await Expect(page.Locator("body[data-ready]")).ToHaveCountAsync(1);
+        await page.Locator("button.category[data-code='L4']").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Χρήση της θέσης μου" }).ClickAsync();
+        var follow = page.Locator($"#nearby-list li[data-id='{earlier}'] button");
+
+        // Without a way to be told, following means nothing: the page asks for it first.
+        await follow.ClickAsync();
+        await Expect(page.Locator("#follow-status")).ToHaveTextAsync(
+            "Για να παρακολουθήσετε ένα αίτημα, γράψτε πιο κάτω e-mail ή κινητό και διαλέξτε πώς θα ενημερώνεστε.");
+        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync("nikos.follows@example.gr");
+        await page.GetByLabel("Ενημέρωση με e-mail").CheckAsync();
+        await follow.ClickAsync();
+        await Expect(page.Locator("#follow-status")).ToHaveTextAsync($"Θα ενημερώνεστε για το αίτημα {earlier}. Δεν χρειάζεται νέα αναφορά.");
+        await StepAsync(browser, "report-7-followed-instead");
+
+        await using var db = app.Db();
+        var follower = await db.RequestFollowers.SingleAsync(f => f.RequestId == earlier);
+        Assert.Equal("nikos.follows@example.gr", follower.Email);
+        Assert.True(follower.NotifyEmail);
+        Assert.Equal("el", follower.Language);
+        Assert.Equal(1, await db.Requests.CountAsync(r => r.Service.Code == "L4"));
         Assert.Empty(browser.Errors);
     }
 

@@ -43,7 +43,6 @@ public class ReportPageTests(Open311App app) : IClassFixture<Open311App>
         Assert.Equal("heraklion.gr", settings.GetProperty("jurisdiction_id").GetString());
         Assert.Equal("/open311/v2", settings.GetProperty("api_base").GetString());
         Assert.Equal(12, settings.GetProperty("contact_retention_months").GetInt32());
-        Assert.False(settings.GetProperty("followers").GetBoolean());
         Assert.Equal("", settings.GetProperty("tile_url").GetString());
         var key = settings.GetProperty("api_key").GetString()!;
         Assert.Equal(key, (await SettingsAsync("?jurisdiction_id=HERAKLION.gr")).GetProperty("api_key").GetString()); // one app, not one per visit

@@ -118,11 +118,9 @@ async function lookNearby(point) {
     item.append(Object.assign(document.createElement('p'), { textContent: request.description ?? service.service_name }));
     const where = [request.address, t('nearbyRequested', dateTime(request.requested_datetime))].filter(Boolean).join(' · ');
     item.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: where }));
-    if (settings.followers) {
-      const button = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary', textContent: t('followInstead') });
-      button.addEventListener('click', () => followInstead(request.service_request_id).catch(refused));
-      item.append(button);
-    }
+    const button = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary', textContent: t('followInstead') });
+    button.addEventListener('click', () => followInstead(request.service_request_id).catch(refused));
+    item.append(button);
 
     list.append(item);
   }
