@@ -19,7 +19,7 @@ public static class FollowersEndpoint
             .WithName("PostFollower")
             .WithSummary("Follow a request (\"me too\")")
             .WithDescription("Extension. Form-encoded, with an API key. The same contact and alert fields and checks as POST requests. " +
-                "201 for a new follower, 200 when the citizen already follows it (or made it).")
+                "200 whether the citizen is a new follower, already follows it or made it: the answer never tells whose address it is.")
             .ProducesWire(WireResponse.Following);
 
     public static async Task<WireResult> PostFollower(GeoReportCall call, [Description("The request to follow, as service_request_id gives it.")] string service_request_id,
@@ -60,7 +60,7 @@ public static class FollowersEndpoint
                 writer.Boolean("following", true);
                 writer.EndItem();
                 writer.EndDocument();
-            }, result.Outcome == FollowOutcome.Added ? StatusCodes.Status201Created : StatusCodes.Status200OK),
+            }, StatusCodes.Status200OK), // the same for a new follower and one already following: whose address it is stays private
             _ => Open311Errors.Result(format, [.. result.Errors.Select(e => new Open311Error(400, SubmissionForm.Describe(e)))]),
         };
     }

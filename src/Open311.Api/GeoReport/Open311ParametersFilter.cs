@@ -63,15 +63,6 @@ public sealed class Open311ParametersFilter(IOptions<Open311Options> options) : 
             Content = WireContent(Open311Schemas.For(endpoint.Response, context.SchemaRepository)),
             Headers = endpoint.Response is WireResponse.Requests or WireResponse.Updates ? PagingHeaders : null,
         };
-        if (endpoint.Response == WireResponse.Following)
-        {
-            operation.Responses["201"] = new OpenApiResponse
-            {
-                Description = "A new follower: the same document (200: already following).",
-                Content = WireContent(Open311Schemas.For(endpoint.Response, context.SchemaRepository)),
-            };
-        }
-
         var errors = Open311Schemas.Errors(context.SchemaRepository);
         var failures = new List<(string Code, string Meaning)> { ("400", "Bad input"), ("404", "Unknown service, request, token, jurisdiction or format") };
         if (inForm)

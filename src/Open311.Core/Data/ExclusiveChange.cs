@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Open311.Core.Data;
 
@@ -13,15 +12,15 @@ namespace Open311.Core.Data;
 public static class ExclusiveChange
 {
     /// <summary>
-    /// Begins the transaction and locks the row of <typeparamref name="TEntity"/> with this key (if it exists) until it
+    /// Begins the transaction (or joins the caller's, <see cref="JoinedTransaction"/>) and locks the row of <typeparamref name="TEntity"/> with this key (if it exists) until it
     /// ends; load the object after this call. FOR NO KEY UPDATE leaves foreign-key checks alone, so intake that
     /// refers to the row is not held up.
     /// </summary>
-    public static async Task<IDbContextTransaction> BeginExclusiveChangeAsync<TEntity>(this Open311Db db, object key, CancellationToken cancellationToken)
+    public static async Task<JoinedTransaction> BeginExclusiveChangeAsync<TEntity>(this Open311Db db, object key, CancellationToken cancellationToken)
     {
         var entity = db.Model.FindEntityType(typeof(TEntity))!;
         var keyColumn = entity.FindPrimaryKey()!.Properties.Single().GetColumnName();
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
         // Table and column names come from the model, not from input; the key is a parameter.
         var sql = "SELECT 1 FROM " + entity.GetTableName() + " WHERE " + keyColumn + " = {0} FOR NO KEY UPDATE";
         await db.Database.ExecuteSqlRawAsync(sql, [key], cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Open311.Core.Data;
 using Open311.Core.Staff;
 using Open311.Core.Workflow;
 
@@ -22,7 +23,7 @@ public sealed partial class RequestLifecycle
             return badNote;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
         await LockAsync([id, originalId], cancellationToken);
         var (request, refusal) = await LoadAsync(actor, id, version, cancellationToken);
         if (request is null)

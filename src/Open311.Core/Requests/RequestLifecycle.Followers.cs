@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Open311.Core.Data;
 using Open311.Core.Citizens;
 using Open311.Core.Staff;
 
@@ -7,10 +8,13 @@ namespace Open311.Core.Requests;
 /// <summary>Followers: people besides the requester told of a request's progress, attached and stopped like any change.</summary>
 public sealed partial class RequestLifecycle
 {
-    /// <summary>A phone or counter operator attaches a caller to a request already reported, instead of recording it again.</summary>
+    /// <summary>
+    /// A phone or counter operator attaches a caller to a request already reported, instead of recording it again.
+    /// Only to a request that is theirs to change: a department with just a work order on it does not add people to tell.
+    /// </summary>
     public Task<FollowResult> AttachCallerAsync(StaffActor actor, long id, NewFollower caller, CancellationToken cancellationToken) =>
         actor.CanChangeRequests
-            ? FollowAsync(db.Requests.VisibleTo(actor), id, caller, FollowerSource.Caller, actor.Name, cancellationToken)
+            ? FollowAsync(db.Requests.OwnedBy(actor), id, caller, FollowerSource.Caller, actor.Name, cancellationToken)
             : Task.FromResult(FollowResult.Refused(FollowOutcome.Forbidden, new IntakeError("viewers cannot change requests")));
 
     /// <summary>A citizen's "me too" through a client app: public categories only, so a private request is as unknown as a missing one.</summary>
@@ -42,7 +46,7 @@ public sealed partial class RequestLifecycle
             return FollowResult.Refused(FollowOutcome.Invalid, [.. errors]);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
         // Two operators attaching callers at once take turns here: each sees the other's follower, neither is stale.
         await LockAsync([id], cancellationToken);
         var request = await db.Requests.Include(r => r.Followers).FirstAsync(r => r.Id == id, cancellationToken);
@@ -82,7 +86,7 @@ public sealed partial class RequestLifecycle
                 return StopOutcome.NotFound;
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
             await LockAsync([found.RequestId], cancellationToken);
             var request = await db.Requests.Include(r => r.Followers).FirstAsync(r => r.Id == found.RequestId, cancellationToken);
             // Moved by a merge between the two reads: it follows the original now, where it is found again.

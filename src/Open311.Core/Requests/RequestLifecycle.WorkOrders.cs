@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Open311.Core.Data;
 using Open311.Core.Staff;
 using Open311.Core.Workflow;
 using Open311.Core.WorkOrders;
@@ -33,7 +33,7 @@ public sealed partial class RequestLifecycle
             return badNote;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
         var (request, refusal) = await LockAsync(actor, requestId, cancellationToken);
         if (request is null)
         {
@@ -96,7 +96,7 @@ public sealed partial class RequestLifecycle
             return new(HandlingOutcome.NotFound, $"no work order {workOrderId}");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
         var (request, refusal) = await LockAsync(actor, requestId.Value, cancellationToken);
         if (request is null)
         {
@@ -161,7 +161,7 @@ public sealed partial class RequestLifecycle
         return request is null ? (null, HandlingResult.NotFound) : (request, null);
     }
 
-    private async Task<HandlingResult> CommitAsync(ServiceRequest request, IDbContextTransaction transaction,
+    private async Task<HandlingResult> CommitAsync(ServiceRequest request, JoinedTransaction transaction,
         CancellationToken cancellationToken)
     {
         var saved = await SaveAsync(request, cancellationToken);

@@ -65,7 +65,7 @@ public static class RequestSearch
         }
 
         var ordered = filter.Text is { } text
-            ? requests.Join(db.Hits(text), r => r.Id, h => h.Id, (r, h) => new { Request = r, h.Rank })
+            ? requests.Join(db.Hits(text, filter.JurisdictionId, publicOnly: true), r => r.Id, h => h.Id, (r, h) => new { Request = r, h.Rank })
                 .OrderByDescending(m => m.Rank).ThenByDescending(m => m.Request.RequestedAt).ThenByDescending(m => m.Request.Id)
                 .Select(m => m.Request)
             : requests.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id);

@@ -442,7 +442,7 @@ public class ServiceRequest
     {
         var workOrder = new WorkOrder(JurisdictionId, departmentId, assigneeId, notes, targetMinutes, dueAt, now);
         _workOrders.Add(workOrder);
-        Record(actor, RequestEventKind.WorkOrderAdded, isPublic: false, note: null, now, ("work_order_department_id", null, departmentId),
+        RecordUnseen(actor, RequestEventKind.WorkOrderAdded, note: null, now, ("work_order_department_id", null, departmentId),
             ("work_order_assignee_id", null, assigneeId), ("work_order_due_at", null, dueAt));
         return workOrder;
     }
@@ -459,7 +459,7 @@ public class ServiceRequest
             return false;
         }
 
-        Record(actor, RequestEventKind.WorkOrderChanged, isPublic: false, note: null, now,
+        RecordUnseen(actor, RequestEventKind.WorkOrderChanged, note: null, now,
             [("work_order_id", workOrder.Id, workOrder.Id), ("work_order_department_id", workOrder.DepartmentId, workOrder.DepartmentId), .. changes]);
         return true;
     }

@@ -21,6 +21,12 @@ public static class StaffRequestSearch
                 && (r.DepartmentId == actor.DepartmentId || r.WorkOrders.Any(w => w.DepartmentId == actor.DepartmentId)))
             : requests.Where(r => r.JurisdictionId == actor.JurisdictionId);
 
+    /// <summary>The requests that are the actor's to change (<see cref="Owns"/>, as a query): a work order alone is not enough.</summary>
+    public static IQueryable<ServiceRequest> OwnedBy(this IQueryable<ServiceRequest> requests, StaffActor actor) =>
+        actor.Role == StaffRole.Staff
+            ? requests.Where(r => r.JurisdictionId == actor.JurisdictionId && r.DepartmentId == actor.DepartmentId)
+            : requests.Where(r => r.JurisdictionId == actor.JurisdictionId);
+
     /// <summary>
     /// The request is the actor's to handle (its state, notes, assignee): theirs by department, for staff. A department
     /// that only has a work order on it sees it and moves its work order, while the request stays with its department.
@@ -103,7 +109,7 @@ public static class StaffRequestSearch
         // Relevance ranks every match (TextSearch), so it costs what the search finds, not the table.
         if (filter.Text is { } text)
         {
-            var hits = db.Hits(text);
+            var hits = db.Hits(text, actor.JurisdictionId, publicOnly: false);
             if (filter.Order == StaffRequestOrder.Relevance)
             {
                 return requests.Join(hits, r => r.Id, h => h.Id, (r, h) => new { Request = r, h.Rank })

@@ -67,7 +67,12 @@ public static class TextSearch
     /// request holds the words as typed, which is when the text is a typo, and among the first
     /// <see cref="MaxTypoMatches"/> similar texts (bench/README.md).
     /// </remarks>
-    public static IQueryable<SearchHit> Hits(this Open311Db db, string text)
+    /// <param name="db">The database.</param>
+    /// <param name="text">What was typed.</param>
+    /// <param name="jurisdictionId">The caller's jurisdiction.</param>
+    /// <param name="publicOnly">Open311's search: whether a word is in any request decides whether typos are looked for, so
+    /// that decision reads only what the caller may find, else the answer would tell whether a private request holds a word.</param>
+    public static IQueryable<SearchHit> Hits(this Open311Db db, string text, string jurisdictionId, bool publicOnly)
     {
         var greek = Greeklish.ToGreek(text);
         var prefixes = PrefixQuery(text) ?? "";
@@ -75,7 +80,8 @@ public static class TextSearch
             WITH words AS MATERIALIZED (
                 SELECT r.id, ts_rank(r.search_vector, to_tsquery('greek', open311_fold({prefixes})))::float8 AS rank
                 FROM service_requests r
-                WHERE r.search_vector @@ to_tsquery('greek', open311_fold({prefixes})))
+                WHERE r.search_vector @@ to_tsquery('greek', open311_fold({prefixes}))
+                  AND r.jurisdiction_id = {jurisdictionId} AND (NOT {publicOnly} OR r.service_id IN (SELECT id FROM service_categories WHERE is_public)))
             SELECT id, rank FROM words
             UNION ALL
             SELECT r.id, 1::float8
@@ -85,6 +91,7 @@ public static class TextSearch
             SELECT t.id, word_similarity(open311_fold({greek}), t.search_text)::float8
             FROM (SELECT r.id, r.search_text FROM service_requests r
                   WHERE NOT EXISTS (SELECT FROM words) AND open311_fold({greek}) <% r.search_text AND r.protocol_number <> {text}
+                    AND r.jurisdiction_id = {jurisdictionId} AND (NOT {publicOnly} OR r.service_id IN (SELECT id FROM service_categories WHERE is_public))
                   LIMIT {MaxTypoMatches}) t
             """);
     }

@@ -101,12 +101,12 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
     }
 
     [Fact]
-    public async Task Search_UsesBothSearchIndexes()
+    public async Task Search_IsIndexServed()
     {
         await using var db = app.Db();
-        // On its own, as at 10⁶ requests: on the test's few rows the planner rightly starts from the jurisdiction instead.
-        var plan = await AssertIndexServedAsync(db, db.Hits("λάμπα"));
-        Assert.True(plan.Contains("ix_requests_search_vector", StringComparison.Ordinal) && plan.Contains("ix_requests_search_trgm", StringComparison.Ordinal), plan);
+        // On the test's few rows the planner rightly starts the words from the jurisdiction; at 10⁶ a rare word reads
+        // ix_requests_search_vector and a word in one request in six the table itself (bench/README.md, plans.txt).
+        await AssertIndexServedAsync(db, db.Hits("λάμπα", DemoCatalog.JurisdictionId, publicOnly: false));
     }
 
     [Fact]

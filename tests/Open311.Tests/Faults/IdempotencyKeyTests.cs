@@ -134,6 +134,40 @@ public sealed class IdempotencyKeyTests(Open311App app) : IClassFixture<Open311A
         Assert.Equal(1, await db.RequestEvents.CountAsync(e => e.RequestId == id && e.Note == "Ο τεχνικός ενημερώθηκε"));
     }
 
+    [Fact]
+    public async Task Changes_that_open_their_own_transaction_join_the_keys_and_are_answered_again()
+    {
+        // Attaching a caller, a work order and marking a duplicate each lock rows in a transaction of their own:
+        // with a key they must run in the key's transaction (one commit: the change and its stored answer).
+        var original = await DemoRequests.RoadsAsync(app);
+        var id = await DemoRequests.RoadsAsync(app);
+        var dispatcher = await AdminClient.SignInAsync(app, "dispatcher");
+        var parks = await DemoRequests.DepartmentIdAsync(app, "Parks and Green Spaces Directorate");
+        var version = await dispatcher.VersionAsync(id);
+        var calls = new (string Path, object Body)[]
+        {
+            ($"/admin/requests/{original}/followers", new { phone = "6944777000", notify_sms = true }),
+            ($"/admin/requests/{original}/work-orders", new { department_id = parks }),
+            ($"/admin/requests/{id}/duplicate-of", new { original_id = original, version }),
+        };
+        foreach (var (path, body) in calls)
+        {
+            var key = Guid.NewGuid().ToString();
+            var first = await SendAsync(dispatcher, HttpMethod.Post, path, key, body);
+            var again = await SendAsync(dispatcher, HttpMethod.Post, path, key, body);
+
+            Assert.True(first.IsSuccessStatusCode, $"{path}: {(int)first.StatusCode} {await first.Content.ReadAsStringAsync()}");
+            Assert.Equal(first.StatusCode, again.StatusCode);
+            Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+            Assert.True(again.Headers.Contains(IdempotencyKeyAccepted.ReplayedHeader), path);
+        }
+
+        await using var db = app.Db();
+        Assert.Equal(1, await db.RequestFollowers.CountAsync(f => f.RequestId == original && f.Phone != null));
+        Assert.Equal(1, await db.WorkOrders.CountAsync(w => w.RequestId == original));
+        Assert.Equal(original, (await db.Requests.SingleAsync(r => r.Id == id)).DuplicateOfId);
+    }
+
     private Task<HttpResponseMessage> PostAsync(string format, string key, string description) =>
         app.GeoReport().Http.SendAsync(Post(format, key,
             [("api_key", DemoData.ApiKey), ("service_code", "005"), ("lat", "35.3301"), ("long", "25.1401"), ("attribute[size]", "large"), ("description", description)]));

@@ -117,6 +117,28 @@ public class GreekSearchTests(Open311App app) : IClassFixture<Open311App>
     }
 
     [Fact]
+    public async Task WhatAPrivateRequestHolds_DoesNotChangeWhatThePublicFinds()
+    {
+        // Typos are looked for only when no request holds the words as typed: that "no request" must be the
+        // caller's requests, or a public answer would tell whether a social-support request names someone.
+        var dispatcher = await AdminClient.SignInAsync(app, "dispatcher");
+        var (created, body) = await dispatcher.PostAsync("/admin/requests", new
+        {
+            service_code = "014", channel = "phone", address = "Καλοκαιρινού 112", description = "Βοήθεια στο σπίτι της κ. Καλλιγιαννάκη",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var secret = body.GetProperty("request").GetProperty("id").GetInt64();
+        var lookalike = await DemoRequests.SubmitAsync(app, ("service_code", "005"), ("lat", "35.3301"), ("long", "25.1401"),
+            ("attribute[size]", "large"), ("description", "Λακκούβα έξω από το κατάστημα Καλιγιαννάκη"));
+
+        var found = await PublicFindsAsync("Καλλιγιαννάκη");
+
+        Assert.Contains(lookalike, found);
+        Assert.DoesNotContain(secret, found);
+        Assert.Contains(secret, await StaffFindsAsync("Καλλιγιαννάκη"));
+    }
+
+    [Fact]
     public async Task Pages_DoNotOverlap()
     {
         await LampAsync();

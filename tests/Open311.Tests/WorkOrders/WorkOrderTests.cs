@@ -80,6 +80,19 @@ public class WorkOrderTests(FixedTimeApp app) : IClassFixture<FixedTimeApp>
     }
 
     [Fact]
+    public async Task ADepartmentWithOnlyAWorkOrder_DoesNotAttachCallersToTheRequest()
+    {
+        var dispatcher = await AdminClient.SignInAsync(app, "dispatcher");
+        var (request, _) = await FallenTreeAsync(dispatcher);
+        var parks = await StaffOfAsync("parks", Parks);
+
+        AdminClient.AssertProblem(await parks.PostAsync($"/admin/requests/{request}/followers", new { phone = "6944555111", notify_sms = true }),
+            HttpStatusCode.NotFound);
+        var (attached, body) = await dispatcher.PostAsync($"/admin/requests/{request}/followers", new { phone = "6944555111", notify_sms = true });
+        Assert.True(attached.StatusCode == HttpStatusCode.Created, body.ToString());
+    }
+
+    [Fact]
     public async Task EachDepartmentSeesAndMovesOnlyItsOwn_AndADepartmentWithoutOneSeesNothing()
     {
         app.Clock.Set(Monday);
