@@ -8,16 +8,8 @@
 # initdb and postgres refuse to run as root, so as root they run as the `postgres` OS user.
 set -euo pipefail
 
-pg_bin() {
-  local bin
-  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  [ -n "$bin" ] || { echo "PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 1; }
-  echo "$bin"
-}
-
-as_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
+# shellcheck source=build/postgres-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/postgres-lib.sh"
 
 install_postgis() {
   local bin version

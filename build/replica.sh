@@ -14,16 +14,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-pg_bin() {
-  local bin
-  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  [ -n "$bin" ] || { echo "PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 1; }
-  echo "$bin"
-}
-
-as_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
+# shellcheck source=build/postgres-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/postgres-lib.sh"
 
 start_pair() {
   local dir=$1 primary_port=$2 standby_port=$3 bin primary

@@ -11,44 +11,33 @@ namespace Open311.Tests.Dashboard;
 /// port, on the demo municipality's data plus what each test records. Screenshots go to TestResults/screenshots;
 /// with UPDATE_SCREENSHOTS=1 the laptop one also replaces docs/dashboard.png, the README's picture.
 /// </summary>
-public class DashboardBrowserTests : IClassFixture<ListeningApp>, IClassFixture<Chromium>
+public class DashboardBrowserTests(ListeningApp app, Chromium chromium) : BrowserTests<ListeningApp>(app, chromium), IClassFixture<ListeningApp>, IClassFixture<Chromium>
 {
     private static readonly CultureInfo Greek = CultureInfo.GetCultureInfo("el-GR");
-    private readonly ListeningApp app;
-    private readonly Chromium chromium;
-
-    public DashboardBrowserTests(ListeningApp app, Chromium chromium)
-    {
-        this.app = app;
-        this.chromium = chromium;
-        app.StartServer();
-        // A loaded two-core machine renders slowly; the default 5 s would make the tests flaky, not stricter.
-        SetDefaultExpectTimeout(30_000);
-    }
 
     [Fact]
     public async Task SigningIn_ShowsTheStatisticsApisFigures_AndTheOverdueRequestsOpenInsideThePage()
     {
-        await DemoRequests.LightingAsync(app);
-        var late = await DemoRequests.RoadsAsync(app);
-        var dispatcher = await AdminClient.SignInAsync(app, "dispatcher");
+        await DemoRequests.LightingAsync(App);
+        var late = await DemoRequests.RoadsAsync(App);
+        var dispatcher = await AdminClient.SignInAsync(App, "dispatcher");
         var promised = await dispatcher.PutAsync($"/admin/requests/{late}/expected",
             new { expected_datetime = DateTimeOffset.UtcNow.AddDays(-1).ToString("O", CultureInfo.InvariantCulture), version = await dispatcher.VersionAsync(late) });
         Assert.True(promised.Response.IsSuccessStatusCode, promised.Body.ToString());
-        var admin = await AdminClient.SignInAsync(app, "admin");
+        var admin = await AdminClient.SignInAsync(App, "admin");
         var area = await admin.PostAsync("/admin/areas", new
         {
             name = "Κέντρο",
-            department_id = await DemoRequests.DepartmentIdAsync(app, "Street Lighting Section"),
+            department_id = await DemoRequests.DepartmentIdAsync(App, "Street Lighting Section"),
             geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 25.12, 35.32 }, [25.16, 35.32], [25.16, 35.35], [25.12, 35.35], [25.12, 35.32] } } },
         });
         Assert.True(area.Response.IsSuccessStatusCode, area.Body.ToString());
-        await using var browser = await chromium.OpenAsync(app.Address);
+        await using var browser = await Browsers.OpenAsync(App.Address);
         var page = browser.Page;
 
         await SignInAsync(page, "viewer");
 
-        var api = await AdminClient.SignInAsync(app, "viewer");
+        var api = await AdminClient.SignInAsync(App, "viewer");
         var summary = await GetAsync(api, "/admin/statistics/summary?locale=el");
         await Expect(page.Locator("#figure-open")).ToHaveAttributeAsync("data-value", summary.GetProperty("open").GetRawText());
         await Expect(page.Locator("#figure-overdue")).ToHaveAttributeAsync("data-value", summary.GetProperty("overdue").GetRawText());
@@ -104,15 +93,15 @@ public class DashboardBrowserTests : IClassFixture<ListeningApp>, IClassFixture<
     [Fact]
     public async Task RequestRecordedWhileThePageIsOpen_AppearsThroughTheLiveFeed()
     {
-        await using var browser = await chromium.OpenAsync(app.Address);
+        await using var browser = await Browsers.OpenAsync(App.Address);
         var page = browser.Page;
         await SignInAsync(page, "dispatcher");
         await Expect(page.Locator("#live-state")).ToHaveAttributeAsync("data-state", "live");
         var openBefore = int.Parse(await page.Locator("#figure-open").GetAttributeAsync("data-value") ?? "", CultureInfo.InvariantCulture);
 
-        var id = await DemoRequests.LightingAsync(app);
+        var id = await DemoRequests.LightingAsync(App);
 
-        var api = await AdminClient.SignInAsync(app, "dispatcher");
+        var api = await AdminClient.SignInAsync(App, "dispatcher");
         var protocol = (await api.RequestAsync(id)).GetProperty("request").GetProperty("protocol_number").GetString()!;
         await Expect(page.Locator($"#fresh li[data-id='{id}']")).ToContainTextAsync(protocol);
         // The figures follow (one debounced refresh after the event), still equal to the API's.
@@ -129,7 +118,7 @@ public class DashboardBrowserTests : IClassFixture<ListeningApp>, IClassFixture<
     [Fact]
     public async Task LanguageSwitch_ShowsThePageAndTheApisNamesInEnglish_AndSigningOutForgetsTheToken()
     {
-        await using var browser = await chromium.OpenAsync(app.Address);
+        await using var browser = await Browsers.OpenAsync(App.Address);
         var page = browser.Page;
         await SignInAsync(page, "admin");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Εποπτεία αιτημάτων");
@@ -139,7 +128,7 @@ public class DashboardBrowserTests : IClassFixture<ListeningApp>, IClassFixture<
         await Expect(page.Locator("h1")).ToHaveTextAsync("Request supervision");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Backlog per department" })).ToBeVisibleAsync();
-        var api = await AdminClient.SignInAsync(app, "admin");
+        var api = await AdminClient.SignInAsync(App, "admin");
         var rows = (await GetAsync(api, "/admin/statistics?group_by=department&locale=en")).GetProperty("rows").EnumerateArray().ToList();
         foreach (var row in rows)
         {
@@ -163,7 +152,7 @@ public class DashboardBrowserTests : IClassFixture<ListeningApp>, IClassFixture<
     [Fact]
     public async Task WrongPassword_IsToldAndShowsNothing()
     {
-        await using var browser = await chromium.OpenAsync(app.Address);
+        await using var browser = await Browsers.OpenAsync(App.Address);
         var page = browser.Page;
         await page.GotoAsync("/dashboard");
 
@@ -178,7 +167,7 @@ public class DashboardBrowserTests : IClassFixture<ListeningApp>, IClassFixture<
     [Fact]
     public async Task OnAPhone_ThePageFitsTheScreen()
     {
-        await using var browser = await chromium.OpenAsync(app.Address, width: 390, height: 844);
+        await using var browser = await Browsers.OpenAsync(App.Address, width: 390, height: 844);
         var page = browser.Page;
         await SignInAsync(page, "viewer");
         await browser.ScreenshotAsync("dashboard-phone");

@@ -6,28 +6,18 @@ using static Microsoft.Playwright.Assertions;
 namespace Open311.Tests.Dashboard;
 
 /// <summary>The page's live feed across the stream ends the service makes (here every 3 s instead of 5 min).</summary>
-public class DashboardFeedTests : IClassFixture<DashboardFeedTests.ShortStreamsApp>, IClassFixture<Chromium>
+public class DashboardFeedTests(DashboardFeedTests.ShortStreamsApp app, Chromium chromium) : BrowserTests<DashboardFeedTests.ShortStreamsApp>(app, chromium), IClassFixture<DashboardFeedTests.ShortStreamsApp>, IClassFixture<Chromium>
 {
     public sealed class ShortStreamsApp : ListeningApp
     {
         protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Feed:MaxStreamDuration", "00:00:03")];
     }
 
-    private readonly ShortStreamsApp app;
-    private readonly Chromium chromium;
-
-    public DashboardFeedTests(ShortStreamsApp app, Chromium chromium)
-    {
-        this.app = app;
-        this.chromium = chromium;
-        app.StartServer();
-        SetDefaultExpectTimeout(30_000);
-    }
 
     [Fact]
     public async Task EndedStream_IsReopenedWithLastEventId_AndLaterRequestsStillAppear()
     {
-        await using var browser = await chromium.OpenAsync(app.Address);
+        await using var browser = await Browsers.OpenAsync(App.Address);
         var page = browser.Page;
         var streams = new List<IRequest>();
         page.Request += (_, request) =>
@@ -46,9 +36,9 @@ public class DashboardFeedTests : IClassFixture<DashboardFeedTests.ShortStreamsA
         await page.GetByRole(AriaRole.Button, new() { Name = "Σύνδεση", Exact = true }).ClickAsync();
         await Expect(page.Locator("#live-state")).ToHaveAttributeAsync("data-state", "live");
 
-        var first = await DemoRequests.LightingAsync(app);
+        var first = await DemoRequests.LightingAsync(App);
         await Expect(page.Locator($"#fresh li[data-id='{first}']")).ToHaveCountAsync(1);
-        var seen = await app.Db().RequestEvents.Where(e => e.RequestId == first).MaxAsync(e => e.Id);
+        var seen = await App.Db().RequestEvents.Where(e => e.RequestId == first).MaxAsync(e => e.Id);
 
         // The stream that carried it ends; a later one names the last event it had, so nothing in between is lost.
         var expected = seen.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -60,7 +50,7 @@ public class DashboardFeedTests : IClassFixture<DashboardFeedTests.ShortStreamsA
             }
         });
 
-        var second = await DemoRequests.RoadsAsync(app);
+        var second = await DemoRequests.RoadsAsync(App);
         await Expect(page.Locator($"#fresh li[data-id='{second}']")).ToHaveCountAsync(1);
         await Expect(page.Locator("#fresh li")).ToHaveCountAsync(2);
         Assert.Empty(browser.Errors);

@@ -16,21 +16,10 @@ namespace Open311.Tests.Report;
 /// own, as a citizen with only a phone uses it, in Greek. axe-core checks every step; each step's screenshot goes to
 /// TestResults/screenshots (report-*.png), and with UPDATE_SCREENSHOTS=1 the filled form also replaces docs/report.png.
 /// </summary>
-public partial class ReportPageBrowserTests : IClassFixture<ReportPageApp>, IClassFixture<Chromium>
+public partial class ReportPageBrowserTests(ReportPageApp app, Chromium chromium) : BrowserTests<ReportPageApp>(app, chromium), IClassFixture<ReportPageApp>, IClassFixture<Chromium>
 {
     private const int PhoneWidth = 390;
     private const int PhoneHeight = 844;
-    private readonly ReportPageApp app;
-    private readonly Chromium chromium;
-
-    public ReportPageBrowserTests(ReportPageApp app, Chromium chromium)
-    {
-        this.app = app;
-        this.chromium = chromium;
-        app.StartServer();
-        // A loaded two-core machine renders slowly; the default 5 s would make the tests flaky, not stricter.
-        SetDefaultExpectTimeout(30_000);
-    }
 
     [GeneratedRegex(@"^Σημείο: (-?\d+\.\d+), (-?\d+\.\d+)$")]
     private static partial Regex PointText();
@@ -38,12 +27,12 @@ public partial class ReportPageBrowserTests : IClassFixture<ReportPageApp>, ICla
     [Fact]
     public async Task Pothole_ReportedInGreekOnAPhone_WithAPhotoAndEveryDatatype_IsFoundThroughOpen311_AndFollowed()
     {
-        await ReportCategory.CreateAsync(app, "L1");
+        await ReportCategory.CreateAsync(App, "L1");
         var here = new Geolocation { Latitude = 35.33870f, Longitude = 25.14420f, Accuracy = 8 };
-        var open311 = app.GeoReport();
-        var earlier = await DemoRequests.SubmitAsync(app, ("service_code", "L1"), ("lat", "35.33885"), ("long", "25.14410"),
+        var open311 = App.GeoReport();
+        var earlier = await DemoRequests.SubmitAsync(App, ("service_code", "L1"), ("lat", "35.33885"), ("long", "25.14410"),
             ("attribute[size]", "small"), ("attribute[depth_cm]", "4"), ("description", "Λακκούβα στη διάβαση του σχολείου"));
-        await using var browser = await chromium.OpenAsync(app.Address, PhoneWidth, PhoneHeight, here);
+        await using var browser = await Browsers.OpenAsync(App.Address, PhoneWidth, PhoneHeight, here);
         var page = browser.Page;
 
         await page.GotoAsync("/report");
@@ -111,7 +100,7 @@ public partial class ReportPageBrowserTests : IClassFixture<ReportPageApp>, ICla
         Assert.Matches(@"^\d{4}/\d{6}$", protocol);
         await StepAsync(browser, "report-5-sent");
 
-        // Open311 has it, as any app would find it: description, point, answers and the photo without its metadata.
+        // Open311 has it, as any App would find it: description, point, answers and the photo without its metadata.
         var (_, found) = await open311.GetJsonAsync($"/requests.json?protocol_number={protocol}&extensions=true");
         var request = Assert.Single(found.EnumerateArray());
         Assert.Equal("L1", request.GetProperty("service_code").GetString());
@@ -129,15 +118,15 @@ public partial class ReportPageBrowserTests : IClassFixture<ReportPageApp>, ICla
         Assert.Contains(answers, a => Regex.IsMatch(a, @"^noticed=2026-11-30T08:15:00[+-]\d\d:\d\d$"));
         Assert.Contains("landmark=Απέναντι από το περίπτερο", answers);
         Assert.Contains("details=Γεμίζει νερό όταν βρέχει.", answers);
-        var stored = await app.CreateClient().GetByteArrayAsync(new Uri(request.GetProperty("media_url").GetString()!).AbsolutePath);
+        var stored = await App.CreateClient().GetByteArrayAsync(new Uri(request.GetProperty("media_url").GetString()!).AbsolutePath);
         var metadata = ImageMetadataReader.ReadMetadata(new MemoryStream(stored));
         Assert.Equal(1600, metadata.OfType<JpegDirectory>().Single().GetImageWidth());
         Assert.Empty(metadata.OfType<GpsDirectory>());
         Assert.Empty(metadata.OfType<ExifIfd0Directory>());
         Assert.Empty(metadata.OfType<ExifSubIfdDirectory>());
 
-        // Sent with the page's own client app, the one settings.json hands out.
-        await using (var db = app.Db())
+        // Sent with the page's own client App, the one settings.json hands out.
+        await using (var db = App.Db())
         {
             var id = long.Parse(request.GetProperty("service_request_id").GetString()!, CultureInfo.InvariantCulture);
             var sentBy = await db.Requests.Where(r => r.Id == id).Select(r => r.ApiClientId).SingleAsync();
@@ -156,11 +145,11 @@ public partial class ReportPageBrowserTests : IClassFixture<ReportPageApp>, ICla
     [Fact]
     public async Task AlreadyReported_TheCitizenFollowsItInstead_AndNoNewRequestIsMade()
     {
-        await ReportCategory.CreateAsync(app, "L4");
+        await ReportCategory.CreateAsync(App, "L4");
         var here = new Geolocation { Latitude = 35.33870f, Longitude = 25.14420f, Accuracy = 8 };
-        var earlier = await DemoRequests.SubmitAsync(app, ("service_code", "L4"), ("lat", "35.33880"), ("long", "25.14415"),
+        var earlier = await DemoRequests.SubmitAsync(App, ("service_code", "L4"), ("lat", "35.33880"), ("long", "25.14415"),
             ("attribute[size]", "small"), ("attribute[depth_cm]", "4"), ("description", "Λακκούβα μπροστά στο φαρμακείο"));
-        await using var browser = await chromium.OpenAsync(app.Address, PhoneWidth, PhoneHeight, here);
+        await using var browser = await Browsers.OpenAsync(App.Address, PhoneWidth, PhoneHeight, here);
         var page = browser.Page;
         await page.GotoAsync("/report");
         await Expect(page.Locator("body[data-ready]")).ToHaveCountAsync(1);
@@ -178,7 +167,7 @@ public partial class ReportPageBrowserTests : IClassFixture<ReportPageApp>, ICla
         await Expect(page.Locator("#follow-status")).ToHaveTextAsync($"Θα ενημερώνεστε για το αίτημα {earlier}. Δεν χρειάζεται νέα αναφορά.");
         await StepAsync(browser, "report-7-followed-instead");
 
-        await using var db = app.Db();
+        await using var db = App.Db();
         var follower = await db.RequestFollowers.SingleAsync(f => f.RequestId == earlier);
         Assert.Equal("nikos.follows@example.gr", follower.Email);
         Assert.True(follower.NotifyEmail);
@@ -190,8 +179,8 @@ public partial class ReportPageBrowserTests : IClassFixture<ReportPageApp>, ICla
     [Fact]
     public async Task FormTheServerRefuses_ShowsEachErrorAtItsField_Announced_ThenSendsOnceCorrected()
     {
-        await ReportCategory.CreateAsync(app, "L2");
-        await using var browser = await chromium.OpenAsync(app.Address, PhoneWidth, PhoneHeight);
+        await ReportCategory.CreateAsync(App, "L2");
+        await using var browser = await Browsers.OpenAsync(App.Address, PhoneWidth, PhoneHeight);
         var page = browser.Page;
         await page.GotoAsync("/report");
         await page.Locator("button.category[data-code='L2']").ClickAsync();
@@ -213,7 +202,7 @@ public partial class ReportPageBrowserTests : IClassFixture<ReportPageApp>, ICla
         await ExpectErrorAtAsync(page, "phone", "Για ενημέρωση με SMS γράψτε το κινητό σας.", page.GetByLabel("Κινητό τηλέφωνο"));
         await Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Βάθος (εκ.): Γράψτε έναν αριθμό, π.χ. 12 ή 3,5." })).ToHaveAttributeAsync("href", "#attr-depth_cm");
         await StepAsync(browser, "report-errors");
-        Assert.Equal(0, (await app.GeoReport().GetJsonAsync("/requests.json?service_code=L2")).Body.GetArrayLength()); // nothing was stored
+        Assert.Equal(0, (await App.GeoReport().GetJsonAsync("/requests.json?service_code=L2")).Body.GetArrayLength()); // nothing was stored
 
         await page.GetByLabel("Βάθος (εκ.)").FillAsync("8");
         await page.GetByRole(AriaRole.Radio, new() { Name = "Μικρή" }).CheckAsync();
@@ -228,8 +217,8 @@ public partial class ReportPageBrowserTests : IClassFixture<ReportPageApp>, ICla
     [Fact]
     public async Task LanguageSwitch_ShowsThePageAndTheCategoriesInEnglish_AndIsKept()
     {
-        await ReportCategory.CreateAsync(app, "L3");
-        await using var browser = await chromium.OpenAsync(app.Address, PhoneWidth, PhoneHeight);
+        await ReportCategory.CreateAsync(App, "L3");
+        await using var browser = await Browsers.OpenAsync(App.Address, PhoneWidth, PhoneHeight);
         var page = browser.Page;
         await page.GotoAsync("/report");
         // By keyboard alone: the category by Enter, then Tab from the focused heading onwards.

@@ -6,23 +6,13 @@ using static Microsoft.Playwright.Assertions;
 namespace Open311.Tests.Report;
 
 /// <summary>On a closed network with no tile server: no map, and the address and the device's location still place a report.</summary>
-public class ReportPageWithoutTilesTests : IClassFixture<ListeningApp>, IClassFixture<Chromium>
+public class ReportPageWithoutTilesTests(ListeningApp app, Chromium chromium) : BrowserTests<ListeningApp>(app, chromium), IClassFixture<ListeningApp>, IClassFixture<Chromium>
 {
-    private readonly ListeningApp app;
-    private readonly Chromium chromium;
-
-    public ReportPageWithoutTilesTests(ListeningApp app, Chromium chromium)
-    {
-        this.app = app;
-        this.chromium = chromium;
-        app.StartServer();
-        SetDefaultExpectTimeout(30_000);
-    }
 
     [Fact]
     public async Task WithoutTiles_TheMapIsLeftOut_AndAnAddressIsEnough_EvenWhenLocationIsRefused()
     {
-        await using var browser = await chromium.OpenAsync(app.Address, 390, 844);
+        await using var browser = await Browsers.OpenAsync(App.Address, 390, 844);
         var page = browser.Page;
         await page.GotoAsync("/report");
         await page.Locator("button.category[data-code='005']").ClickAsync();
@@ -38,7 +28,7 @@ public class ReportPageWithoutTilesTests : IClassFixture<ListeningApp>, IClassFi
 
         await Expect(page.Locator("#done-protocol")).ToHaveTextAsync(new Regex(@"^\d{4}/\d{6}$"));
         var protocol = await page.Locator("#done-protocol").InnerTextAsync();
-        var (_, found) = await app.GeoReport().GetJsonAsync($"/requests.json?protocol_number={protocol}");
+        var (_, found) = await App.GeoReport().GetJsonAsync($"/requests.json?protocol_number={protocol}");
         Assert.Equal("Πλατεία Ελευθερίας, Ηράκλειο", found[0].GetProperty("address").GetString());
         Assert.Empty(browser.Errors);
     }
