@@ -63,8 +63,8 @@ public static class TextSearch
     /// <remarks>
     /// Three branches, each on its own index: the stemmed prefixes (ranked by ts_rank), the exact protocol
     /// number (first), and typos. Trigram similarity is checked row by row (about 0.1 ms each), so a common
-    /// word compared with its 166,000 matches in 10⁶ requests took 20 s: typos are looked for only when no
-    /// request holds the words as typed, which is when the text is a typo, and among the first
+    /// word compared with its 166,000 matches in 10⁶ requests took 20 s: typos are looked for only when none
+    /// of the requests the caller may find holds the words as typed, which is when the text is a typo, and among the first
     /// <see cref="MaxTypoMatches"/> similar texts (bench/README.md).
     /// </remarks>
     /// <param name="db">The database.</param>
