@@ -38,8 +38,7 @@ public sealed class DataSubjects(Open311Db db, RequestLifecycle lifecycle, Outbo
         var touched = requests.Union(await FollowUps(actor, email).Select(f => f.RequestId).ToListAsync(cancellationToken))
             .Union(followings.Select(f => f.RequestId)).Order().ToList();
         // Locked in id order, so two erasures never deadlock; the retention job skips what is locked here.
-        await db.Database.SqlQuery<long>($"""SELECT id AS "Value" FROM service_requests WHERE id = ANY({touched.ToArray()}) ORDER BY id FOR UPDATE""")
-            .ToListAsync(cancellationToken);
+        await db.LockRequestsAsync(touched, cancellationToken);
         await lifecycle.AnonymiseContactAsync(requests, followUps, [.. followings.Select(f => f.Id)], actor.Name, Why, cancellationToken);
         Audit(actor, touched, AuditAction.ErasedContact);
         await db.SaveChangesAsync(cancellationToken);

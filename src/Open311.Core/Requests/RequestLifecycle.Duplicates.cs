@@ -24,7 +24,7 @@ public sealed partial class RequestLifecycle
         }
 
         await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
-        await LockAsync([id, originalId], cancellationToken);
+        await db.LockRequestsAsync([id, originalId], cancellationToken);
         var (request, refusal) = await LoadAsync(actor, id, version, cancellationToken);
         if (request is null)
         {
@@ -68,14 +68,7 @@ public sealed partial class RequestLifecycle
             planned.Add(original);
         }
 
-        var saved = await SaveAsync(planned, cancellationToken);
-        if (saved.Outcome == HandlingOutcome.Done)
-        {
-            await transaction.CommitAsync(cancellationToken);
-            outbox.Committed();
-        }
-
-        return saved;
+        return await CommitAsync(planned, transaction, cancellationToken);
     }
 
     /// <summary>Staff agree with a suggestion found at intake: the request becomes a duplicate of its candidate (as duplicate-of does).</summary>

@@ -48,7 +48,7 @@ public sealed partial class RequestLifecycle
 
         await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
         // Two operators attaching callers at once take turns here: each sees the other's follower, neither is stale.
-        await LockAsync([id], cancellationToken);
+        await db.LockRequestsAsync([id], cancellationToken);
         var request = await db.Requests.Include(r => r.Followers).FirstAsync(r => r.Id == id, cancellationToken);
         if (request.IsRequester(wish.Email, wish.Phone))
         {
@@ -58,9 +58,7 @@ public sealed partial class RequestLifecycle
         var isNew = !request.Followers.Any(f => f.IsSamePerson(wish.Email, wish.Phone));
         if (request.AddFollower(wish, wish.Language ?? found.Language, source, actor, clock.GetUtcNow()) is not null)
         {
-            await SaveAsync(request, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            outbox.Committed();
+            await CommitAsync([request], transaction, cancellationToken);
         }
 
         return new FollowResult(isNew ? FollowOutcome.Added : FollowOutcome.AlreadyFollowing, request.ProtocolNumber, []);
@@ -87,7 +85,7 @@ public sealed partial class RequestLifecycle
             }
 
             await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
-            await LockAsync([found.RequestId], cancellationToken);
+            await db.LockRequestsAsync([found.RequestId], cancellationToken);
             var request = await db.Requests.Include(r => r.Followers).FirstAsync(r => r.Id == found.RequestId, cancellationToken);
             // Moved by a merge between the two reads: it follows the original now, where it is found again.
             if (request.Followers.FirstOrDefault(f => f.Id == found.Id) is not { } follower)
@@ -101,9 +99,7 @@ public sealed partial class RequestLifecycle
                 return StopOutcome.AlreadyStopped;
             }
 
-            await SaveAsync(request, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            outbox.Committed();
+            await CommitAsync([request], transaction, cancellationToken);
             return StopOutcome.Stopped;
         }
 

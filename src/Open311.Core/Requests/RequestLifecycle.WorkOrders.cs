@@ -72,7 +72,7 @@ public sealed partial class RequestLifecycle
         var now = clock.GetUtcNow();
         var due = await clocks.WorkOrderDueAsync(request, now, department.WorkOrderTargetMinutes, cancellationToken);
         request.AddWorkOrder(draft.DepartmentId, draft.AssigneeId, Blank(draft.Notes), department.WorkOrderTargetMinutes, due, actor.Name, now);
-        return await CommitAsync(request, transaction, cancellationToken);
+        return await CommitAsync([request], transaction, cancellationToken);
     }
 
     /// <summary>
@@ -139,7 +139,7 @@ public sealed partial class RequestLifecycle
             await CloseWhenAllDoneAsync(request, now, cancellationToken);
         }
 
-        return await CommitAsync(request, transaction, cancellationToken);
+        return await CommitAsync([request], transaction, cancellationToken);
     }
 
     /// <summary>
@@ -153,26 +153,11 @@ public sealed partial class RequestLifecycle
             return (null, HandlingResult.Forbidden("viewers cannot change requests"));
         }
 
-        await db.Database.SqlQuery<long>(
-                $"""SELECT id AS "Value" FROM service_requests WHERE id = {requestId} AND jurisdiction_id = {actor.JurisdictionId} FOR UPDATE""")
-            .ToListAsync(cancellationToken);
+        // Any jurisdiction's row by id: the read below is what decides whether the actor may see it.
+        await db.LockRequestsAsync([requestId], cancellationToken);
         var request = await db.Requests.VisibleTo(actor).Include(r => r.Service).Include(r => r.WorkOrders)
             .FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         return request is null ? (null, HandlingResult.NotFound) : (request, null);
-    }
-
-    private async Task<HandlingResult> CommitAsync(ServiceRequest request, JoinedTransaction transaction,
-        CancellationToken cancellationToken)
-    {
-        var saved = await SaveAsync(request, cancellationToken);
-        if (saved.Outcome != HandlingOutcome.Done)
-        {
-            return saved;
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        outbox.Committed();
-        return saved;
     }
 
     /// <summary>

@@ -55,13 +55,18 @@ public sealed partial class RequestLifecycle(Open311Db db, TimeProvider clock, J
         return (request, null);
     }
 
-    /// <summary>
-    /// Locks the requests' rows until the caller's transaction ends, in id order so two such changes never deadlock:
-    /// what is read after it cannot be changed by anyone else first (two operators attaching callers at once).
-    /// </summary>
-    private async Task LockAsync(IEnumerable<long> ids, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<long>($"""SELECT id AS "Value" FROM service_requests WHERE id = ANY({ids.Distinct().Order().ToArray()}) ORDER BY id FOR UPDATE""")
-            .ToListAsync(cancellationToken);
+    /// <summary>Saves as <see cref="SaveAsync(IReadOnlyList{ServiceRequest}, CancellationToken)"/> in a transaction this change began (or joined), and commits it when saved.</summary>
+    private async Task<HandlingResult> CommitAsync(IReadOnlyList<ServiceRequest> requests, JoinedTransaction transaction, CancellationToken cancellationToken)
+    {
+        var saved = await SaveAsync(requests, cancellationToken);
+        if (saved.Outcome == HandlingOutcome.Done)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            outbox.Committed();
+        }
+
+        return saved;
+    }
 
     private async Task<RequestWorkflow> WorkflowOfAsync(ServiceRequest request, CancellationToken cancellationToken) =>
         (await catalog.ForAsync(request.JurisdictionId, cancellationToken)).WorkflowFor(request.Service.WorkflowId);
