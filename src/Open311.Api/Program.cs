@@ -25,6 +25,7 @@ builder.AddApiDocumentation();
 builder.AddProxyAndHttps();
 builder.AddHealth();
 builder.AddIdempotency();
+builder.AddTelemetry();
 
 var app = builder.Build();
 app.UseProxyAndHttps();
@@ -45,6 +46,7 @@ app.MapCitizenPages();
 app.MapDashboard();
 app.MapReportPage();
 app.MapHealth();
+app.MapMetrics();
 
 if (RetentionCommand.IsAsked(args))
 {

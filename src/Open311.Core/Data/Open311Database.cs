@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -9,9 +10,22 @@ namespace Open311.Core.Data;
 /// </summary>
 public static class Open311Database
 {
-    /// <summary>The ADO.NET side must know the PostGIS types too, or reading a geometry fails.</summary>
-    public static NpgsqlDataSource CreateDataSource(string connectionString) =>
-        new NpgsqlDataSourceBuilder(connectionString).UseNetTopologySuite().Build();
+    /// <summary>The primary's name in Npgsql's metrics (<c>db.client.connection.pool.name</c>), instead of its connection string.</summary>
+    public const string PrimaryName = "open311";
+
+    /// <summary>
+    /// The ADO.NET side must know the PostGIS types too, or reading a geometry fails. Commands are traced only
+    /// inside a span (a request, a delivery, an escalation): the workers' and listeners' polls would otherwise
+    /// start a trace of their own every second.
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString, string name = PrimaryName)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = name };
+        builder.ConfigureTracing(tracing => tracing
+            .ConfigureCommandFilter(_ => Activity.Current is not null)
+            .ConfigureBatchFilter(_ => Activity.Current is not null));
+        return builder.UseNetTopologySuite().Build();
+    }
 
     public static TBuilder UseOpen311Database<TBuilder>(this TBuilder options, NpgsqlDataSource dataSource)
         where TBuilder : DbContextOptionsBuilder

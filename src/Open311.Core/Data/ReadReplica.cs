@@ -21,7 +21,7 @@ public sealed class ReadReplica : IAsyncDisposable
     public bool MayLag { get; }
 
     public static ReadReplica For(string? connectionString, NpgsqlDataSource primary) =>
-        connectionString is { Length: > 0 } given ? new(Open311Database.CreateDataSource(ReadOnly(given)), mayLag: true) : new(primary, mayLag: false);
+        connectionString is { Length: > 0 } given ? new(Open311Database.CreateDataSource(ReadOnly(given), DefaultApplicationName), mayLag: true) : new(primary, mayLag: false);
 
     private static string ReadOnly(string connectionString)
     {

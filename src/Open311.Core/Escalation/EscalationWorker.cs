@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -76,6 +77,7 @@ public sealed class EscalationWorker(IServiceScopeFactory scopes, OutboxSignal o
         var done = 0;
         foreach (var id in due)
         {
+            using var activity = EscalationTelemetry.StartEscalation(id);
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
@@ -89,11 +91,13 @@ public sealed class EscalationWorker(IServiceScopeFactory scopes, OutboxSignal o
                 done++;
                 if (fired > 0)
                 {
+                    EscalationTelemetry.Fired(fired);
                     outbox.Raise();
                 }
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
+                activity?.SetStatus(ActivityStatusCode.Error);
                 logger.LogError(exception, "Escalating request {RequestId} failed; it is tried again in {RetryAfter}", id, _options.RetryAfter);
                 db.ChangeTracker.Clear();
                 await PostponeAsync(db, id, stoppingToken);

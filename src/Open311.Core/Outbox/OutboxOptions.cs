@@ -11,6 +11,8 @@ public sealed class OutboxOptions
     public int BatchSize { get; set; } = 20;
     /// <summary>How often an idle worker looks for work that other instances left or that became due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>How often the worker counts the due messages it reports as <c>open311.outbox.backlog</c>.</summary>
+    public TimeSpan BacklogInterval { get; set; } = TimeSpan.FromSeconds(15);
     /// <summary>How long one delivery may take before it counts as failed.</summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>How long a claim holds; a worker that dies lets its messages go after this.</summary>

@@ -24,6 +24,10 @@ public static class OutboxStore
             RETURNING m.*
             """).AsNoTracking().ToListAsync(cancellationToken);
 
+    /// <summary>Pending messages due at <paramref name="now"/> and not held by a worker: served by <c>ix_outbox_messages_due</c>, the partial index the claim uses.</summary>
+    public static Task<int> CountDueAsync(Open311Db db, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.OutboxMessages.CountAsync(m => m.Status == DeliveryStatus.Pending && m.AvailableAt <= now, cancellationToken);
+
     /// <summary>Records a delivery; false when the claim had lapsed and another worker holds the message now.</summary>
     public static async Task<bool> DeliveredAsync(Open311Db db, long id, Guid claim, string worker, DateTimeOffset startedAt, DateTimeOffset finishedAt,
         string? note, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,8 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
     ILogger<OutboxWorker> logger) : BackgroundService
 {
     private readonly OutboxOptions _options = options.Value;
+
+    private DateTimeOffset _backlogCountedAt = DateTimeOffset.MinValue;
 
     /// <summary>Names this worker in each attempt it records.</summary>
     public string Name { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
@@ -39,6 +42,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
             try
             {
                 delivered = await RunBatchAsync(stoppingToken);
+                await CountBacklogAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -63,6 +67,20 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
                 }
             }
         }
+    }
+
+    /// <summary>Every <see cref="OutboxOptions.BacklogInterval"/>, the due messages counted for the backlog gauge, so a scrape never queries.</summary>
+    private async Task CountBacklogAsync(CancellationToken stoppingToken)
+    {
+        var now = clock.GetUtcNow();
+        if (now - _backlogCountedAt < _options.BacklogInterval)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        OutboxTelemetry.Backlog(await OutboxStore.CountDueAsync(scope.ServiceProvider.GetRequiredService<Open311Db>(), now, stoppingToken));
+        _backlogCountedAt = now;
     }
 
     /// <summary>One claimed batch, delivered in order; how many messages it held.</summary>
@@ -103,6 +121,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
 
     private async Task DeliverAsync(Open311Db db, Guid claim, OutboxMessage message, OutboxDelivery delivery, CancellationToken stoppingToken)
     {
+        using var activity = OutboxTelemetry.StartDelivery(message, delivery.Attempt);
         var startedAt = clock.GetUtcNow();
         string? error = null;
         DeliveryResult? result = null;
@@ -135,6 +154,16 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
             null => await OutboxStore.FailedAsync(db, message.Id, claim, Name, startedAt, finishedAt, Truncate(error ?? "no result"),
                 finishedAt + _options.BackoffAfter(delivery.Attempt, (Random.Shared.NextDouble() * 2) - 1), _options.MaxAttempts, CancellationToken.None),
         };
+        if (recorded && result is { PostponedUntil: null })
+        {
+            OutboxTelemetry.Delivered(message, finishedAt);
+        }
+        else if (recorded && result is null)
+        {
+            OutboxTelemetry.Failed(message);
+            activity?.SetStatus(ActivityStatusCode.Error);
+        }
+
         if (!recorded)
         {
             logger.LogWarning("Outbox message {MessageId} outlived its claim; another worker has it now", message.Id);
