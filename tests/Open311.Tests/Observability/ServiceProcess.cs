@@ -12,6 +12,8 @@ namespace Open311.Tests.Observability;
 /// </summary>
 public sealed partial class ServiceProcess : IAsyncDisposable
 {
+    private static readonly TimeSpan StartPatience = TimeSpan.FromMinutes(1);
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
 
@@ -47,10 +49,24 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         service._process.Start();
         service._process.BeginOutputReadLine();
         service._process.BeginErrorReadLine();
-        Match? announced = null;
-        await Eventually.TrueAsync(() => (announced = service._lines.Select(l => Announcement().Match(l)).FirstOrDefault(m => m.Success)) is not null);
-        service.Http = new HttpClient { BaseAddress = new Uri(announced!.Groups["address"].Value) };
+        service.Http = new HttpClient { BaseAddress = await service.AnnouncedAddressAsync() };
         return service;
+    }
+
+    /// <summary>Where the service says it listens, once it does; a loaded machine may take a while to start it.</summary>
+    private async Task<Uri> AnnouncedAddressAsync()
+    {
+        var deadline = DateTime.UtcNow + StartPatience;
+        while (true)
+        {
+            if (_lines.Select(l => Announcement().Match(l)).FirstOrDefault(m => m.Success) is { } announced)
+            {
+                return new Uri(announced.Groups["address"].Value);
+            }
+
+            Assert.True(!_process.HasExited && DateTime.UtcNow < deadline, $"the service did not start:\n{string.Join('\n', _lines)}");
+            await Task.Delay(100);
+        }
     }
 
     public async ValueTask DisposeAsync()
