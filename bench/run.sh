@@ -402,6 +402,8 @@ q -d postgres -c "ALTER SYSTEM RESET ALL" -c "SELECT pg_reload_conf()" >/dev/nul
 # The lines of the plans that say where each query reads its rows from and what that costs.
 grep -E '^=== |LOG:  duration|Scan|Index Cond|Rows Removed|Sort Method' "$plans" | sed -E 's/\(cost=[^)]*\) //; s/^\t//' \
   >"$results/plans-summary.txt"
+grep -E '^=== |LOG:  duration|Scan|Index Cond|Execution Time|plan summary' "$baseline_plans" | sed -E 's/\(cost=[^)]*\) //; s/^\t//' \
+  >"$results/plans-baseline-summary.txt"
 
 # ---------------------------------------------------------------------------------------------
 log "Load: wrk -t1 -c$connections -d$duration --latency, one $warmup warm-up, $rounds rounds, service and baseline alternating"
