@@ -264,7 +264,7 @@ public sealed class BaselineApi(NpgsqlDataSource dataSource, NpgsqlDataSource cu
         command.Parameters.Add(new() { Value = service.Type == "batch" ? Guid.NewGuid() : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
         command.Parameters.Add(new() { Value = now.UtcDateTime });
         command.Parameters.Add(new() { Value = (object?)service.InitialStateId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
-        command.Parameters.Add(new() { Value = catalog.FollowLanguage ?? "el" });
+        command.Parameters.Add(new() { Value = catalog.Language });
         command.Parameters.Add(new() { Value = service.DuplicateDistanceMetres });
         command.Parameters.Add(new() { Value = service.DuplicateAgeDays });
         command.Parameters.Add(new() { Value = RandomNumberGenerator.GetString(FollowCodeAlphabet, 10) });

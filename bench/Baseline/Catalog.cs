@@ -31,21 +31,16 @@ public sealed class Catalog
     public required byte[] ServicesJson { get; init; }
     /// <summary>GET services/{code}.json of each public service.</summary>
     public required Dictionary<string, byte[]> DefinitionsJson { get; init; }
-    /// <summary>Whether requests carry a workflow state (migration 0002 and later).</summary>
-    public bool HasStates => ById.Values.Any(s => s.InitialStateId is not null);
-    /// <summary>The language citizens are written to in, when requests carry one with a follow code and unsubscribe token (0010 on); else null.</summary>
-    public required string? FollowLanguage { get; init; }
+    /// <summary>The jurisdiction's default language: a request submitted without one is written to in it.</summary>
+    public required string Language { get; init; }
 
     public static async Task<Catalog> LoadAsync(NpgsqlDataSource dataSource)
     {
         string jurisdictionId;
         TimeZoneInfo zone;
-        string? followLanguage;
+        string language;
         await using (var command = dataSource.CreateCommand("""
-            SELECT id, time_zone,
-                   CASE WHEN EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'service_requests' AND column_name = 'follow_code')
-                        THEN default_locale END
-            FROM jurisdictions ORDER BY id LIMIT 1
+            SELECT id, time_zone, default_locale FROM jurisdictions ORDER BY id LIMIT 1
             """))
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -56,7 +51,7 @@ public sealed class Catalog
 
             jurisdictionId = reader.GetString(0);
             zone = TimeZoneInfo.FindSystemTimeZoneById(reader.GetString(1));
-            followLanguage = reader.IsDBNull(2) ? null : reader.GetString(2);
+            language = reader.GetString(2);
         }
 
         // Schemas from 0008 on keep each text as a jsonb map by language, earlier ones as {name}_el/{name}_en columns.
@@ -122,7 +117,7 @@ public sealed class Catalog
         {
             JurisdictionId = jurisdictionId,
             Zone = zone,
-            FollowLanguage = followLanguage,
+            Language = language,
             ByCode = services.ToDictionary(s => s.Code, StringComparer.Ordinal),
             ById = services.ToDictionary(s => s.Id),
             PublicIds = [.. services.Select(s => s.Id)],
