@@ -130,10 +130,10 @@ wait_http() {  # wait_http URL PID LOGFILE: until URL answers 200, or PID dies, 
 
 # The retention job is off: the seed's requests were closed up to two years ago, so it would spend the
 # measurements anonymising most of them (200 per transaction), as a real deployment does once.
-start_service() {  # start_service LOGFILE: the real service, Release, as `dotnet run` runs it, its e-mail to the sink
+start_service() {  # start_service LOGFILE [DELIVER]: the real service, Release, as `dotnet run` runs it, its e-mail to the sink
   ConnectionStrings__Open311="$connection;Application Name=open311-service" \
   ASPNETCORE_ENVIRONMENT=Benchmark Open311__LoadDemoData=true Auth__SigningKey=bench-only-signing-key-0123456789-0123456789 \
-    Retention__Enabled=false \
+    Retention__Enabled=false Outbox__Deliver="${2:-true}" \
     env "${email_settings[@]}" \
     dotnet run --project "$service_project" -c Release --no-launch-profile --no-build --artifacts-path "$artifacts" \
       -- --urls "http://127.0.0.1:$api_port" >"$1" 2>&1 &
@@ -305,7 +305,10 @@ log "Start the service and the baseline, with auto_explain on for the first call
 q -d postgres -c "LOAD 'auto_explain'" -c "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'" \
   -c "ALTER SYSTEM SET auto_explain.log_min_duration = 0" -c "ALTER SYSTEM SET auto_explain.log_analyze = on" \
   -c "ALTER SYSTEM SET auto_explain.log_buffers = on" -c "SELECT pg_reload_conf()" >/dev/null
-start_service "$results/service.log"
+# The comparison with the baseline runs the service as an API node of a deployment whose worker nodes deliver
+# (Outbox:Deliver=false): both sides then do the same work per POST, its outbox messages stored with the
+# request, none sent. Delivery has its own measurement (step 8), on a service that delivers while it serves.
+start_service "$results/service.log" false
 start_baseline "$results/baseline.log"
 echo "service pid $service_pid (under dotnet run $service_run_pid), baseline pid $baseline_pid"
 
@@ -540,7 +543,11 @@ drain_outbox() {  # drain_outbox AFTER_ID PHASE: until no message after AFTER_ID
   done
 }
 
+service_peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$service_pid/status")
 if [ "$outbox" = 1 ]; then
+  log "Outbox: the service restarted as a node that delivers too"
+  stop_service
+  start_service "$results/service-outbox.log" true
   log "Outbox: POST load on the service for $duration, staff alerts by e-mail ($email_transport), then the backlog drained"
   printf 'phase\tseconds\tmessages\tdelivered\tbacklog\tfailed_attempts\n' >"$results/outbox-progress.tsv"
   echo "  departments with an address and new-request alerts on: $(q -c "SELECT count(*) FROM departments
@@ -576,7 +583,8 @@ fi
 
 # Peak resident memory over the whole run (VmHWM), before the servers stop.
 {
-  echo "service_vmhwm_kb $(awk '/VmHWM/ {print $2}' "/proc/$service_pid/status")"
+  # The larger of the two service processes' (the comparison's, and the outbox step's when it ran).
+  echo "service_vmhwm_kb $(awk -v before="$service_peak_kb" '/VmHWM/ {print ($2 > before ? $2 : before)}' "/proc/$service_pid/status")"
   echo "baseline_vmhwm_kb $(awk '/VmHWM/ {print $2}' "/proc/$baseline_pid/status")"
 } >"$results/memory.txt"
 

@@ -95,24 +95,24 @@ public static class RequestLookupsEndpoints
         GeoReportCall call, ExtensionsParameter extensions, HttpRequest request, Open311Db db, PublicUrls urls, IReadOnlyList<RequestView> rows,
         CancellationToken cancellationToken)
     {
-        ILookup<long, PublicNote>? notes = null;
-        ILookup<long, long>? suggested = null;
+        RequestExtensions? extended = null;
         if (extensions.On)
         {
             var ids = rows.Select(r => r.Id).ToList();
+            var extras = await RequestExtras.ForAsync(db, ids, cancellationToken);
             var events = await db.RequestEvents.AsNoTracking()
                 .Where(e => ids.Contains(e.RequestId) && e.IsPublic)
                 .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
                 .Select(e => new PublicNote(e.RequestId, e.OccurredAt, e.Kind, e.Note,
                     db.WorkflowStates.Where(s => s.Id == e.StateAfterId).Select(s => s.Label).FirstOrDefault()))
                 .ToListAsync(cancellationToken);
-            notes = events.ToLookup(e => e.RequestId);
-            suggested = (await db.DuplicateSuggestions.AsNoTracking().PublicPendingOf(ids).Select(d => new { d.RequestId, d.CandidateId })
+            var suggested = (await db.DuplicateSuggestions.AsNoTracking().PublicPendingOf(ids).Select(d => new { d.RequestId, d.CandidateId })
                 .ToListAsync(cancellationToken)).ToLookup(d => d.RequestId, d => d.CandidateId);
+            extended = new RequestExtensions(extras, events.ToLookup(e => e.RequestId), suggested);
         }
 
         var document = new RequestDocument(call, view =>
             view.MediaId is { } mediaId ? urls.Media(request, mediaId) : view.ExternalMediaUrl);
-        return new WireResult(call.Format, writer => document.Write(writer, rows, notes, suggested));
+        return new WireResult(call.Format, writer => document.Write(writer, rows, extended));
     }
 }
