@@ -55,7 +55,7 @@ public sealed class ConditionalGetRequests
     /// <summary>
     /// GET requests' tag: the newest <c>updated_at</c> of the jurisdiction's requests (any change, an insert included,
     /// moves it) and the oldest <c>requested_at</c> in the list's window (a sliding window loses a request only when it
-    /// changes), one index probe each (<c>ix_requests_updated</c>, <c>ix_requests_requested</c>), with the normalised query.
+    /// changes), one index probe each (<c>ix_requests_updated</c>, one of the (jurisdiction, requested_at) indexes), with the normalised query.
     /// Private requests count too, which only makes the tag change more often; hashed, it tells nothing of them. Null
     /// for a moment after each change (<see cref="Open311Options.ListTagSettle"/>): a change stamped earlier than the
     /// newest but committed after it would not move the maximum, so no tag is given until such a change must have committed.
@@ -63,7 +63,7 @@ public sealed class ConditionalGetRequests
     public async Task<string?> ListTagAsync(Open311ReadDb reads, HttpRequest request, RequestFilter filter, DateTimeOffset now, TimeSpan settle,
         CancellationToken cancellationToken)
     {
-        var stamp = await ListStampQuery(reads, filter.JurisdictionId, filter.From ?? DateTimeOffset.MinValue, cancellationToken);
+        var stamp = await ListStamps(reads, filter.JurisdictionId, filter.From ?? DateTimeOffset.MinValue).FirstOrDefaultAsync(cancellationToken);
         if (stamp is null || stamp.Newest > now - settle)
         {
             return null;
@@ -84,13 +84,13 @@ public sealed class ConditionalGetRequests
     /// <summary>The later of the request's change and the catalogue's: either moves what the answer says.</summary>
     private DateTimeOffset OneLastModified(DateTimeOffset updatedAt) => _catalog.ChangedAt is { } changed && changed > updatedAt ? changed : updatedAt;
 
-    private sealed record ListStamp(DateTimeOffset? Newest, DateTimeOffset? Oldest);
+    internal sealed record ListStamp(DateTimeOffset? Newest, DateTimeOffset? Oldest);
 
-    private static readonly Func<Open311Db, string, DateTimeOffset, CancellationToken, Task<ListStamp?>> ListStampQuery = EF.CompileAsyncQuery(
-        (Open311Db db, string jurisdictionId, DateTimeOffset from, CancellationToken _) => db.Jurisdictions
-            .Where(j => j.Id == jurisdictionId)
-            .Select(j => new ListStamp(
-                db.Requests.Where(r => r.JurisdictionId == jurisdictionId).Max(r => (DateTimeOffset?)r.UpdatedAt),
-                db.Requests.Where(r => r.JurisdictionId == jurisdictionId && r.RequestedAt >= from).Min(r => (DateTimeOffset?)r.RequestedAt)))
-            .FirstOrDefault());
+    /// <summary>The list's stamp in one statement: two scalar subqueries, each one probe at an end of an index (ordered and limited, so even a wide window is one row).</summary>
+    internal static IQueryable<ListStamp> ListStamps(Open311Db db, string jurisdictionId, DateTimeOffset from) => db.Jurisdictions
+        .Where(j => j.Id == jurisdictionId)
+        .Select(j => new ListStamp(
+            db.Requests.Where(r => r.JurisdictionId == jurisdictionId).OrderByDescending(r => r.UpdatedAt).Select(r => (DateTimeOffset?)r.UpdatedAt).FirstOrDefault(),
+            db.Requests.Where(r => r.JurisdictionId == jurisdictionId && r.RequestedAt >= from).OrderBy(r => r.RequestedAt)
+                .Select(r => (DateTimeOffset?)r.RequestedAt).FirstOrDefault()));
 }
