@@ -248,6 +248,15 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
     }
 
     [Fact]
+    public async Task ListTagStamp_IsTwoIndexProbes()
+    {
+        await using var db = app.Db();
+        var plan = await AssertIndexServedAsync(db, ConditionalGetRequests.ListStamps(db, DemoCatalog.JurisdictionId, Now.AddDays(-90)));
+        // Each end read by one probe: two limited index scans, no aggregate over the window.
+        Assert.True(plan.Contains("ix_requests_updated") && plan.Split("Limit").Length == 3 && !plan.Contains("Aggregate"), plan);
+    }
+
+    [Fact]
     public async Task WorkingCalendarRows_AreServedByAnIndex()
     {
         await using var db = app.Db();
