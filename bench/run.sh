@@ -13,8 +13,9 @@
 #   BENCH_ROUNDS=3            measured runs per endpoint and server (median and range are reported)
 #   BENCH_CONNECTIONS=32      wrk connections (one wrk thread)
 #   BENCH_EVENTS=0            1: also seed one request_events row per request
-#   BENCH_ENDPOINTS="services by_id filtered radius post"
-#                             the endpoints measured against the baseline (empty: none)
+#   BENCH_ENDPOINTS="services by_id filtered radius poll_services poll_definition poll_by_id poll_list post"
+#                             the endpoints measured against the baseline (empty: none); poll_*: a polling app's
+#                             conditional GETs (If-None-Match / If-Modified-Since) against the baseline's full answer
 #   BENCH_OUTBOX=1            0: skip the outbox measurement (one more POST run on the service, staff alerts
 #                             e-mailed to a local SMTP sink, then the backlog drained; figures by SQL)
 #   BENCH_DRAIN_LIMIT=300     seconds to wait for the outbox backlog to drain before giving up
@@ -45,9 +46,10 @@ pg_port=${BENCH_PG_PORT:-54399}
 api_port=${BENCH_API_PORT:-5091}
 baseline_port=${BENCH_BASELINE_PORT:-5092}
 smtp_port=${BENCH_SMTP_PORT:-5093}
-read -r -a endpoint_names <<<"${BENCH_ENDPOINTS-services by_id filtered radius post}"
+all_endpoints="services by_id filtered radius poll_services poll_definition poll_by_id poll_list post"
+read -r -a endpoint_names <<<"${BENCH_ENDPOINTS-$all_endpoints}"
 for endpoint in "${endpoint_names[@]}"; do
-  [[ " services by_id filtered radius post " == *" $endpoint "* ]] || { echo "bench: unknown endpoint '$endpoint' in BENCH_ENDPOINTS" >&2; exit 1; }
+  [[ " $all_endpoints " == *" $endpoint "* ]] || { echo "bench: unknown endpoint '$endpoint' in BENCH_ENDPOINTS" >&2; exit 1; }
 done
 outbox=${BENCH_OUTBOX:-1}
 drain_limit=${BENCH_DRAIN_LIMIT:-300}
@@ -128,10 +130,10 @@ wait_http() {  # wait_http URL PID LOGFILE: until URL answers 200, or PID dies, 
 
 # The retention job is off: the seed's requests were closed up to two years ago, so it would spend the
 # measurements anonymising most of them (200 per transaction), as a real deployment does once.
-start_service() {  # start_service LOGFILE: the real service, Release, as `dotnet run` runs it, its e-mail to the sink
+start_service() {  # start_service LOGFILE [DELIVER]: the real service, Release, as `dotnet run` runs it, its e-mail to the sink
   ConnectionStrings__Open311="$connection;Application Name=open311-service" \
   ASPNETCORE_ENVIRONMENT=Benchmark Open311__LoadDemoData=true Auth__SigningKey=bench-only-signing-key-0123456789-0123456789 \
-    Retention__Enabled=false \
+    Retention__Enabled=false Outbox__Deliver="${2:-true}" \
     env "${email_settings[@]}" \
     dotnet run --project "$service_project" -c Release --no-launch-profile --no-build --artifacts-path "$artifacts" \
       -- --urls "http://127.0.0.1:$api_port" >"$1" 2>&1 &
@@ -267,7 +269,10 @@ stop_service
 jurisdiction=$(q -c "SELECT id FROM jurisdictions ORDER BY id LIMIT 1")
 codes=$(q -c "SELECT string_agg(code, ',' ORDER BY code) FROM service_categories
               WHERE jurisdiction_id = '$jurisdiction' AND is_public AND active")
-echo "jurisdiction $jurisdiction, public services $codes"
+# The service definition a polling app reads: the first public service with questions (attributes).
+definition_code=$(q -c "SELECT min(s.code) FROM service_categories s WHERE s.jurisdiction_id = '$jurisdiction' AND s.is_public AND s.active
+                        AND EXISTS (SELECT 1 FROM service_attributes a WHERE a.service_id = s.id)")
+echo "jurisdiction $jurisdiction, public services $codes, service definition polled: $definition_code"
 
 # ---------------------------------------------------------------------------------------------
 log "Seeding $rows requests in 10 batches (SQL, generate_series)"
@@ -300,20 +305,28 @@ log "Start the service and the baseline, with auto_explain on for the first call
 q -d postgres -c "LOAD 'auto_explain'" -c "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'" \
   -c "ALTER SYSTEM SET auto_explain.log_min_duration = 0" -c "ALTER SYSTEM SET auto_explain.log_analyze = on" \
   -c "ALTER SYSTEM SET auto_explain.log_buffers = on" -c "SELECT pg_reload_conf()" >/dev/null
-start_service "$results/service.log"
+# The comparison with the baseline runs the service as an API node of a deployment whose worker nodes deliver
+# (Outbox:Deliver=false): both sides then do the same work per POST, its outbox messages stored with the
+# request, none sent. Delivery has its own measurement (step 8), on a service that delivers while it serves.
+start_service "$results/service.log" false
 start_baseline "$results/baseline.log"
 echo "service pid $service_pid (under dotnet run $service_run_pid), baseline pid $baseline_pid"
 
 # ---------------------------------------------------------------------------------------------
-log "Smoke test of every call on both servers, and the plans of the list queries"
+log "Smoke test of every call on both servers, their answers compared, and the plans of the list queries"
 plans=$results/plans.txt
+baseline_plans=$results/plans-baseline.txt
 : >"$plans"
+: >"$baseline_plans"
 sample_id=$((rows / 2))
+unrecorded=1   # calls made before the recorded one (call's comment)
 call() {  # call LABEL PORT PATH [curl args...]: must answer 200; prints the number of requests returned
-  local label=$1 port=$2 path=$3 offset status count
+  local label=$1 port=$2 path=$3 offset status count i
   shift 3
-  # Once unrecorded first: a new backend's first PostGIS call and EF's first query compilation are not the plan's cost.
-  curl -sS -o /dev/null "$@" "http://127.0.0.1:$port$path"
+  # Unrecorded first: a new backend's first PostGIS call and EF's first query compilation are not the plan's cost.
+  # For the baseline's queries 7 times, so that the recorded call runs a prepared statement after 6 executions on that
+  # connection, when PostgreSQL may have switched it to a generic plan (auto_explain then shows $n in its conditions).
+  for ((i = 0; i < unrecorded; i++)); do curl -sS -o /dev/null "$@" "http://127.0.0.1:$port$path"; done
   offset=$(stat -c %s "$pg_log")
   status=$(curl -sS -o "$results/smoke-$label.json" -w '%{http_code}' "$@" "http://127.0.0.1:$port$path")
   [ "$status" = 200 ] || [ "$status" = 201 ] || { cat "$results/smoke-$label.json" >&2; die "$label: HTTP $status for $path"; }
@@ -328,19 +341,37 @@ call() {  # call LABEL PORT PATH [curl args...]: must answer 200; prints the num
       inplan && /^\t/ { buf = buf $0 "\n"; next }
       { flush() }
       END { flush() }'
-  } >>"$plans"
+  } >>"$([[ $label == baseline-* ]] && echo "$baseline_plans" || echo "$plans")"
 }
 radius_path="/open311/v2/requests.json?lat=$centre_lat&long=$centre_long&radius=500&status=open"
 bbox_path="/open311/v2/requests.json?bbox=25.14,35.335,25.15,35.342&status=open"
 post_args=(--data "api_key=$api_key&service_code=$post_service&lat=$centre_lat&long=$centre_long&description=smoke+test")
+# Every GET on both before any POST, so that both answer over the same rows.
 for target in service baseline; do
   port=$([ "$target" = service ] && echo "$api_port" || echo "$baseline_port")
+  unrecorded=$([ "$target" = service ] && echo 1 || echo 7)
   call "$target-services" "$port" /open311/v2/services.json
+  call "$target-definition" "$port" "/open311/v2/services/$definition_code.json"
   call "$target-by-id" "$port" "/open311/v2/requests/$sample_id.json"
   call "$target-filtered" "$port" "/open311/v2/requests.json?service_code=${codes%%,*}&status=open"
   call "$target-radius" "$port" "$radius_path"
-  call "$target-post" "$port" /open311/v2/requests.json "${post_args[@]}"
 done
+unrecorded=1
+for target in service baseline; do
+  call "$target-post" "$([ "$target" = service ] && echo "$api_port" || echo "$baseline_port")" /open311/v2/requests.json "${post_args[@]}"
+done
+# The baseline must answer as the service does: the same fields, the same requests in the same order.
+"$system_python" "$bench/compare-answers.py" "$results" services definition by-id filtered radius post \
+  || die "the baseline does not answer as the service does (above); fix bench/Baseline before measuring"
+# ... and store what the service stores for a submission.
+submitted_id() { sed -n 's/.*"service_request_id":"\([0-9]*\)".*/\1/p' "$results/smoke-$1-post.json"; }
+report -x -v service_id="$(submitted_id service)" -v baseline_id="$(submitted_id baseline)" -f "$bench/sql/compare-submissions.sql" \
+  | tee "$results/submissions.txt" | sed 's/^/  /'
+! grep -q DIFFERENT "$results/submissions.txt" || die "the baseline's submission stores other rows than the service's (above)"
+# Which plan each prepared statement of the baseline ran after its 6 executions, and what a generic plan would cost.
+"$system_python" "$bench/plan-kinds.py" "$baseline_plans" | tee -a "$baseline_plans"
+report -v jurisdiction="$jurisdiction" -v lat="$centre_lat" -v long="$centre_long" -v code="${codes%%,*}" \
+  -f "$bench/sql/baseline-plans.sql" >>"$baseline_plans" 2>&1
 # Two more list queries of the service that the load does not drive, for the plans only.
 call service-default-list "$api_port" /open311/v2/requests.json
 call service-bbox "$api_port" "$bbox_path"
@@ -374,6 +405,8 @@ q -d postgres -c "ALTER SYSTEM RESET ALL" -c "SELECT pg_reload_conf()" >/dev/nul
 # The lines of the plans that say where each query reads its rows from and what that costs.
 grep -E '^=== |LOG:  duration|Scan|Index Cond|Rows Removed|Sort Method' "$plans" | sed -E 's/\(cost=[^)]*\) //; s/^\t//' \
   >"$results/plans-summary.txt"
+grep -E '^=== |LOG:  duration|Scan|Index Cond|Execution Time|plan summary' "$baseline_plans" | sed -E 's/\(cost=[^)]*\) //; s/^\t//' \
+  >"$results/plans-baseline-summary.txt"
 
 # ---------------------------------------------------------------------------------------------
 log "Load: wrk -t1 -c$connections -d$duration --latency, one $warmup warm-up, $rounds rounds, service and baseline alternating"
@@ -385,11 +418,16 @@ wrk_args() {  # wrk_args ENDPOINT: script, URL path, script arguments
     filtered) echo "list_filtered.lua / $codes" ;;
     radius) echo "list_radius.lua / $centre_lat $centre_long $query_km" ;;
     post) echo "post_request.lua / $api_key $post_service $centre_lat $centre_long $query_km" ;;
+    # A polling app: the same URL with the validators of its last full answer (the service answers 304; the baseline has none).
+    poll_services) echo "conditional.lua / /open311/v2/services.json" ;;
+    poll_definition) echo "conditional.lua / /open311/v2/services/$definition_code.json" ;;
+    poll_by_id) echo "conditional.lua / /open311/v2/requests/$sample_id.json" ;;
+    poll_list) echo "conditional.lua / /open311/v2/requests.json?service_code=${codes%%,*}&status=open" ;;
     *) echo "authorized.lua / $token $(stats_path "$1")" ;;
   esac
 }
 runs=$results/runs.tsv
-printf 'endpoint\ttarget\tround\trps\tp50_ms\tp99_ms\trequests\tnon2xx\tsocket_errors\tserver_cpu_us\tpg_cpu_us\tother_cpu_pct\n' >"$runs"
+printf 'endpoint\ttarget\tround\trps\tp50_ms\tp99_ms\trequests\tnon2xx\tsocket_errors\tserver_cpu_us\tpg_cpu_us\tother_cpu_pct\tnot_modified\n' >"$runs"
 
 measure() {  # measure ENDPOINT TARGET ROUND DURATION  (ROUND 0 = warm-up, not recorded)
   local endpoint=$1 target=$2 round=$3 run_duration=$4 port pid script path out t0 s0 p0 c0 s1 p1 c1 t1 result wrk_times wrk_ticks
@@ -413,21 +451,22 @@ measure() {  # measure ENDPOINT TARGET ROUND DURATION  (ROUND 0 = warm-up, not r
     "(note: a name-based kill such as 'pkill Open311.Api' aimed at another copy of the service also stops this one)"
   s1=$(proc_ticks "$pid") p1=$(pg_ticks) c1=$(busy_ticks) t1=$EPOCHREALTIME
   result=$(grep '^RESULT ' "$out") || { cat "$out" >&2; die "no RESULT line from wrk"; }
-  # RESULT requests=N duration_s=S rps=R p50_ms=A p99_ms=B non2xx=C socket_errors=D
+  # RESULT requests=N duration_s=S rps=R p50_ms=A p99_ms=B non2xx=C socket_errors=D [not_modified=E full=F]
+  local not_modified='' full=''   # only conditional.lua counts 304s; empty for the other calls
   eval "local ${result#RESULT }"
   if ((non2xx > 0 || socket_errors > 0)); then
     echo "  WARNING: $endpoint on $target: $non2xx non-2xx responses, $socket_errors socket errors (see $out)" >&2
   fi
-  printf '  %-9s %-8s %-7s %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms\n' "$endpoint" "$target" \
-    "$([ "$round" = 0 ] && echo warm-up || echo "run $round")" "$rps" "$p50_ms" "$p99_ms"
+  printf '  %-15s %-8s %-7s %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms%s\n' "$endpoint" "$target" \
+    "$([ "$round" = 0 ] && echo warm-up || echo "run $round")" "$rps" "$p50_ms" "$p99_ms" "${not_modified:+  ($not_modified of $requests answered 304)}"
   [ "$round" = 0 ] && return 0
   wrk_ticks=$(tail -n 1 <<<"$wrk_times" | awk -v hz="$clk" '{ for (i = 1; i <= 2; i++) { split($i, p, "m"); sub("s", "", p[2]); t += p[1] * 60 + p[2] } printf "%.0f", t * hz }')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$target" "$round" "$rps" "$p50_ms" "$p99_ms" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$target" "$round" "$rps" "$p50_ms" "$p99_ms" \
     "$requests" "$non2xx" "$socket_errors" \
     "$(awk -v t=$((s1 - s0)) -v n="$requests" -v hz="$clk" 'BEGIN { printf "%.0f", n ? t / hz / n * 1e6 : 0 }')" \
     "$(awk -v t=$((p1 - p0)) -v n="$requests" -v hz="$clk" 'BEGIN { printf "%.0f", n ? t / hz / n * 1e6 : 0 }')" \
     "$(awk -v t=$((c1 - c0 - (s1 - s0) - (p1 - p0) - wrk_ticks)) -v d="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" -v hz="$clk" -v n="$(nproc)" \
-        'BEGIN { printf "%.0f", (t > 0 ? t / (d * hz * n) * 100 : 0) }')" >>"$runs"
+        'BEGIN { printf "%.0f", (t > 0 ? t / (d * hz * n) * 100 : 0) }')" "$not_modified" >>"$runs"
 }
 
 for endpoint in "${endpoint_names[@]}"; do
@@ -504,7 +543,11 @@ drain_outbox() {  # drain_outbox AFTER_ID PHASE: until no message after AFTER_ID
   done
 }
 
+service_peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$service_pid/status")
 if [ "$outbox" = 1 ]; then
+  log "Outbox: the service restarted as a node that delivers too"
+  stop_service
+  start_service "$results/service-outbox.log" true
   log "Outbox: POST load on the service for $duration, staff alerts by e-mail ($email_transport), then the backlog drained"
   printf 'phase\tseconds\tmessages\tdelivered\tbacklog\tfailed_attempts\n' >"$results/outbox-progress.tsv"
   echo "  departments with an address and new-request alerts on: $(q -c "SELECT count(*) FROM departments
@@ -540,7 +583,8 @@ fi
 
 # Peak resident memory over the whole run (VmHWM), before the servers stop.
 {
-  echo "service_vmhwm_kb $(awk '/VmHWM/ {print $2}' "/proc/$service_pid/status")"
+  # The larger of the two service processes' (the comparison's, and the outbox step's when it ran).
+  echo "service_vmhwm_kb $(awk -v before="$service_peak_kb" '/VmHWM/ {print ($2 > before ? $2 : before)}' "/proc/$service_pid/status")"
   echo "baseline_vmhwm_kb $(awk '/VmHWM/ {print $2}' "/proc/$baseline_pid/status")"
 } >"$results/memory.txt"
 

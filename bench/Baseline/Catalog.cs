@@ -5,7 +5,8 @@ using Npgsql;
 namespace Open311.Bench.Baseline;
 
 /// <summary>A public service as the request lists show it.</summary>
-public sealed record Service(long Id, string Code, string Name, string Notice, string Type, long? DepartmentId)
+public sealed record Service(long Id, string Code, string Name, string Notice, string Type, long? DepartmentId,
+    int DuplicateDistanceMetres, int DuplicateAgeDays)
 {
     /// <summary>The first state of the service's workflow, on schemas that have workflows (migration 0002).</summary>
     public long? InitialStateId { get; init; }
@@ -13,7 +14,9 @@ public sealed record Service(long Id, string Code, string Name, string Notice, s
 
 /// <summary>
 /// Everything that changes rarely, read once at start-up: the (single) jurisdiction, the public
-/// catalogue, department names and API key hashes. The services list is kept as ready JSON bytes.
+/// catalogue and department names, as the service's catalogue cache holds them. The services list and
+/// each service definition are kept as ready JSON bytes. API keys are not: the service reads its
+/// client from the database on every submission, so the baseline's submission does too.
 /// </summary>
 public sealed class Catalog
 {
@@ -25,23 +28,19 @@ public sealed class Catalog
     public required Dictionary<long, Service> ById { get; init; }
     public required long[] PublicIds { get; init; }
     public required Dictionary<long, string> Departments { get; init; }
-    public required Dictionary<string, long> ClientsByKeyHash { get; init; }
     public required byte[] ServicesJson { get; init; }
-    /// <summary>Whether requests carry a workflow state (migration 0002 and later).</summary>
-    public bool HasStates => ById.Values.Any(s => s.InitialStateId is not null);
-    /// <summary>The language citizens are written to in, when requests carry one with a follow code and unsubscribe token (0010 on); else null.</summary>
-    public required string? FollowLanguage { get; init; }
+    /// <summary>GET services/{code}.json of each public service.</summary>
+    public required Dictionary<string, byte[]> DefinitionsJson { get; init; }
+    /// <summary>The jurisdiction's default language: a request submitted without one is written to in it.</summary>
+    public required string Language { get; init; }
 
     public static async Task<Catalog> LoadAsync(NpgsqlDataSource dataSource)
     {
         string jurisdictionId;
         TimeZoneInfo zone;
-        string? followLanguage;
+        string language;
         await using (var command = dataSource.CreateCommand("""
-            SELECT id, time_zone,
-                   CASE WHEN EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'service_requests' AND column_name = 'follow_code')
-                        THEN default_locale END
-            FROM jurisdictions ORDER BY id LIMIT 1
+            SELECT id, time_zone, default_locale FROM jurisdictions ORDER BY id LIMIT 1
             """))
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -52,7 +51,7 @@ public sealed class Catalog
 
             jurisdictionId = reader.GetString(0);
             zone = TimeZoneInfo.FindSystemTimeZoneById(reader.GetString(1));
-            followLanguage = reader.IsDBNull(2) ? null : reader.GetString(2);
+            language = reader.GetString(2);
         }
 
         // Schemas from 0008 on keep each text as a jsonb map by language, earlier ones as {name}_el/{name}_en columns.
@@ -67,7 +66,8 @@ public sealed class Catalog
         await using (var command = dataSource.CreateCommand($"""
             SELECT s.id, s.code, {Greek("s", "name")}, {Greek("s", "description")}, s.type, s.keywords, {Greek("s", "group")}, {Greek("s", "notice")},
                    s.default_department_id,
-                   EXISTS (SELECT 1 FROM service_attributes a WHERE a.service_id = s.id)
+                   EXISTS (SELECT 1 FROM service_attributes a WHERE a.service_id = s.id),
+                   s.duplicate_distance_metres, s.duplicate_age_days
             FROM service_categories s
             WHERE s.jurisdiction_id = $1 AND s.active AND s.is_public
             ORDER BY s.code
@@ -79,7 +79,7 @@ public sealed class Catalog
             while (await reader.ReadAsync())
             {
                 services.Add(new Service(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(7), reader.GetString(4),
-                    reader.IsDBNull(8) ? null : reader.GetInt64(8)));
+                    reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.GetInt32(10), reader.GetInt32(11)));
                 json.WriteStartObject();
                 json.WriteString("service_code", reader.GetString(1));
                 json.WriteString("service_name", reader.GetString(2));
@@ -117,15 +117,97 @@ public sealed class Catalog
         {
             JurisdictionId = jurisdictionId,
             Zone = zone,
-            FollowLanguage = followLanguage,
+            Language = language,
             ByCode = services.ToDictionary(s => s.Code, StringComparer.Ordinal),
             ById = services.ToDictionary(s => s.Id),
             PublicIds = [.. services.Select(s => s.Id)],
             Departments = await ReadPairsAsync(dataSource, $"SELECT d.id, {Greek("d", "name")} FROM departments d", r => (r.GetInt64(0), r.GetString(1))),
-            ClientsByKeyHash = await ReadPairsAsync(dataSource, "SELECT key_hash, id FROM api_clients WHERE revoked_at IS NULL",
-                r => (r.GetString(0), r.GetInt64(1))),
             ServicesJson = servicesJson.ToArray(),
+            DefinitionsJson = await DefinitionsAsync(dataSource, services, Greek),
         };
+    }
+
+    /// <summary>
+    /// The service definition of each public service as the service writes it: its attributes in order, each with
+    /// its values in order (texts in the jurisdiction's language, as services.json).
+    /// </summary>
+    private static async Task<Dictionary<string, byte[]>> DefinitionsAsync(NpgsqlDataSource dataSource, List<Service> services,
+        Func<string, string, string> greek)
+    {
+        var attributes = services.ToDictionary(s => s.Id, _ => new List<(long Id, bool Variable, string Code, string Datatype, bool Required,
+            string DatatypeDescription, int Order, string Description)>());
+        await using (var command = dataSource.CreateCommand($"""
+            SELECT a.id, a.service_id, a.variable, a.code, a.datatype, a.required, {greek("a", "datatype_description")}, a."order", {greek("a", "description")}
+            FROM service_attributes a ORDER BY a.service_id, a."order", a.id
+            """))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                if (attributes.TryGetValue(reader.GetInt64(1), out var list))
+                {
+                    list.Add((reader.GetInt64(0), reader.GetBoolean(2), reader.GetString(3), reader.GetString(4), reader.GetBoolean(5), reader.GetString(6),
+                        reader.GetInt32(7), reader.GetString(8)));
+                }
+            }
+        }
+
+        var values = new Dictionary<long, List<(string Key, string Name)>>();
+        await using (var command = dataSource.CreateCommand($"SELECT v.attribute_id, v.key, {greek("v", "name")} FROM attribute_values v ORDER BY v.attribute_id, v.sort_order, v.id"))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var attributeId = reader.GetInt64(0);
+                if (!values.TryGetValue(attributeId, out var list))
+                {
+                    values[attributeId] = list = [];
+                }
+
+                list.Add((reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        var definitions = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var service in services)
+        {
+            using var bytes = new MemoryStream();
+            await using (var json = new Utf8JsonWriter(bytes, JsonOptions))
+            {
+                json.WriteStartObject();
+                json.WriteString("service_code", service.Code);
+                json.WriteStartArray("attributes");
+                foreach (var attribute in attributes[service.Id])
+                {
+                    json.WriteStartObject();
+                    json.WriteBoolean("variable", attribute.Variable);
+                    json.WriteString("code", attribute.Code);
+                    json.WriteString("datatype", attribute.Datatype);
+                    json.WriteBoolean("required", attribute.Required);
+                    json.WriteString("datatype_description", attribute.DatatypeDescription);
+                    json.WriteNumber("order", attribute.Order);
+                    json.WriteString("description", attribute.Description);
+                    json.WriteStartArray("values");
+                    foreach (var (key, name) in values.GetValueOrDefault(attribute.Id) ?? [])
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("key", key);
+                        json.WriteString("name", name);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            definitions[service.Code] = bytes.ToArray();
+        }
+
+        return definitions;
     }
 
     private static async Task<Dictionary<TKey, TValue>> ReadPairsAsync<TKey, TValue>(

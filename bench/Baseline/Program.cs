@@ -2,7 +2,7 @@ using Npgsql;
 using Open311.Bench.Baseline;
 
 // What the hardware allows for the GeoReport calls the benchmark makes: Kestrel's routing, one
-// hand-written SQL statement per call through Npgsql, JSON written straight to the response.
+// hand-written, prepared SQL statement per call through Npgsql, JSON written straight to the response.
 // No EF Core, no AutoMapper, no middleware. Same paths as the service so the same wrk scripts
 // drive both.
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -12,12 +12,21 @@ var connectionString = builder.Configuration.GetConnectionString("Open311") is {
     ? configured
     : throw new InvalidOperationException("Set ConnectionStrings__Open311.");
 
-await using var dataSource = NpgsqlDataSource.Create(connectionString);
+// Every statement is prepared on each pooled connection at its second use. The radius query gets sessions
+// that plan each execution for its own parameters (bench/README.md, "Plans of the baseline").
+var prepared = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 20, AutoPrepareMinUsages = 2 };
+await using var dataSource = NpgsqlDataSource.Create(prepared.ConnectionString);
+await using var customPlans = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(prepared.ConnectionString)
+{
+    Options = "-c plan_cache_mode=force_custom_plan",
+    ApplicationName = $"{prepared.ApplicationName} (custom plans)",
+}.ConnectionString);
 var catalog = await Catalog.LoadAsync(dataSource);
-var api = new BaselineApi(dataSource, catalog, TimeProvider.System);
+var api = new BaselineApi(dataSource, customPlans, catalog, TimeProvider.System);
 
 var app = builder.Build();
 app.MapGet("/open311/v2/services.json", api.ServicesAsync);
+app.MapGet("/open311/v2/services/{code}.json", api.DefinitionAsync);
 app.MapGet("/open311/v2/requests/{id}.json", api.RequestAsync);
 app.MapGet("/open311/v2/requests.json", api.ListAsync);
 app.MapPost("/open311/v2/requests.json", api.SubmitAsync);

@@ -34,6 +34,8 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await Get("/discovery.json");
         await Get("/services.json?locale=en");
         await Get("/services/012.json");
+        await NotModifiedAsync(http, "/services.json?locale=en");
+        await NotModifiedAsync(http, "/services/012.json");
         var realtime = await Post(Form(("api_key", DemoData.ApiKey), ("service_code", "006"), ("lat", "35.3391"), ("long", "25.1339"),
             ("attribute[fault]", "off"), ("description", "Σβηστή λάμπα"), ("account_id", "app-user-1")));
         var id = realtime[0].GetProperty("service_request_id").GetString();
@@ -43,6 +45,7 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         await Get("/requests.json?extensions=true&page_size=20");
         await Get("/requests.json?q=lampa&extensions=true");
         await Get($"/requests/{id}.json?extensions=true&locale=en");
+        await NotModifiedAsync(http, $"/requests/{id}.json?extensions=true&locale=en");
 
         using var photo = new MultipartFormDataContent
         {
@@ -421,6 +424,15 @@ public class ResponseContractTests(ResponseContractTests.UndeliveredApp app) : I
         Assert.True(expected, $"{response.RequestMessage!.Method} {response.RequestMessage.RequestUri!.PathAndQuery} answered " +
             $"{(int)response.StatusCode}: {(expected ? "" : await response.Content.ReadAsStringAsync())}");
         return await contract.CheckAsync(response);
+    }
+
+    /// <summary>A polling app's second look: the ETag of the first answer sent back, a 304 with no body.</summary>
+    private async Task NotModifiedAsync(HttpClient http, string path)
+    {
+        var first = await http.GetAsync(GeoReportClient.Base + path);
+        using var again = new HttpRequestMessage(HttpMethod.Get, GeoReportClient.Base + path);
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        await Check(http.SendAsync(again), HttpStatusCode.NotModified);
     }
 
     private async Task<JsonElement> Check(Task<(HttpResponseMessage Response, JsonElement Body)> call, HttpStatusCode? refusal = null) =>

@@ -21,6 +21,7 @@ public static class GeoReportRegistration
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxPhotoBytes + 1024 * 1024);
         builder.Services.AddSingleton<GeoReportCallMiddleware>();
         builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton<ConditionalGetCatalog>();
 
     }
 }

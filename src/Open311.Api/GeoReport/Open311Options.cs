@@ -28,4 +28,10 @@ public sealed class Open311Options
 
     /// <summary>GET requests: the largest radius a spatial search may use.</summary>
     public double MaxRadiusMetres { get; set; } = 50_000;
+
+    /// <summary>
+    /// GET requests: how long after the newest change a list answers without an ETag. Longer than any change's
+    /// transaction and the instances' clock differences, so that a change stamped earlier but committed later cannot hide behind a tag.
+    /// </summary>
+    public TimeSpan ListTagSettle { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using Open311.Api.Hosting;
 using Open311.Api.GeoReport.Wire;
@@ -56,13 +57,29 @@ public sealed class Open311ParametersFilter(IOptions<Open311Options> options) : 
             operation.RequestBody = FormBody(own);
         }
 
+        var conditional = ConditionalGet.Answers(endpoint.Response);
+        if (conditional)
+        {
+            operation.Parameters.Add(Header(HeaderNames.IfNoneMatch, "The ETag of the copy the client holds (or several, comma-separated): 304 when it is still current."));
+            operation.Parameters.Add(Header(HeaderNames.IfModifiedSince,
+                "An HTTP date: 304 when nothing changed since (ignored when If-None-Match is given; lists have no Last-Modified)."));
+        }
+
         operation.Responses ??= [];
         operation.Responses["200"] = new OpenApiResponse
         {
             Description = "The document, in the format of the suffix (XML or JSON, the same fields).",
             Content = WireContent(Open311Schemas.For(endpoint.Response, context.SchemaRepository)),
-            Headers = endpoint.Response is WireResponse.Requests or WireResponse.Updates ? PagingHeaders : null,
+            Headers = HeadersOf(endpoint.Response),
         };
+        if (conditional)
+        {
+            operation.Responses["304"] = new OpenApiResponse
+            {
+                Description = "Not modified: the client's copy (If-None-Match, else If-Modified-Since) is current. No body; the validators the 200 would carry.",
+                Headers = ValidatorHeaders(endpoint.Response),
+            };
+        }
         var errors = Open311Schemas.Errors(context.SchemaRepository);
         var failures = new List<(string Code, string Meaning)> { ("400", "Bad input"), ("404", "Unknown service, request, token, jurisdiction or format") };
         if (inForm)
@@ -76,6 +93,48 @@ public sealed class Open311ParametersFilter(IOptions<Open311Options> options) : 
             operation.Responses[code] = new OpenApiResponse { Description = $"{meaning}: an Open311 error array.", Content = WireContent(errors) };
         }
     }
+
+    private static Dictionary<string, IOpenApiHeader>? HeadersOf(WireResponse response)
+    {
+        var paged = response is WireResponse.Requests or WireResponse.Updates;
+        if (!ConditionalGet.Answers(response))
+        {
+            return paged ? PagingHeaders : null;
+        }
+
+        var headers = ValidatorHeaders(response);
+        foreach (var (name, header) in paged ? PagingHeaders : [])
+        {
+            headers[name] = header;
+        }
+
+        return headers;
+    }
+
+    private static Dictionary<string, IOpenApiHeader> ValidatorHeaders(WireResponse response)
+    {
+        var headers = new Dictionary<string, IOpenApiHeader>
+        {
+            [HeaderNames.ETag] = StringHeader(response is WireResponse.Services or WireResponse.ServiceDefinition
+                ? "Strong: a hash of the answer's bytes."
+                : "Weak and opaque: changes whenever anything the answer shows may have changed. Lists answer without one for a few seconds after any change."),
+            [HeaderNames.CacheControl] = StringHeader($"{ConditionalGet.PublicCacheControl}: any cache may keep it, revalidating before each use."),
+            [HeaderNames.Vary] = StringHeader("Accept-Language."),
+        };
+        if (response is not WireResponse.Requests)
+        {
+            headers[HeaderNames.LastModified] = StringHeader(response is WireResponse.OneRequest
+                ? "The later of the request's last public change and the catalogue's last change."
+                : "The catalogue's last change.");
+        }
+
+        return headers;
+    }
+
+    private static OpenApiHeader StringHeader(string description) => new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+
+    private static OpenApiParameter Header(string name, string description) =>
+        new() { Name = name, In = ParameterLocation.Header, Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
 
     private static readonly Dictionary<string, IOpenApiHeader> PagingHeaders = new()
     {

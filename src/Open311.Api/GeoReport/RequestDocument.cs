@@ -5,20 +5,22 @@ using Open311.Core.Requests;
 
 namespace Open311.Api.GeoReport;
 
+/// <summary>What <c>extensions=true</c> shows of a page's requests: their extras, public notes and the pending duplicate suggestions Open311 may name (public candidates only).</summary>
+public sealed record RequestExtensions(IReadOnlyDictionary<long, RequestExtras> Extras, ILookup<long, PublicNote> Notes, ILookup<long, long> PossibleDuplicates);
+
 /// <summary>Writes <c>&lt;service_requests&gt;</c> for GET requests and GET requests/{id}.</summary>
 public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string?> mediaUrl)
 {
-    /// <summary>With notes (extensions=true), also each request's pending duplicate suggestions Open311 may name (public candidates only).</summary>
-    public void Write(IWireWriter writer, IReadOnlyList<RequestView> requests, ILookup<long, PublicNote>? notes, ILookup<long, long>? possibleDuplicates = null)
+    public void Write(IWireWriter writer, IReadOnlyList<RequestView> requests, RequestExtensions? extensions)
     {
         writer.StartList("service_requests");
         foreach (var request in requests)
         {
             writer.StartItem("request");
             WriteStandardFields(writer, request);
-            if (notes is not null)
+            if (extensions is not null)
             {
-                WriteExtensions(writer, request, notes[request.Id], possibleDuplicates?[request.Id] ?? []);
+                WriteExtensions(writer, request, extensions.Extras[request.Id], extensions.Notes[request.Id], extensions.PossibleDuplicates[request.Id]);
             }
 
             writer.EndItem();
@@ -49,20 +51,20 @@ public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string
     }
 
     /// <summary>The <c>extensions=true</c> fields, in Chicago's shape.</summary>
-    private void WriteExtensions(IWireWriter writer, RequestView request, IEnumerable<PublicNote> notes, IEnumerable<long> possibleDuplicates)
+    private void WriteExtensions(IWireWriter writer, RequestView request, RequestExtras extras, IEnumerable<PublicNote> notes, IEnumerable<long> possibleDuplicates)
     {
         writer.StartNestedObject("extended_attributes");
-        writer.String("channel", request.Channel.ToOpen311());
-        writer.String("detailed_status", request.State);
+        writer.String("channel", extras.Channel.ToOpen311());
+        writer.String("detailed_status", extras.State);
         writer.String("department", request.AgencyResponsible);
-        writer.String("protocol_number", request.ProtocolNumber);
-        writer.String("duplicate_of", request.DuplicateOfId?.ToString(CultureInfo.InvariantCulture));
+        writer.String("protocol_number", extras.ProtocolNumber);
+        writer.String("duplicate_of", extras.DuplicateOfId?.ToString(CultureInfo.InvariantCulture));
         var suggested = string.Join(",", possibleDuplicates.Select(id => id.ToString(CultureInfo.InvariantCulture)));
         writer.String("possible_duplicate_of", suggested.Length == 0 ? null : suggested);
         writer.EndNestedObject();
 
         writer.StartNestedList("attributes");
-        foreach (var (code, values) in request.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
+        foreach (var (code, values) in extras.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             foreach (var value in values)
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Open311.Api.GeoReport.Wire;
+using Open311.Core.Catalog;
 using Open311.Core.Data;
 using Open311.Core.Duplicates;
 using Open311.Core.Requests;
@@ -32,14 +33,27 @@ public static class RequestLookupsEndpoints
             .ProducesWire(WireResponse.Token);
     }
 
-    public static async Task<WireResult> GetRequests(
+    public static async Task<IResult> GetRequests(
         GeoReportCall call, RequestSearchParameters search, ExtensionsParameter extensions, HttpContext http, Open311ReadDb reads, PublicUrls urls,
-        IOptions<Open311Options> options, TimeProvider clock, CancellationToken cancellationToken)
+        CatalogCache catalog, IOptions<Open311Options> options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (filter, errors) = RequestListQuery.Parse(call, search, clock.GetUtcNow(), options.Value);
+        var now = clock.GetUtcNow();
+        var (filter, errors) = RequestListQuery.Parse(call, search, now, options.Value);
         if (filter is null)
         {
             return Open311Errors.Result(call.Format, errors);
+        }
+
+        // Read before the rows: a change between the two makes the tag older than the answer, which costs a 200 later, never a wrong 304.
+        var validators = await ConditionalGetRequests.ForAsync(call, urls.ApiBase(http.Request), catalog, cancellationToken);
+        if (await validators.ListTagAsync(reads, http.Request, filter, now, options.Value.ListTagSettle, cancellationToken) is { } tag)
+        {
+            if (ConditionalGet.IsCurrent(http.Request, tag, lastModified: null))
+            {
+                return ConditionalGet.NotModified(tag, lastModified: null);
+            }
+
+            ConditionalGet.Describe(http.Response, tag, lastModified: null);
         }
 
         var rows = await (await reads.PublicViewsAsync(filter, call.Language, cancellationToken)).ToListAsync(cancellationToken);
@@ -49,12 +63,19 @@ public static class RequestLookupsEndpoints
         return await RespondAsync(call, extensions, http.Request, reads, urls, page, cancellationToken);
     }
 
-    public static async Task<WireResult> GetRequest(
+    public static async Task<IResult> GetRequest(
         GeoReportCall call, [Description("The request, as service_request_id gives it.")] string service_request_id, ExtensionsParameter extensions, HttpRequest request, Open311ReadDb reads,
-        Open311Db primary, PublicUrls urls, CancellationToken cancellationToken)
+        Open311Db primary, PublicUrls urls, CatalogCache catalog, CancellationToken cancellationToken)
     {
         var id = long.TryParse(service_request_id, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         var filter = new RequestFilter { JurisdictionId = call.JurisdictionId, Ids = [id] };
+        var validators = await ConditionalGetRequests.ForAsync(call, urls.ApiBase(request), catalog, cancellationToken);
+        if (ConditionalGet.IsConditional(request)
+            && await validators.NotModifiedAsync(request, reads, primary, filter, extensions.On, cancellationToken) is { } notModified)
+        {
+            return notModified;
+        }
+
         // An app reads its request right after POST: the primary answers what the standby has not replayed yet.
         var (rows, source) = await reads.FindAsync(primary,
             async db => await (await db.PublicViewsAsync(filter, call.Language, cancellationToken)).ToListAsync(cancellationToken), found => found.Count > 0);
@@ -63,6 +84,7 @@ public static class RequestLookupsEndpoints
             return Open311Errors.NotFound(call.Format, $"service_request_id {service_request_id} not found");
         }
 
+        validators.DescribeOne(request.HttpContext.Response, rows[0].UpdatedAt, extensions.On);
         return await RespondAsync(call, extensions, request, source, urls, rows, cancellationToken);
     }
 
@@ -95,24 +117,24 @@ public static class RequestLookupsEndpoints
         GeoReportCall call, ExtensionsParameter extensions, HttpRequest request, Open311Db db, PublicUrls urls, IReadOnlyList<RequestView> rows,
         CancellationToken cancellationToken)
     {
-        ILookup<long, PublicNote>? notes = null;
-        ILookup<long, long>? suggested = null;
+        RequestExtensions? extended = null;
         if (extensions.On)
         {
             var ids = rows.Select(r => r.Id).ToList();
+            var extras = await RequestExtras.ForAsync(db, ids, cancellationToken);
             var events = await db.RequestEvents.AsNoTracking()
                 .Where(e => ids.Contains(e.RequestId) && e.IsPublic)
                 .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
                 .Select(e => new PublicNote(e.RequestId, e.OccurredAt, e.Kind, e.Note,
                     db.WorkflowStates.Where(s => s.Id == e.StateAfterId).Select(s => s.Label).FirstOrDefault()))
                 .ToListAsync(cancellationToken);
-            notes = events.ToLookup(e => e.RequestId);
-            suggested = (await db.DuplicateSuggestions.AsNoTracking().PublicPendingOf(ids).Select(d => new { d.RequestId, d.CandidateId })
+            var suggested = (await db.DuplicateSuggestions.AsNoTracking().PublicPendingOf(ids).Select(d => new { d.RequestId, d.CandidateId })
                 .ToListAsync(cancellationToken)).ToLookup(d => d.RequestId, d => d.CandidateId);
+            extended = new RequestExtensions(extras, events.ToLookup(e => e.RequestId), suggested);
         }
 
         var document = new RequestDocument(call, view =>
             view.MediaId is { } mediaId ? urls.Media(request, mediaId) : view.ExternalMediaUrl);
-        return new WireResult(call.Format, writer => document.Write(writer, rows, notes, suggested));
+        return new WireResult(call.Format, writer => document.Write(writer, rows, extended));
     }
 }

@@ -5,16 +5,16 @@ using Open311.Core.Requests;
 namespace Open311.Api.GeoReport;
 
 /// <summary>
-/// A request as Open311 may show it, projected straight from the database. It has no field for
-/// the requester's name, e-mail, phone, device or account: they are never read, so they cannot leak.
-/// Texts are already in the call's language (<see cref="LocalizedText.In"/> runs on the fetched row).
+/// A request's standard GeoReport fields as Open311 may show them, projected straight from the database. It has no
+/// field for the requester's name, e-mail, phone, device or account: they are never read, so they cannot leak.
+/// Texts are already in the call's language (<see cref="LocalizedText.In"/> runs on the fetched row). What only
+/// <c>extensions=true</c> shows is read apart, for the rows of the page (<see cref="RequestExtras"/>): a plain list
+/// then neither joins the state and the original of a duplicate nor parses every row's attributes.
 /// </summary>
 public sealed record RequestView
 {
     public long Id { get; init; }
     public RequestStatus Status { get; init; }
-    /// <summary>The workflow state's code, e.g. <c>in_progress</c>.</summary>
-    public required string State { get; init; }
     public string? StatusNotes { get; init; }
     public required string ServiceCode { get; init; }
     public required string ServiceName { get; init; }
@@ -33,17 +33,12 @@ public sealed record RequestView
     public double? Long { get; init; }
     public string? ExternalMediaUrl { get; init; }
     public Guid? MediaId { get; init; }
-    public Channel Channel { get; init; }
-    public required string ProtocolNumber { get; init; }
-    public long? DuplicateOfId { get; init; }
-    public required Dictionary<string, string[]> Attributes { get; init; }
 
     /// <summary>The EF projection: reads only these columns, and the texts in <paramref name="language"/>.</summary>
     public static Expression<Func<ServiceRequest, RequestView>> From(LanguageChoice language) => r => new RequestView
     {
         Id = r.Id,
         Status = r.Status,
-        State = r.State.Code,
         StatusNotes = r.StatusNotes,
         ServiceCode = r.Service.Code,
         ServiceName = r.Service.Name.In(language),
@@ -60,11 +55,5 @@ public sealed record RequestView
         Long = r.Long,
         ExternalMediaUrl = r.ExternalMediaUrl,
         MediaId = r.MediaId,
-        Channel = r.Channel,
-        ProtocolNumber = r.ProtocolNumber,
-        // Only an original Open311 itself would show: links stored before marking refused private or foreign
-        // originals (issue 10) must not reveal a social-support request's id or another jurisdiction's.
-        DuplicateOfId = r.DuplicateOf != null && r.DuplicateOf.Service.IsPublic && r.DuplicateOf.JurisdictionId == r.JurisdictionId ? r.DuplicateOfId : null,
-        Attributes = r.Attributes,
     };
 }

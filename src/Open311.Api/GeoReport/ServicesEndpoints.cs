@@ -5,7 +5,7 @@ using Open311.Core.Catalog;
 
 namespace Open311.Api.GeoReport;
 
-/// <summary>GET services and GET services/{code}: the catalogue and each service's definition.</summary>
+/// <summary>GET services and GET services/{code}: the catalogue and each service's definition, rendered once per catalogue snapshot (<see cref="ConditionalGetCatalog"/>).</summary>
 public static class ServicesEndpoints
 {
     public static void MapServices(this IEndpointRouteBuilder routes)
@@ -22,68 +22,76 @@ public static class ServicesEndpoints
             .ProducesWire(WireResponse.ServiceDefinition);
     }
 
-    public static async Task<WireResult> GetServices(GeoReportCall call, CatalogCache catalog, CancellationToken cancellationToken)
+    public static async Task<IResult> GetServices(GeoReportCall call, CatalogCache catalog, ConditionalGetCatalog rendered, HttpRequest request,
+        CancellationToken cancellationToken)
     {
-        var services = (await catalog.ForAsync(call.JurisdictionId, cancellationToken)).PublicServices;
-        return new WireResult(call.Format, writer =>
-        {
-            writer.StartList("services");
-            foreach (var service in services)
-            {
-                writer.StartItem("service");
-                writer.String("service_code", service.Code);
-                writer.String("service_name", service.Name.In(call.Language));
-                writer.String("description", service.Description.In(call.Language));
-                writer.Boolean("metadata", service.Attributes.Count > 0);
-                writer.String("type", service.Type.ToOpen311());
-                writer.String("keywords", service.Keywords);
-                writer.String("group", service.Group.In(call.Language));
-                writer.EndItem();
-            }
-
-            writer.EndDocument();
-        });
+        var snapshot = await catalog.ForAsync(call.JurisdictionId, cancellationToken);
+        return rendered.For(snapshot, new(null, call.Format, call.Language), WriteServices).To(request);
     }
 
-    public static async Task<WireResult> GetServiceDefinition(
-        GeoReportCall call, [Description("The service, from GET services.")] string service_code, CatalogCache catalog, CancellationToken cancellationToken)
+    public static async Task<IResult> GetServiceDefinition(
+        GeoReportCall call, [Description("The service, from GET services.")] string service_code, CatalogCache catalog, ConditionalGetCatalog rendered,
+        HttpRequest request, CancellationToken cancellationToken)
     {
-        var service = (await catalog.ForAsync(call.JurisdictionId, cancellationToken)).Find(service_code, includePrivate: false);
-        if (service is null)
+        var snapshot = await catalog.ForAsync(call.JurisdictionId, cancellationToken);
+        if (snapshot.Find(service_code, includePrivate: false) is not { } service)
         {
             return Open311Errors.NotFound(call.Format, $"service_code {service_code} not found");
         }
 
-        return new WireResult(call.Format, writer =>
-        {
-            writer.StartObject("service_definition");
-            writer.String("service_code", service.Code);
-            writer.StartNestedList("attributes");
-            foreach (var attribute in service.Attributes)
-            {
-                writer.StartItem("attribute");
-                writer.Boolean("variable", attribute.Variable);
-                writer.String("code", attribute.Code);
-                writer.String("datatype", attribute.Datatype.ToOpen311());
-                writer.Boolean("required", attribute.Required);
-                writer.String("datatype_description", attribute.DatatypeDescription.In(call.Language));
-                writer.Integer("order", attribute.Order);
-                writer.String("description", attribute.Description.In(call.Language));
-                writer.StartNestedList("values");
-                foreach (var value in attribute.Values)
-                {
-                    writer.StartItem("value");
-                    writer.String("key", value.Key);
-                    writer.String("name", value.Name.In(call.Language));
-                    writer.EndItem();
-                }
+        return rendered.For(snapshot, new(service.Code, call.Format, call.Language), WriteDefinition).To(request);
+    }
 
-                writer.EndNestedList();
+    private static void WriteServices(IWireWriter writer, CatalogSnapshot snapshot, ConditionalGetCatalog.Key key)
+    {
+        var language = key.Language;
+        writer.StartList("services");
+        foreach (var service in snapshot.PublicServices)
+        {
+            writer.StartItem("service");
+            writer.String("service_code", service.Code);
+            writer.String("service_name", service.Name.In(language));
+            writer.String("description", service.Description.In(language));
+            writer.Boolean("metadata", service.Attributes.Count > 0);
+            writer.String("type", service.Type.ToOpen311());
+            writer.String("keywords", service.Keywords);
+            writer.String("group", service.Group.In(language));
+            writer.EndItem();
+        }
+
+        writer.EndDocument();
+    }
+
+    private static void WriteDefinition(IWireWriter writer, CatalogSnapshot snapshot, ConditionalGetCatalog.Key key)
+    {
+        var (service, language) = (snapshot.Find(key.ServiceCode!, includePrivate: false)!, key.Language);
+        writer.StartObject("service_definition");
+        writer.String("service_code", service.Code);
+        writer.StartNestedList("attributes");
+        foreach (var attribute in service.Attributes)
+        {
+            writer.StartItem("attribute");
+            writer.Boolean("variable", attribute.Variable);
+            writer.String("code", attribute.Code);
+            writer.String("datatype", attribute.Datatype.ToOpen311());
+            writer.Boolean("required", attribute.Required);
+            writer.String("datatype_description", attribute.DatatypeDescription.In(language));
+            writer.Integer("order", attribute.Order);
+            writer.String("description", attribute.Description.In(language));
+            writer.StartNestedList("values");
+            foreach (var value in attribute.Values)
+            {
+                writer.StartItem("value");
+                writer.String("key", value.Key);
+                writer.String("name", value.Name.In(language));
                 writer.EndItem();
             }
 
             writer.EndNestedList();
-            writer.EndDocument();
-        });
+            writer.EndItem();
+        }
+
+        writer.EndNestedList();
+        writer.EndDocument();
     }
 }

@@ -42,6 +42,7 @@ public static class DataRegistration
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<JurisdictionDirectory>();
         builder.Services.AddSingleton<WorkingCalendars>();
+        builder.Services.AddSingleton<ServiceLevelRules>();
         builder.Services.AddSingleton<CatalogChanges>();
         builder.Services.AddSingleton<CatalogCache>();
         builder.Services.AddSingleton<CatalogChangeInterceptor>();

@@ -22,6 +22,10 @@ public sealed class CatalogCache
     private async Task<CatalogSnapshot> LoadAsync(string jurisdictionId, CancellationToken cancellationToken)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        // Read first: a change committed while the rest loads makes this snapshot newer than its version, never older,
+        // and its notice then starts a new generation at once.
+        var version = await db.Database.SqlQuery<CatalogVersion>($"SELECT version, changed_at FROM catalog_version")
+            .FirstOrDefaultAsync(cancellationToken) ?? new CatalogVersion(0, null);
         var services = await db.Services.AsNoTracking()
             .Where(s => s.JurisdictionId == jurisdictionId && s.Active)
             .Include(s => s.Attributes.OrderBy(a => a.Order))
@@ -35,13 +39,16 @@ public sealed class CatalogCache
             .Include(w => w.Transitions).ThenInclude(t => t.To)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        return new CatalogSnapshot(services, workflows);
+        return new CatalogSnapshot(services, workflows, version);
     }
 }
 
 /// <summary>A jurisdiction's catalogue at one moment; shared between calls, so never changed.</summary>
-public sealed class CatalogSnapshot(IReadOnlyList<ServiceCategory> services, IReadOnlyList<RequestWorkflow> workflows)
+public sealed class CatalogSnapshot(IReadOnlyList<ServiceCategory> services, IReadOnlyList<RequestWorkflow> workflows, CatalogVersion version)
 {
+    /// <summary>The catalogue's version in the database (0032), the same on every instance: what Open311's validators (ETag, Last-Modified) rest on.</summary>
+    public CatalogVersion Version => version;
+
     /// <summary>The catalogue as citizens see it: active, public categories, by code.</summary>
     public IEnumerable<ServiceCategory> PublicServices => services.Where(s => s.IsPublic);
 
@@ -52,3 +59,9 @@ public sealed class CatalogSnapshot(IReadOnlyList<ServiceCategory> services, IRe
     /// <summary>The workflow a category's requests follow: its own, or the jurisdiction's default.</summary>
     public RequestWorkflow WorkflowFor(long? workflowId) => workflows.Single(w => workflowId is null ? w.IsDefault : w.Id == workflowId);
 }
+
+/// <summary>
+/// The row of <c>catalog_version</c>: bumped by every statement that changes the catalogue (categories, attributes,
+/// workflows, departments, jurisdictions, calendars), with the time of that change.
+/// </summary>
+public sealed record CatalogVersion(long Version, DateTimeOffset? ChangedAt);

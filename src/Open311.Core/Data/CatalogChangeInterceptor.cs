@@ -3,13 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Open311.Core.Calendar;
 using Open311.Core.Catalog;
+using Open311.Core.Escalation;
+using Open311.Core.ServiceLevels;
 using Open311.Core.Workflow;
 
 namespace Open311.Core.Data;
 
 /// <summary>
-/// Signals a catalogue change (a jurisdiction's languages and working calendar included) as soon as this process saves one, so that its next read of the
-/// <see cref="CatalogCache"/>, <see cref="JurisdictionDirectory"/> and <see cref="WorkingCalendars"/> sees it.
+/// Signals a catalogue change (a jurisdiction's languages, working calendar, service levels and escalation rules included) as soon as this process saves one, so that its next read of the
+/// <see cref="CatalogCache"/>, <see cref="JurisdictionDirectory"/>, <see cref="WorkingCalendars"/> and <see cref="ServiceLevelRules"/> sees it.
 /// </summary>
 public sealed class CatalogChangeInterceptor(CatalogChanges changes) : SaveChangesInterceptor
 {
@@ -47,7 +49,7 @@ public sealed class CatalogChangeInterceptor(CatalogChanges changes) : SaveChang
     {
         if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
             && e.Entity is Jurisdiction or ServiceCategory or ServiceAttribute or AttributeValue or RequestWorkflow or WorkflowState or WorkflowTransition
-                or WeekdayHours or CalendarDay))
+                or WeekdayHours or CalendarDay or ServiceLevel or EscalationRule))
         {
             _pending.AddOrUpdate(context, Marker);
         }

@@ -1,7 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Open311.Core.Calendar;
-using Open311.Core.Data;
 using Open311.Core.Requests;
+using Open311.Core.ServiceLevels;
 
 namespace Open311.Core.Escalation;
 
@@ -12,7 +11,7 @@ namespace Open311.Core.Escalation;
 /// that moved a due time moves the escalation with it. A rule fires once per request: rules at or below
 /// the percent a clock has escalated to are done, even if its due time moves later.
 /// </summary>
-public sealed class EscalationPlanner(Open311Db db, WorkingCalendars calendars)
+public sealed class EscalationPlanner(ServiceLevelRules serviceLevels, WorkingCalendars calendars)
 {
     /// <summary>A rule that has not fired yet on this request, and when it will (perhaps already passed).</summary>
     public sealed record Pending(EscalationRule Rule, DateTimeOffset At);
@@ -31,7 +30,7 @@ public sealed class EscalationPlanner(Open311Db db, WorkingCalendars calendars)
 
         var calendar = await calendars.ForAsync(request.JurisdictionId, cancellationToken)
             ?? throw new InvalidOperationException($"jurisdiction {request.JurisdictionId} has no calendar");
-        var rules = await db.EscalationRules.AsNoTracking().Where(r => r.JurisdictionId == request.JurisdictionId).ToListAsync(cancellationToken);
+        var rules = (await serviceLevels.ForAsync(request.JurisdictionId, cancellationToken)).EscalationRules;
         return [.. rules
             .Where(rule => rule.AtPercent > (request.EscalatedPercent(rule.Clock) ?? 0))
             .Select(rule => (Rule: rule, Clock: Running(request, rule.Clock)))

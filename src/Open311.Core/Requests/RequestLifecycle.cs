@@ -79,7 +79,11 @@ public sealed partial class RequestLifecycle(Open311Db db, TimeProvider clock, J
     private Task<HandlingResult> SaveAsync(ServiceRequest request, CancellationToken cancellationToken) => SaveAsync([request], cancellationToken);
 
     /// <summary>Several requests changed together (a merge changes the duplicate and its original): one save for all.</summary>
-    private async Task<HandlingResult> SaveAsync(IReadOnlyList<ServiceRequest> requests, CancellationToken cancellationToken)
+    private async Task<HandlingResult> SaveAsync(IReadOnlyList<ServiceRequest> requests, CancellationToken cancellationToken) =>
+        await WriteAsync(await StageAsync(requests, cancellationToken), cancellationToken);
+
+    /// <summary>Plans each request's next escalation and adds the outbox messages of its new events; true when any were added.</summary>
+    private async Task<bool> StageAsync(IReadOnlyList<ServiceRequest> requests, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var queued = false;
@@ -89,6 +93,12 @@ public sealed partial class RequestLifecycle(Open311Db db, TimeProvider clock, J
             queued |= await outbox.EnqueueAsync(db, request, now, cancellationToken);
         }
 
+        return queued;
+    }
+
+    /// <summary>Writes what <see cref="StageAsync"/> and the use case left in the unit of work.</summary>
+    private async Task<HandlingResult> WriteAsync(bool queued, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);

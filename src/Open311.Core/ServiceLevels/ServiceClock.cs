@@ -1,5 +1,4 @@
 using Open311.Core.Calendar;
-using Open311.Core.Data;
 using Open311.Core.Requests;
 using Open311.Core.Workflow;
 
@@ -22,7 +21,7 @@ namespace Open311.Core.ServiceLevels;
 /// </list>
 /// Minutes are rounded to the nearest whole minute at each step.
 /// </summary>
-public sealed class ServiceClock(Open311Db db, WorkingCalendars calendars)
+public sealed class ServiceClock(ServiceLevelRules rules, WorkingCalendars calendars)
 {
     public async Task StartAsync(ServiceRequest request, CancellationToken cancellationToken) =>
         request.SetClock(Start(await TargetsAsync(request, cancellationToken), request.RequestedAt, await CalendarAsync(request, cancellationToken)));
@@ -151,8 +150,8 @@ public sealed class ServiceClock(Open311Db db, WorkingCalendars calendars)
 
     private static int Minutes(TimeSpan workingTime) => (int)Math.Round(workingTime.TotalMinutes, MidpointRounding.AwayFromZero);
 
-    private Task<Targets> TargetsAsync(ServiceRequest request, CancellationToken cancellationToken) =>
-        ServiceLevelTargets.ForAsync(db, request.ServiceId, request.AreaId, request.Priority, cancellationToken);
+    private async Task<Targets> TargetsAsync(ServiceRequest request, CancellationToken cancellationToken) =>
+        (await rules.ForAsync(request.JurisdictionId, cancellationToken)).TargetsFor(request.ServiceId, request.AreaId, request.Priority);
 
     private async Task<WorkingCalendar> CalendarAsync(ServiceRequest request, CancellationToken cancellationToken) =>
         await calendars.ForAsync(request.JurisdictionId, cancellationToken)

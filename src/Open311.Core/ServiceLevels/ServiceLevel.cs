@@ -5,7 +5,7 @@ namespace Open311.Core.ServiceLevels;
 /// <summary>
 /// How long a category's requests may take, in working minutes of the jurisdiction's calendar: to
 /// the first answer from staff and to resolution. Optionally only inside one department area
-/// and/or for one priority; <see cref="ServiceLevelTargets"/> picks the most specific row that matches.
+/// and/or for one priority; <see cref="ServiceLevelBook.TargetsFor"/> picks the most specific row that matches.
 /// </summary>
 public class ServiceLevel
 {

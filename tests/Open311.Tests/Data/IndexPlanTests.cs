@@ -84,6 +84,31 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         await AssertIndexServedAsync(db, await db.PublicViewsAsync(Filters[shape], Greek, CancellationToken.None));
     }
 
+    /// <summary>
+    /// The service prepares its statements (<see cref="Open311Database.AutoPreparedStatements"/>), and PostgreSQL may then plan a
+    /// statement once for every parameter value. That generic plan cannot use a partial index whose condition rests on a
+    /// parameter, so it must be index-served too.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public async Task ListQuery_GenericPlan_IsServedByAnIndex(string shape)
+    {
+        await using var db = app.Db();
+        var plan = await GenericPlanOfAsync(db, await db.PublicViewsAsync(Filters[shape], Greek, CancellationToken.None));
+        Assert.Contains("$1", plan);
+        AssertIndexServed(plan, []);
+        if (OpenOnlyIndexes.TryGetValue(shape, out var index))
+        {
+            Assert.True(plan.Contains(index, StringComparison.Ordinal), plan);
+        }
+    }
+
+    /// <summary>The partial indexes on open requests that the generic plans of "status=open" shapes must still be able to use.</summary>
+    private static readonly Dictionary<string, string> OpenOnlyIndexes = new()
+    {
+        ["service_code+status"] = "ix_requests_service_open",
+    };
+
     [Theory]
     [MemberData(nameof(StaffShapes))]
     public async Task StaffListQuery_IsServedByAnIndex(string shape)
@@ -223,6 +248,15 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
     }
 
     [Fact]
+    public async Task ListTagStamp_IsTwoIndexProbes()
+    {
+        await using var db = app.Db();
+        var plan = await AssertIndexServedAsync(db, ConditionalGetRequests.ListStamps(db, DemoCatalog.JurisdictionId, Now.AddDays(-90)));
+        // Each end read by one probe: two limited index scans, no aggregate over the window.
+        Assert.True(plan.Contains("ix_requests_updated") && plan.Split("Limit").Length == 3 && !plan.Contains("Aggregate"), plan);
+    }
+
+    [Fact]
     public async Task WorkingCalendarRows_AreServedByAnIndex()
     {
         await using var db = app.Db();
@@ -249,12 +283,53 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         }
 
         var text = string.Join('\n', plan);
+        AssertIndexServed(text, tables);
+        return text;
+    }
+
+    private static void AssertIndexServed(string plan, string[] tables)
+    {
         foreach (var table in (string[])["service_requests", "request_events", .. tables])
         {
-            Assert.DoesNotContain($"Seq Scan on {table}", text);
+            Assert.DoesNotContain($"Seq Scan on {table}", plan);
         }
 
-        Assert.Matches("Index Scan|Index Only Scan|Bitmap Index Scan", text);
-        return text;
+        Assert.Matches("Index Scan|Index Only Scan|Bitmap Index Scan", plan);
+    }
+
+    /// <summary>The plan PostgreSQL runs for the query prepared with its generic plan forced, as auto_explain reports it to this session.</summary>
+    private static async Task<string> GenericPlanOfAsync<T>(Open311Db db, IQueryable<T> query)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync("LOAD 'auto_explain'");
+        await db.Database.ExecuteSqlRawAsync("""
+            SET LOCAL enable_seqscan = off; SET LOCAL plan_cache_mode = force_generic_plan;
+            SET LOCAL auto_explain.log_min_duration = 0; SET LOCAL auto_explain.log_level = notice
+            """);
+        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        var notices = new List<string>();
+        void Collect(object sender, Npgsql.NpgsqlNoticeEventArgs e) => notices.Add(e.Notice.MessageText);
+        connection.Notice += Collect;
+        try
+        {
+            await using var command = query.CreateDbCommand();
+            command.Transaction = transaction.GetDbTransaction();
+            await command.PrepareAsync();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                }
+            }
+
+            // auto_explain reports when the statement's portal closes, which the session's next statement does.
+            await db.Database.ExecuteSqlRawAsync("SELECT 1");
+        }
+        finally
+        {
+            connection.Notice -= Collect;
+        }
+
+        return Assert.Single(notices, n => n.Contains("plan:", StringComparison.Ordinal));
     }
 }

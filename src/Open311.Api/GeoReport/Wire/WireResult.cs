@@ -7,8 +7,16 @@ public sealed class WireResult(WireFormat format, Action<IWireWriter> write, int
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        // Buffered: XmlWriter writes synchronously, which Kestrel does not allow on the response body.
-        using var buffer = new MemoryStream();
+        using var buffer = Render(format, write);
+        await Send(httpContext, format, statusCode, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+    }
+
+    /// <summary>
+    /// The document's bytes. Buffered: XmlWriter writes synchronously, which Kestrel does not allow on the response body.
+    /// </summary>
+    public static MemoryStream Render(WireFormat format, Action<IWireWriter> write)
+    {
+        var buffer = new MemoryStream();
         if (format == WireFormat.Xml)
         {
             using var writer = new XmlWireWriter(buffer);
@@ -20,10 +28,16 @@ public sealed class WireResult(WireFormat format, Action<IWireWriter> write, int
             write(writer);
         }
 
+        return buffer;
+    }
+
+    /// <summary>Writes a rendered document as the answer.</summary>
+    public static Task Send(HttpContext httpContext, WireFormat format, int statusCode, ReadOnlyMemory<byte> body)
+    {
         var response = httpContext.Response;
         response.StatusCode = statusCode;
         response.ContentType = format.ContentType();
-        response.ContentLength = buffer.Length;
-        await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), httpContext.RequestAborted);
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
     }
 }
