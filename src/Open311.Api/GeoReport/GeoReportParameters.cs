@@ -10,19 +10,8 @@ public sealed class GeoReportParameters(IQueryCollection query, IFormCollection?
 {
     public static async Task<GeoReportParameters> ReadAsync(HttpRequest request)
     {
-        IFormCollection? form = null;
-        if (HttpMethods.IsPost(request.Method) && request.HasFormContentType)
-        {
-            try
-            {
-                form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-            }
-            catch (Exception exception) when (exception is InvalidDataException or IOException or BadHttpRequestException)
-            {
-                // A malformed or oversized body: the POST handler reads it again and reports why.
-            }
-        }
-
+        // A form that cannot be read was refused at the edge (EdgeInputChecks); this one is read already.
+        var form = HttpMethods.IsPost(request.Method) && request.HasFormContentType ? await request.ReadFormAsync(request.HttpContext.RequestAborted) : null;
         return new GeoReportParameters(request.Query, form);
     }
 

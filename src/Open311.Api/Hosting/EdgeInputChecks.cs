@@ -5,9 +5,11 @@ using Open311.Api.GeoReport;
 namespace Open311.Api.Hosting;
 
 /// <summary>
-/// Refuses, before any endpoint reads them, two kinds of input that otherwise end in a 500:
-/// a body in a charset the service cannot decode (415), and a NUL character anywhere in the
-/// query string, a form field or a JSON body (400; PostgreSQL text cannot hold NUL). One place
+/// Refuses, before any endpoint reads them, three kinds of input that otherwise end in a 500:
+/// a body in a charset the service cannot decode (415), a form body that cannot be read (400:
+/// a second reader, such as the Idempotency-Key fingerprint or the SMS callback, would throw), and a
+/// NUL character anywhere in the query string, a form field or a JSON body (400; PostgreSQL text
+/// cannot hold NUL). One place
 /// for every endpoint, answering in the endpoint's own format: Open311 errors on the GeoReport
 /// paths, ProblemDetails elsewhere.
 /// </summary>
@@ -56,8 +58,12 @@ public static class EdgeInputChecks
 
         if (request.HasFormContentType)
         {
-            var form = await FormOrNullAsync(request);
-            return form?.FirstOrDefault(f => HasNul(f.Key) || f.Value.Any(HasNul)) is { Key: { } field } ? NulIn($"the field {Printable(field)}") : null;
+            if (await FormOrNullAsync(request) is not { } form)
+            {
+                return (StatusCodes.Status400BadRequest, "the form could not be read: it is malformed or larger than allowed");
+            }
+
+            return form.FirstOrDefault(f => HasNul(f.Key) || f.Value.Any(HasNul)) is { Key: { } field } ? NulIn($"the field {Printable(field)}") : null;
         }
 
         return type.MediaType.Value?.EndsWith("json", StringComparison.OrdinalIgnoreCase) == true && await JsonHasNulAsync(request)
@@ -92,7 +98,7 @@ public static class EdgeInputChecks
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or BadHttpRequestException)
         {
-            // Malformed or oversized: the endpoint reads it again and says why in its own words.
+            // Malformed or oversized; read, it is cached for every later reader.
             return null;
         }
     }

@@ -66,6 +66,30 @@ public class HostileAdminInputTests(Open311App app) : IClassFixture<Open311App>
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>
+    /// Found by the fuzz suite: an Idempotency-Key makes the call's form be read twice (the edge, the key's fingerprint),
+    /// and a form that could not be read the first time gave a 500 the second. A multipart body that is none, and a
+    /// form key past the reader's 2,048 characters.
+    /// </summary>
+    [Theory]
+    [InlineData("multipart/form-data; boundary=x", "a@")]
+    [InlineData("application/x-www-form-urlencoded", "long-key")]
+    public async Task AnUnreadableFormWithAnIdempotencyKey_Is400(string contentType, string body)
+    {
+        var admin = await AdminClient.SignInAsync(app, "admin");
+        using var request = new HttpRequestMessage(HttpMethod.Delete, "/admin/areas/-1")
+        {
+            Content = new StringContent(body == "long-key" ? new string('k', 3000) + "=v" : body),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        var response = await admin.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task ConcurrentPutsOfOneCategory_AnswerOkOr409_Never500()
     {
