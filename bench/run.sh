@@ -544,8 +544,12 @@ drain_outbox() {  # drain_outbox AFTER_ID PHASE: until no message after AFTER_ID
 }
 
 service_peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$service_pid/status")
+baseline_peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$baseline_pid/status")
 if [ "$outbox" = 1 ]; then
-  log "Outbox: the service restarted as a node that delivers too"
+  # The baseline is done, and its pools' idle connections would count against PostgreSQL's max_connections.
+  log "Outbox: the baseline stopped; the service restarted as a node that delivers too"
+  stop_pid "$baseline_pid"
+  baseline_pid=''
   stop_service
   start_service "$results/service-outbox.log" true
   log "Outbox: POST load on the service for $duration, staff alerts by e-mail ($email_transport), then the backlog drained"
@@ -585,7 +589,7 @@ fi
 {
   # The larger of the two service processes' (the comparison's, and the outbox step's when it ran).
   echo "service_vmhwm_kb $(awk -v before="$service_peak_kb" '/VmHWM/ {print ($2 > before ? $2 : before)}' "/proc/$service_pid/status")"
-  echo "baseline_vmhwm_kb $(awk '/VmHWM/ {print $2}' "/proc/$baseline_pid/status")"
+  echo "baseline_vmhwm_kb $baseline_peak_kb"
 } >"$results/memory.txt"
 
 # ---------------------------------------------------------------------------------------------

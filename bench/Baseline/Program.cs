@@ -14,7 +14,8 @@ var connectionString = builder.Configuration.GetConnectionString("Open311") is {
 
 // Every statement is prepared on each pooled connection at its second use. The radius query gets sessions
 // that plan each execution for its own parameters (bench/README.md, "Plans of the baseline").
-var prepared = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 20, AutoPrepareMinUsages = 2 };
+// Connections go back to the pool without Npgsql's reset (the baseline leaves no session state), as the service's do.
+var prepared = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 20, AutoPrepareMinUsages = 2, NoResetOnClose = true };
 await using var dataSource = NpgsqlDataSource.Create(prepared.ConnectionString);
 await using var customPlans = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(prepared.ConnectionString)
 {
