@@ -53,10 +53,12 @@ public sealed class ConditionalGetRequests
         ConditionalGet.Describe(response, OneTag(updatedAt, extensions), OneLastModified(updatedAt));
 
     /// <summary>
-    /// GET requests' tag: the newest <c>updated_at</c> of the jurisdiction's requests (any change, an insert included,
+    /// GET requests' tag: the newest <c>updated_at</c> of the jurisdiction's public requests (any change, an insert included,
     /// moves it) and the oldest <c>requested_at</c> in the list's window (a sliding window loses a request only when it
     /// changes), one index probe each (<c>ix_requests_updated</c>, one of the (jurisdiction, requested_at) indexes), with the normalised query.
-    /// Private requests count too, which only makes the tag change more often; hashed, it tells nothing of them. Null
+    /// Only public categories count: a tag that moved with a private request's change would show when a private category
+    /// is busy. A request moved into a private category therefore moves no stamp; a copy of a list that held it stays
+    /// current until the jurisdiction's next public change (spec/extensions.md, "Known limits"). Null
     /// for a moment after each change (<see cref="Open311Options.ListTagSettle"/>): a change stamped earlier than the
     /// newest but committed after it would not move the maximum, so no tag is given until such a change must have committed.
     /// </summary>
@@ -90,7 +92,8 @@ public sealed class ConditionalGetRequests
     internal static IQueryable<ListStamp> ListStamps(Open311Db db, string jurisdictionId, DateTimeOffset from) => db.Jurisdictions
         .Where(j => j.Id == jurisdictionId)
         .Select(j => new ListStamp(
-            db.Requests.Where(r => r.JurisdictionId == jurisdictionId).OrderByDescending(r => r.UpdatedAt).Select(r => (DateTimeOffset?)r.UpdatedAt).FirstOrDefault(),
-            db.Requests.Where(r => r.JurisdictionId == jurisdictionId && r.RequestedAt >= from).OrderBy(r => r.RequestedAt)
+            db.Requests.Where(r => r.JurisdictionId == jurisdictionId && r.Service.IsPublic).OrderByDescending(r => r.UpdatedAt)
+                .Select(r => (DateTimeOffset?)r.UpdatedAt).FirstOrDefault(),
+            db.Requests.Where(r => r.JurisdictionId == jurisdictionId && r.RequestedAt >= from && r.Service.IsPublic).OrderBy(r => r.RequestedAt)
                 .Select(r => (DateTimeOffset?)r.RequestedAt).FirstOrDefault()));
 }

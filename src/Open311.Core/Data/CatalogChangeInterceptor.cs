@@ -49,7 +49,7 @@ public sealed class CatalogChangeInterceptor(CatalogChanges changes) : SaveChang
     {
         if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
             && e.Entity is Jurisdiction or ServiceCategory or ServiceAttribute or AttributeValue or RequestWorkflow or WorkflowState or WorkflowTransition
-                or WeekdayHours or CalendarDay or ServiceLevel or EscalationRule))
+                or Department or WeekdayHours or CalendarDay or ServiceLevel or EscalationRule))
         {
             _pending.AddOrUpdate(context, Marker);
         }

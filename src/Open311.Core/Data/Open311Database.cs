@@ -37,14 +37,15 @@ public static class Open311Database
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = name };
         var settings = builder.ConnectionStringBuilder;
-        if (settings.MaxAutoPrepare == 0)
+        // Npgsql's own builder knows every keyword, set or not: only a plain one tells what the string itself says
+        // (Max Auto Prepare=0 turns preparation off, as a pooler in transaction mode may need: docs/scaling.md).
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             settings.MaxAutoPrepare = AutoPreparedStatements;
             settings.AutoPrepareMinUsages = 2;
         }
 
-        // Npgsql's own builder knows every keyword, set or not: only a plain one tells what the string itself says.
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
         {
             settings.NoResetOnClose = true;

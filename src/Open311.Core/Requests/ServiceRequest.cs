@@ -412,7 +412,9 @@ public class ServiceRequest
     internal void RejectSuggestion(DuplicateSuggestion suggestion, string actor, string? reason, DateTimeOffset now)
     {
         suggestion.Decide(SuggestionDecision.Rejected, actor, now);
-        RecordUnseen(actor, RequestEventKind.DuplicateRejected, reason, now, ("duplicate_suggestion", suggestion.CandidateId, "rejected"));
+        // A staff-only event, but Open311's possible_duplicate_of (extensions=true) loses the candidate: updated_at moves,
+        // so that the request's and the lists' validators change too (ConditionalGetRequests).
+        Record(actor, RequestEventKind.DuplicateRejected, isPublic: false, reason, now, ("duplicate_suggestion", suggestion.CandidateId, "rejected"));
     }
 
     /// <summary>Becoming a duplicate of <paramref name="originalId"/> settles its suggestion, if staff were offered one (loaded).</summary>

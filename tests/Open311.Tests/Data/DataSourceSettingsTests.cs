@@ -23,6 +23,13 @@ public class DataSourceSettingsTests
         Assert.False(settings.NoResetOnClose);
     }
 
+    /// <summary>A pooler in transaction mode may need preparation off (docs/scaling.md): 0 must stay 0.</summary>
+    [Fact]
+    public void MaxAutoPrepareZero_TurnsPreparationOff()
+    {
+        Assert.Equal(0, SettingsOf("Host=127.0.0.1;Database=open311;Max Auto Prepare=0").MaxAutoPrepare);
+    }
+
     private static NpgsqlConnectionStringBuilder SettingsOf(string connectionString)
     {
         using var dataSource = Open311Database.CreateDataSource(connectionString);

@@ -123,14 +123,22 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
         await using var db = app.Db();
         // On the test's few rows a sort of a handful is as cheap as the walk, and the planner's pick varies with what the
         // class's other tests stored; with sorting priced out, only an index that gives the order serves the page.
-        // Connections go back to the pool as they are (Open311Database: no reset on close), so the setting is undone after.
+        var filter = StaffFilter() with { Order = StaffRequestOrder.ResolutionDue };
+        Assert.Contains("ix_requests_open_resolution_due",
+            await WithoutSortingAsync(db, () => AssertIndexServedAsync(db, db.StaffPage(Dispatcher, filter, Now).Select(StaffRequestSummary.From(Greek)))));
+    }
+
+    /// <summary>
+    /// The plan with sorting priced out, for shapes whose index gives the order at 10⁶ rows but which a sort of the test's
+    /// handful of rows would beat. Connections go back to the pool as they are (Open311Database: no reset), so it is undone after.
+    /// </summary>
+    private static async Task<string> WithoutSortingAsync(Open311Db db, Func<Task<string>> plan)
+    {
         await db.Database.OpenConnectionAsync();
         await db.Database.ExecuteSqlRawAsync("SET enable_sort = off");
         try
         {
-            var filter = StaffFilter() with { Order = StaffRequestOrder.ResolutionDue };
-            Assert.Contains("ix_requests_open_resolution_due",
-                await AssertIndexServedAsync(db, db.StaffPage(Dispatcher, filter, Now).Select(StaffRequestSummary.From(Greek))));
+            return await plan();
         }
         finally
         {
@@ -260,7 +268,8 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
     public async Task ListTagStamp_IsTwoIndexProbes()
     {
         await using var db = app.Db();
-        var plan = await AssertIndexServedAsync(db, ConditionalGetRequests.ListStamps(db, DemoCatalog.JurisdictionId, Now.AddDays(-90)));
+        // Only public requests stamp it, so each end walks its index to the first public one (at 10⁶ rows the first or so).
+        var plan = await WithoutSortingAsync(db, () => AssertIndexServedAsync(db, ConditionalGetRequests.ListStamps(db, DemoCatalog.JurisdictionId, Now.AddDays(-90))));
         // Each end read by one probe: two limited index scans, no aggregate over the window.
         Assert.True(plan.Contains("ix_requests_updated") && plan.Split("Limit").Length == 3 && !plan.Contains("Aggregate"), plan);
     }

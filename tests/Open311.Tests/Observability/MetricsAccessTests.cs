@@ -44,3 +44,34 @@ public class MetricsAccessTests : IClassFixture<MetricsAccessTests.BehindProxy>
         Assert.Equal(expected == HttpStatusCode.OK, body.Contains("# TYPE", StringComparison.Ordinal));
     }
 }
+
+/// <summary>
+/// Without <c>Proxy:KnownProxies</c> a forwarded header is not read, and a proxy on the same host makes every caller look
+/// like loopback: a scrape that arrives with one is refused all the same.
+/// </summary>
+public class MetricsWithoutKnownProxyTests : IClassFixture<ListeningApp>
+{
+    private readonly ListeningApp _app;
+
+    public MetricsWithoutKnownProxyTests(ListeningApp app)
+    {
+        _app = app;
+        app.StartServer();
+    }
+
+    [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.7")]
+    [InlineData("Forwarded", "for=203.0.113.7")]
+    public async Task AForwardedScrape_IsRefused(string header, string value)
+    {
+        using var http = new HttpClient { BaseAddress = _app.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Add(header, value);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var direct = await http.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, direct.StatusCode);
+    }
+}
