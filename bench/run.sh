@@ -2,7 +2,7 @@
 # Load benchmark: the GeoReport v2 service against a hand-written Kestrel + Npgsql baseline, on
 # 1,000,000 seeded requests in a private PostgreSQL + PostGIS cluster. See bench/README.md.
 #
-#   bench/run.sh                      13-16 minutes on 2 cores; figures in bench/results/summary.md
+#   bench/run.sh                      about 30 minutes on 2 cores (22 with BENCH_STATISTICS=0); figures in bench/results/summary.md
 #   BENCH_ROWS=20000 BENCH_ENDPOINTS= BENCH_DURATION=3s bench/run.sh
 #                                     a smoke run of the outbox measurement alone (about 2 minutes, mostly the build)
 #
