@@ -43,9 +43,6 @@ public static class ConditionalGet
             && Seconds(modified) <= since;
     }
 
-    /// <summary>True when the request carries a validator at all: only then is it worth a look before building the answer.</summary>
-    public static bool IsConditional(HttpRequest request) => request.Headers.IfNoneMatch.Count > 0 || request.Headers.IfModifiedSince.Count > 0;
-
     /// <summary>The headers of a public answer with validators; the same on its 200 and its 304.</summary>
     public static void Describe(HttpResponse response, string tag, DateTimeOffset? lastModified)
     {

@@ -11,46 +11,37 @@ namespace Open311.Api.GeoReport;
 /// The validators of GET requests/{id} and GET requests: weak tags hashed from what the answer is built from (the rows'
 /// <c>updated_at</c>, which every public change moves, and the catalogue's version, which every change of a name, a
 /// department or a workflow moves), with the call's format, language, zone and API base. A client whose tag still
-/// matches gets a 304 after one small query instead of the answer. A request Open311 does not show (a private
+/// matches gets a 304 instead of the answer: after the request's own read, or after one small query for a list. A request Open311 does not show (a private
 /// category, another jurisdiction, no such id) is never looked at here: it gets the same 404 as always, never a tag.
 /// </summary>
 public sealed class ConditionalGetRequests
 {
-    private readonly CatalogVersion _catalog;
+    private readonly CatalogSnapshot _catalog;
     private readonly string _inputs;
 
-    private ConditionalGetRequests(GeoReportCall call, string apiBase, CatalogVersion catalog)
+    /// <summary>The validators of answers built from <paramref name="catalog"/>, the snapshot whose names the answer shows.</summary>
+    public ConditionalGetRequests(GeoReportCall call, string apiBase, CatalogSnapshot catalog)
     {
         _catalog = catalog;
-        _inputs = string.Join('|', catalog.Version.ToString(CultureInfo.InvariantCulture), call.Format, call.Language.Chosen, call.Language.Default, call.Zone.Id,
-            apiBase);
+        _inputs = string.Join('|', catalog.Version.Version.ToString(CultureInfo.InvariantCulture), call.Format, call.Language.Chosen, call.Language.Default,
+            call.Zone.Id, apiBase);
     }
-
-    public static async Task<ConditionalGetRequests> ForAsync(GeoReportCall call, string apiBase, CatalogCache catalog, CancellationToken cancellationToken) =>
-        new(call, apiBase, (await catalog.ForAsync(call.JurisdictionId, cancellationToken)).Version);
 
     /// <summary>
-    /// GET requests/{id} with a validator: a 304 when the client's copy is current, after reading only the request's
-    /// <c>updated_at</c> through the same public filter as the answer; null when the answer must be built.
+    /// GET requests/{id}: a 304 when the client's copy of the request, last changed at <paramref name="updatedAt"/>, is
+    /// current; else null, with the validators set on the 200 that follows.
     /// </summary>
-    public async Task<IResult?> NotModifiedAsync(HttpRequest request, Open311ReadDb reads, Open311Db primary, RequestFilter filter, bool extensions,
-        CancellationToken cancellationToken)
+    public IResult? NotModifiedOrDescribe(HttpRequest request, DateTimeOffset updatedAt, bool extensions)
     {
-        // An app revalidates right after its own change too: the primary answers what the standby has not replayed yet.
-        var (updatedAt, _) = await reads.FindAsync(primary, async db => await (await db.PublicPageAsync(filter, cancellationToken))
-            .Select(r => (DateTimeOffset?)r.UpdatedAt).FirstOrDefaultAsync(cancellationToken), found => found is not null);
-        if (updatedAt is not { } updated)
+        var (tag, lastModified) = (OneTag(updatedAt, extensions), OneLastModified(updatedAt));
+        if (ConditionalGet.IsCurrent(request, tag, lastModified))
         {
-            return null;
+            return ConditionalGet.NotModified(tag, lastModified);
         }
 
-        var (tag, lastModified) = (OneTag(updated, extensions), OneLastModified(updated));
-        return ConditionalGet.IsCurrent(request, tag, lastModified) ? ConditionalGet.NotModified(tag, lastModified) : null;
+        ConditionalGet.Describe(request.HttpContext.Response, tag, lastModified);
+        return null;
     }
-
-    /// <summary>The validators of a request's answer, on its 200.</summary>
-    public void DescribeOne(HttpResponse response, DateTimeOffset updatedAt, bool extensions) =>
-        ConditionalGet.Describe(response, OneTag(updatedAt, extensions), OneLastModified(updatedAt));
 
     /// <summary>
     /// GET requests' tag: the newest <c>updated_at</c> of the jurisdiction's public requests (any change, an insert included,
@@ -84,7 +75,7 @@ public sealed class ConditionalGetRequests
         ConditionalGet.WeakTag($"one|{updatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{extensions}|{_inputs}");
 
     /// <summary>The later of the request's change and the catalogue's: either moves what the answer says.</summary>
-    private DateTimeOffset OneLastModified(DateTimeOffset updatedAt) => _catalog.ChangedAt is { } changed && changed > updatedAt ? changed : updatedAt;
+    private DateTimeOffset OneLastModified(DateTimeOffset updatedAt) => _catalog.Version.ChangedAt is { } changed && changed > updatedAt ? changed : updatedAt;
 
     internal sealed record ListStamp(DateTimeOffset? Newest, DateTimeOffset? Oldest);
 

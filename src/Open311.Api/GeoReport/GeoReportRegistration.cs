@@ -22,6 +22,7 @@ public static class GeoReportRegistration
         builder.Services.AddSingleton<GeoReportCallMiddleware>();
         builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddSingleton<ConditionalGetCatalog>();
+        builder.Services.AddSingleton<PublicRequestLookup>();
 
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Open311.Api.GeoReport.Wire;
 using Open311.Core;
+using Open311.Core.Catalog;
 using Open311.Core.Requests;
 
 namespace Open311.Api.GeoReport;
@@ -8,8 +9,8 @@ namespace Open311.Api.GeoReport;
 /// <summary>What <c>extensions=true</c> shows of a page's requests: their extras, public notes and the pending duplicate suggestions Open311 may name (public candidates only).</summary>
 public sealed record RequestExtensions(IReadOnlyDictionary<long, RequestExtras> Extras, ILookup<long, PublicNote> Notes, ILookup<long, long> PossibleDuplicates);
 
-/// <summary>Writes <c>&lt;service_requests&gt;</c> for GET requests and GET requests/{id}.</summary>
-public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string?> mediaUrl)
+/// <summary>Writes <c>&lt;service_requests&gt;</c> for GET requests and GET requests/{id}, with the catalogue's names in the call's language.</summary>
+public sealed class RequestDocument(GeoReportCall call, PublicNames names, Func<RequestView, string?> mediaUrl)
 {
     public void Write(IWireWriter writer, IReadOnlyList<RequestView> requests, RequestExtensions? extensions)
     {
@@ -31,14 +32,15 @@ public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string
 
     private void WriteStandardFields(IWireWriter writer, RequestView request)
     {
+        var category = names.Category(request.ServiceId);
         writer.String("service_request_id", request.Id.ToString(CultureInfo.InvariantCulture));
         writer.String("status", request.Status.ToOpen311());
         writer.String("status_notes", request.StatusNotes);
-        writer.String("service_name", request.ServiceName);
-        writer.String("service_code", request.ServiceCode);
+        writer.String("service_name", category.Name.In(call.Language));
+        writer.String("service_code", category.Code);
         writer.String("description", request.Description);
-        writer.String("agency_responsible", request.AgencyResponsible);
-        writer.String("service_notice", Blank(request.ServiceNotice));
+        writer.String("agency_responsible", Agency(request));
+        writer.String("service_notice", Blank(category.Notice.In(call.Language)));
         writer.String("requested_datetime", Time(request.RequestedAt));
         writer.String("updated_datetime", Time(request.UpdatedAt));
         writer.String("expected_datetime", request.ExpectedAt is { } expected ? Time(expected) : null);
@@ -56,7 +58,7 @@ public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string
         writer.StartNestedObject("extended_attributes");
         writer.String("channel", extras.Channel.ToOpen311());
         writer.String("detailed_status", extras.State);
-        writer.String("department", request.AgencyResponsible);
+        writer.String("department", Agency(request));
         writer.String("protocol_number", extras.ProtocolNumber);
         writer.String("duplicate_of", extras.DuplicateOfId?.ToString(CultureInfo.InvariantCulture));
         var suggested = string.Join(",", possibleDuplicates.Select(id => id.ToString(CultureInfo.InvariantCulture)));
@@ -96,6 +98,8 @@ public sealed class RequestDocument(GeoReportCall call, Func<RequestView, string
         RequestEventKind.StatusChanged or RequestEventKind.MarkedDuplicate => "status_changed",
         _ => "note",
     };
+
+    private string? Agency(RequestView request) => names.Department(request.DepartmentId)?.In(call.Language);
 
     private string Time(DateTimeOffset value) => Iso8601.Format(value, call.Zone);
 

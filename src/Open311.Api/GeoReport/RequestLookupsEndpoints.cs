@@ -6,7 +6,6 @@ using Open311.Api.GeoReport.Wire;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
 using Open311.Core.Duplicates;
-using Open311.Core.Requests;
 
 namespace Open311.Api.GeoReport;
 
@@ -45,7 +44,8 @@ public static class RequestLookupsEndpoints
         }
 
         // Read before the rows: a change between the two makes the tag older than the answer, which costs a 200 later, never a wrong 304.
-        var validators = await ConditionalGetRequests.ForAsync(call, urls.ApiBase(http.Request), catalog, cancellationToken);
+        var snapshot = await catalog.ForAsync(call.JurisdictionId, cancellationToken);
+        var validators = new ConditionalGetRequests(call, urls.ApiBase(http.Request), snapshot);
         if (await validators.ListTagAsync(reads, http.Request, filter, now, options.Value.ListTagSettle, cancellationToken) is { } tag)
         {
             if (ConditionalGet.IsCurrent(http.Request, tag, lastModified: null))
@@ -56,36 +56,34 @@ public static class RequestLookupsEndpoints
             ConditionalGet.Describe(http.Response, tag, lastModified: null);
         }
 
-        var rows = await (await reads.PublicViewsAsync(filter, call.Language, cancellationToken)).ToListAsync(cancellationToken);
+        var rows = await reads.PublicViews(filter, snapshot.Names).ToListAsync(cancellationToken);
         var hasNext = rows.Count > filter.PageSize;
         var page = hasNext ? rows[..filter.PageSize] : rows;
         Paging.AddHeaders(http.Response, urls.ApiBase(http.Request), http.Request, filter.Page, page.Count, hasNext);
-        return await RespondAsync(call, extensions, http.Request, reads, urls, page, cancellationToken);
+        return await RespondAsync(call, extensions, http.Request, reads, urls, snapshot.Names, page, cancellationToken);
     }
 
     public static async Task<IResult> GetRequest(
         GeoReportCall call, [Description("The request, as service_request_id gives it.")] string service_request_id, ExtensionsParameter extensions, HttpRequest request, Open311ReadDb reads,
-        Open311Db primary, PublicUrls urls, CatalogCache catalog, CancellationToken cancellationToken)
+        Open311Db primary, PublicUrls urls, CatalogCache catalog, PublicRequestLookup lookup, CancellationToken cancellationToken)
     {
         var id = long.TryParse(service_request_id, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
-        var filter = new RequestFilter { JurisdictionId = call.JurisdictionId, Ids = [id] };
-        var validators = await ConditionalGetRequests.ForAsync(call, urls.ApiBase(request), catalog, cancellationToken);
-        if (ConditionalGet.IsConditional(request)
-            && await validators.NotModifiedAsync(request, reads, primary, filter, extensions.On, cancellationToken) is { } notModified)
-        {
-            return notModified;
-        }
-
+        var snapshot = await catalog.ForAsync(call.JurisdictionId, cancellationToken);
         // An app reads its request right after POST: the primary answers what the standby has not replayed yet.
-        var (rows, source) = await reads.FindAsync(primary,
-            async db => await (await db.PublicViewsAsync(filter, call.Language, cancellationToken)).ToListAsync(cancellationToken), found => found.Count > 0);
-        if (rows.Count == 0)
+        var (row, source) = await reads.FindAsync(primary,
+            db => lookup.FindAsync(db, call.JurisdictionId, id, snapshot.Names, cancellationToken), found => found is not null);
+        if (row is null)
         {
             return Open311Errors.NotFound(call.Format, $"service_request_id {service_request_id} not found");
         }
 
-        validators.DescribeOne(request.HttpContext.Response, rows[0].UpdatedAt, extensions.On);
-        return await RespondAsync(call, extensions, request, source, urls, rows, cancellationToken);
+        var validators = new ConditionalGetRequests(call, urls.ApiBase(request), snapshot);
+        if (validators.NotModifiedOrDescribe(request, row.UpdatedAt, extensions.On) is { } notModified)
+        {
+            return notModified;
+        }
+
+        return await RespondAsync(call, extensions, request, source, urls, snapshot.Names, [row], cancellationToken);
     }
 
     public static async Task<WireResult> GetToken(GeoReportCall call, [Description("The token a batch service's POST requests returned.")] string token,
@@ -114,8 +112,8 @@ public static class RequestLookupsEndpoints
     }
 
     private static async Task<WireResult> RespondAsync(
-        GeoReportCall call, ExtensionsParameter extensions, HttpRequest request, Open311Db db, PublicUrls urls, IReadOnlyList<RequestView> rows,
-        CancellationToken cancellationToken)
+        GeoReportCall call, ExtensionsParameter extensions, HttpRequest request, Open311Db db, PublicUrls urls, PublicNames names,
+        IReadOnlyList<RequestView> rows, CancellationToken cancellationToken)
     {
         RequestExtensions? extended = null;
         if (extensions.On)
@@ -133,7 +131,7 @@ public static class RequestLookupsEndpoints
             extended = new RequestExtensions(extras, events.ToLookup(e => e.RequestId), suggested);
         }
 
-        var document = new RequestDocument(call, view =>
+        var document = new RequestDocument(call, names, view =>
             view.MediaId is { } mediaId ? urls.Media(request, mediaId) : view.ExternalMediaUrl);
         return new WireResult(call.Format, writer => document.Write(writer, rows, extended));
     }

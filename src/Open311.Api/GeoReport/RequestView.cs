@@ -7,7 +7,8 @@ namespace Open311.Api.GeoReport;
 /// <summary>
 /// A request's standard GeoReport fields as Open311 may show them, projected straight from the database. It has no
 /// field for the requester's name, e-mail, phone, device or account: they are never read, so they cannot leak.
-/// Texts are already in the call's language (<see cref="LocalizedText.In"/> runs on the fetched row). What only
+/// It reads <c>service_requests</c> alone: the category's and department's names come from the catalogue in memory
+/// (<see cref="PublicNames"/>), in the call's language when the answer is written. What only
 /// <c>extensions=true</c> shows is read apart, for the rows of the page (<see cref="RequestExtras"/>): a plain list
 /// then neither joins the state and the original of a duplicate nor parses every row's attributes.
 /// </summary>
@@ -16,12 +17,10 @@ public sealed record RequestView
     public long Id { get; init; }
     public RequestStatus Status { get; init; }
     public string? StatusNotes { get; init; }
-    public required string ServiceCode { get; init; }
-    public required string ServiceName { get; init; }
-    public required string ServiceNotice { get; init; }
+    public long ServiceId { get; init; }
     public string? Description { get; init; }
-    /// <summary>The handling department's name (Open311 <c>agency_responsible</c>); null while it has none.</summary>
-    public string? AgencyResponsible { get; init; }
+    /// <summary>The handling department (Open311 <c>agency_responsible</c> names it); null while it has none.</summary>
+    public long? DepartmentId { get; init; }
     public DateTimeOffset RequestedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     /// <summary>Open311 <c>expected_datetime</c>: the time staff set, else the service level's resolution due time (null while waiting).</summary>
@@ -34,17 +33,15 @@ public sealed record RequestView
     public string? ExternalMediaUrl { get; init; }
     public Guid? MediaId { get; init; }
 
-    /// <summary>The EF projection: reads only these columns, and the texts in <paramref name="language"/>.</summary>
-    public static Expression<Func<ServiceRequest, RequestView>> From(LanguageChoice language) => r => new RequestView
+    /// <summary>The EF projection: reads only these columns.</summary>
+    public static readonly Expression<Func<ServiceRequest, RequestView>> FromRow = r => new RequestView
     {
         Id = r.Id,
         Status = r.Status,
         StatusNotes = r.StatusNotes,
-        ServiceCode = r.Service.Code,
-        ServiceName = r.Service.Name.In(language),
-        ServiceNotice = r.Service.Notice.In(language),
+        ServiceId = r.ServiceId,
         Description = r.Description,
-        AgencyResponsible = r.Department == null ? null : r.Department.Name.In(language),
+        DepartmentId = r.DepartmentId,
         RequestedAt = r.RequestedAt,
         UpdatedAt = r.UpdatedAt,
         ExpectedAt = r.ExpectedAt ?? r.ResolutionDueAt,

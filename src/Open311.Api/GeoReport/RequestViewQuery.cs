@@ -6,8 +6,7 @@ namespace Open311.Api.GeoReport;
 
 public static class RequestViewQuery
 {
-    /// <summary>One page of public requests, read as <see cref="RequestView"/>s: the query behind GET requests and GET requests/{id}.</summary>
-    public static async Task<IQueryable<RequestView>> PublicViewsAsync(this Open311Db db, RequestFilter filter, LanguageChoice language,
-        CancellationToken cancellationToken) =>
-        (await db.PublicPageAsync(filter, cancellationToken)).Select(RequestView.From(language));
+    /// <summary>One page of public requests, read as <see cref="RequestView"/>s: the query behind GET requests (one request: <see cref="PublicRequestLookup"/>).</summary>
+    public static IQueryable<RequestView> PublicViews(this Open311Db db, RequestFilter filter, PublicNames names) =>
+        db.PublicPage(filter, names).Select(RequestView.FromRow);
 }

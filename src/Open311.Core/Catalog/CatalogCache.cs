@@ -5,7 +5,7 @@ using Open311.Core.Workflow;
 namespace Open311.Core.Catalog;
 
 /// <summary>
-/// Each jurisdiction's active categories (with attributes) and workflows, kept in memory
+/// Each jurisdiction's active categories (with attributes), workflows and public names, kept in memory
 /// (<see cref="KeptPerJurisdiction{T}"/>): every Open311 call and every submission reads them, and
 /// they change a few times a year.
 /// </summary>
@@ -39,15 +39,27 @@ public sealed class CatalogCache
             .Include(w => w.Transitions).ThenInclude(t => t.To)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        return new CatalogSnapshot(services, workflows, version);
+        var publicCategories = await db.Services.AsNoTracking()
+            .Where(s => s.JurisdictionId == jurisdictionId && s.IsPublic)
+            .Select(s => new PublicCategory(s.Id, s.Code, s.Name, s.Notice))
+            .ToListAsync(cancellationToken);
+        var departments = await db.Departments.AsNoTracking()
+            .Where(d => d.JurisdictionId == jurisdictionId)
+            .Select(d => KeyValuePair.Create(d.Id, d.Name))
+            .ToListAsync(cancellationToken);
+        return new CatalogSnapshot(services, workflows, new PublicNames(publicCategories, departments), version);
     }
 }
 
 /// <summary>A jurisdiction's catalogue at one moment; shared between calls, so never changed.</summary>
-public sealed class CatalogSnapshot(IReadOnlyList<ServiceCategory> services, IReadOnlyList<RequestWorkflow> workflows, CatalogVersion version)
+public sealed class CatalogSnapshot(IReadOnlyList<ServiceCategory> services, IReadOnlyList<RequestWorkflow> workflows, PublicNames names,
+    CatalogVersion version)
 {
     /// <summary>The catalogue's version in the database (0032), the same on every instance: what Open311's validators (ETag, Last-Modified) rest on.</summary>
     public CatalogVersion Version => version;
+
+    /// <summary>The names public request answers show, of every public category (retired ones too) and department.</summary>
+    public PublicNames Names => names;
 
     /// <summary>The catalogue as citizens see it: active, public categories, by code.</summary>
     public IEnumerable<ServiceCategory> PublicServices => services.Where(s => s.IsPublic);

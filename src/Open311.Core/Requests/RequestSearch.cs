@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Open311.Core.Catalog;
 using Open311.Core.Data;
 using Open311.Core.Search;
 
@@ -9,12 +10,18 @@ public static class RequestSearch
 {
     /// <summary>
     /// One page, plus one row more than asked for so that the caller knows whether a next page exists.
-    /// Only public categories: a private category's requests never leave through Open311.
+    /// Only public categories, by id from the catalogue in memory (<paramref name="names"/>), never by a join: a
+    /// private category's requests never leave through Open311, a category unknown to the snapshot counts as private
+    /// until the snapshot knows it, and a list of one category is "service_id = x", which walks the
+    /// (service_id, requested_at) index newest first and stops at the page's end, where "service_id = ANY(...)" or a
+    /// join on the category makes PostgreSQL fetch every match and sort.
     /// </summary>
-    public static async Task<IQueryable<ServiceRequest>> PublicPageAsync(this Open311Db db, RequestFilter filter, CancellationToken cancellationToken)
+    public static IQueryable<ServiceRequest> PublicPage(this Open311Db db, RequestFilter filter, PublicNames names)
     {
-        var requests = Source(db, filter).AsNoTracking()
-            .Where(r => r.JurisdictionId == filter.JurisdictionId && r.Service.IsPublic);
+        var serviceIds = filter.ServiceCodes is { } codes ? names.ServiceIdsOf(codes) : names.ServiceIds;
+        var onlyService = serviceIds.Count == 1 ? serviceIds[0] : 0;
+        var requests = Source(db, filter).AsNoTracking().Where(r => r.JurisdictionId == filter.JurisdictionId);
+        requests = serviceIds.Count == 1 ? requests.Where(r => r.ServiceId == onlyService) : requests.Where(r => serviceIds.Contains(r.ServiceId));
         if (filter.Ids is { } ids)
         {
             // One id as an equality: "id = ANY($1)" looks dearer to PostgreSQL's generic plan than one planned for a
@@ -37,19 +44,6 @@ public static class RequestSearch
         if (filter.To is { } to)
         {
             requests = requests.Where(r => r.RequestedAt <= to);
-        }
-
-        // Filters on one value are written as equalities on purpose: "service_id = x" walks the
-        // (service_id, requested_at) index newest first and stops at the page's end, where
-        // "service_id = ANY(...)" or a join on the code makes PostgreSQL fetch every match and sort.
-        if (filter.ServiceCodes is { } codes)
-        {
-            var serviceIds = await db.Services
-                .Where(s => s.JurisdictionId == filter.JurisdictionId && codes.Contains(s.Code))
-                .Select(s => s.Id)
-                .ToListAsync(cancellationToken);
-            var onlyId = serviceIds.Count == 1 ? serviceIds[0] : 0;
-            requests = serviceIds.Count == 1 ? requests.Where(r => r.ServiceId == onlyId) : requests.Where(r => serviceIds.Contains(r.ServiceId));
         }
 
         if (filter.Statuses is { Count: 1 } single)

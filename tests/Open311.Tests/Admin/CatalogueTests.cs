@@ -42,15 +42,25 @@ public class CatalogueTests(Open311App app) : IClassFixture<Open311App>
         var id = body.GetProperty("id").GetInt64();
         var (_, definition) = await open311.GetJsonAsync("/services/G1.json?locale=en");
         Assert.Equal(["surface", "size_m2"], definition.GetProperty("attributes").EnumerateArray().Select(a => a.GetProperty("code").GetString()));
-        await open311.SubmitAsync(("service_code", "G1"), ("address_string", "Δημαρχείο"), ("attribute[surface]", "monument"));
+        var requestId = await open311.SubmitAsync(("service_code", "G1"), ("address_string", "Δημαρχείο"), ("attribute[surface]", "monument"));
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"/admin/services/{id}", Category("G1", "Graffiti removal"))).Response.StatusCode);
         Assert.Equal("Graffiti removal", await NameInOpen311Async("G1"));
+        // A request's answer names its category from the catalogue in memory: the new name at once, in lists too.
+        Assert.Equal("Graffiti removal", (await open311.GetRequestJsonAsync(requestId, "?locale=en")).GetProperty("service_name").GetString());
+        Assert.Equal("Graffiti removal", (await open311.GetJsonAsync("/requests.json?service_code=G1&locale=en")).Body[0].GetProperty("service_name").GetString());
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"/admin/services/{id}", Category("G1", "Graffiti removal", isPublic: false))).Response.StatusCode);
         Assert.Null(await NameInOpen311Async("G1"));
+        // Private now: its requests leave Open311 at once, by id and in every list.
+        Assert.Equal(HttpStatusCode.NotFound, (await open311.GetJsonAsync($"/requests/{requestId}.json")).Response.StatusCode);
+        Assert.Equal(0, (await open311.GetJsonAsync($"/requests.json?service_request_id={requestId}")).Body.GetArrayLength());
+        Assert.Equal(0, (await open311.GetJsonAsync("/requests.json?service_code=G1")).Body.GetArrayLength());
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"/admin/services/{id}", Category("G1", "Graffiti removal", active: false))).Response.StatusCode);
         Assert.Null(await NameInOpen311Async("G1"));
+        // Retired but public again: the category takes no new requests, and its requests show as before.
+        Assert.Equal("G1", (await open311.GetRequestJsonAsync(requestId)).GetProperty("service_code").GetString());
+        Assert.Equal(requestId, (await open311.GetJsonAsync("/requests.json?service_code=G1")).Body[0].GetProperty("service_request_id").GetString());
         var refused = await open311.PostAsync("json", ("api_key", Api.Hosting.DemoData.ApiKey), ("service_code", "G1"), ("address_string", "x"));
         await GeoReportClient.AssertJsonErrorAsync(refused, HttpStatusCode.NotFound);
 

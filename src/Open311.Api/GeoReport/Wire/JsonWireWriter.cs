@@ -1,16 +1,22 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Open311.Api.GeoReport.Wire;
 
 /// <summary>Open311 JSON: the XML root dropped, repeated children as arrays, absent values as null.</summary>
-public sealed class JsonWireWriter(Stream output) : IWireWriter, IDisposable
+public sealed class JsonWireWriter : IWireWriter, IDisposable
 {
     // Greek text and offsets like "+02:00" are written as they are, not as \u escapes; the
     // HTML-safety escaping of the default encoder is for JSON embedded in pages, which this is not.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly Utf8JsonWriter _json = new(output, Options);
+    private readonly Utf8JsonWriter _json;
+
+    public JsonWireWriter(Stream output) => _json = new(output, Options);
+
+    /// <summary>Writes into a buffer writer such as the response's pipe, with no copy of the document.</summary>
+    public JsonWireWriter(IBufferWriter<byte> output) => _json = new(output, Options);
 
     private bool _rootIsList;
 
