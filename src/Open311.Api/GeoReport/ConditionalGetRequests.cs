@@ -56,7 +56,8 @@ public sealed class ConditionalGetRequests
     public async Task<string?> ListTagAsync(Open311ReadDb reads, HttpRequest request, RequestFilter filter, DateTimeOffset now, TimeSpan settle,
         CancellationToken cancellationToken)
     {
-        var stamp = await ListStamps(reads, filter.JurisdictionId, filter.From ?? DateTimeOffset.MinValue).FirstOrDefaultAsync(cancellationToken);
+        var stamp = await ListStamps(reads, filter.JurisdictionId, filter.From ?? DateTimeOffset.MinValue, _catalog.Names.ServiceIds)
+            .FirstOrDefaultAsync(cancellationToken);
         if (stamp is null || stamp.Newest > now - settle)
         {
             return null;
@@ -80,11 +81,13 @@ public sealed class ConditionalGetRequests
     internal sealed record ListStamp(DateTimeOffset? Newest, DateTimeOffset? Oldest);
 
     /// <summary>The list's stamp in one statement: two scalar subqueries, each one probe at an end of an index (ordered and limited, so even a wide window is one row).</summary>
-    internal static IQueryable<ListStamp> ListStamps(Open311Db db, string jurisdictionId, DateTimeOffset from) => db.Jurisdictions
-        .Where(j => j.Id == jurisdictionId)
-        .Select(j => new ListStamp(
-            db.Requests.Where(r => r.JurisdictionId == jurisdictionId && r.Service.IsPublic).OrderByDescending(r => r.UpdatedAt)
-                .Select(r => (DateTimeOffset?)r.UpdatedAt).FirstOrDefault(),
-            db.Requests.Where(r => r.JurisdictionId == jurisdictionId && r.RequestedAt >= from && r.Service.IsPublic).OrderBy(r => r.RequestedAt)
-                .Select(r => (DateTimeOffset?)r.RequestedAt).FirstOrDefault()));
+    internal static IQueryable<ListStamp> ListStamps(Open311Db db, string jurisdictionId, DateTimeOffset from, IReadOnlyList<long> publicServiceIds) =>
+        db.Jurisdictions
+            .Where(j => j.Id == jurisdictionId)
+            .Select(j => new ListStamp(
+                db.Requests.Where(r => r.JurisdictionId == jurisdictionId && publicServiceIds.Contains(r.ServiceId)).OrderByDescending(r => r.UpdatedAt)
+                    .Select(r => (DateTimeOffset?)r.UpdatedAt).FirstOrDefault(),
+                db.Requests.Where(r => r.JurisdictionId == jurisdictionId && r.RequestedAt >= from && publicServiceIds.Contains(r.ServiceId))
+                    .OrderBy(r => r.RequestedAt)
+                    .Select(r => (DateTimeOffset?)r.RequestedAt).FirstOrDefault()));
 }

@@ -8,8 +8,8 @@ namespace Open311.Api.GeoReport;
 /// <summary>
 /// GET requests/{id}, the hottest read of Open311 (apps poll their own requests): the request when it is the
 /// jurisdiction's and in a public category (the rule of <see cref="RequestSearch.PublicPage"/>), else null. A compiled
-/// query, so no expression tree is built, hashed and looked up per call (bench/README.md: about 40% more answers per
-/// second). EF binds a compiled query to the model it first runs with, and the reads and the primary each have theirs
+/// query, so no expression tree is built, hashed and looked up per call (bench/README.md: 38% more answers per second
+/// than the same query uncompiled). EF binds a compiled query to the model it first runs with, and the reads and the primary each have theirs
 /// (as has each host in one process, in the tests): hence one per context type, in a singleton.
 /// </summary>
 public sealed class PublicRequestLookup

@@ -87,11 +87,12 @@ public static class RequestLookupsEndpoints
     }
 
     public static async Task<WireResult> GetToken(GeoReportCall call, [Description("The token a batch service's POST requests returned.")] string token,
-        Open311ReadDb reads, Open311Db primary, CancellationToken cancellationToken)
+        Open311ReadDb reads, Open311Db primary, CatalogCache catalog, CancellationToken cancellationToken)
     {
+        var publicServiceIds = (await catalog.ForAsync(call.JurisdictionId, cancellationToken)).Names.ServiceIds;
         var match = Guid.TryParse(token, out var parsed)
             ? (await reads.FindAsync(primary, db => db.Requests.AsNoTracking()
-                .Where(r => r.Token == parsed && r.JurisdictionId == call.JurisdictionId && r.Service.IsPublic)
+                .Where(r => r.Token == parsed && r.JurisdictionId == call.JurisdictionId && publicServiceIds.Contains(r.ServiceId))
                 .Select(r => (long?)r.Id)
                 .FirstOrDefaultAsync(cancellationToken), found => found is not null)).Found
             : null;

@@ -3,9 +3,9 @@ namespace Open311.Core.Catalog;
 /// <summary>
 /// What a public request answer names besides the request's own row: its category (public ones only, active or
 /// retired, since a request keeps its category) and its department, by id. Kept with the catalogue snapshot, so the
-/// Open311 request queries read <c>service_requests</c> alone: no join planned per call, and a list of one category
-/// walks that category's index in order (bench/README.md). A private category is not in here at all, so nothing
-/// built from these names can show one.
+/// Open311 request rows (lists, one request, a token, a list's tag) are read from <c>service_requests</c> alone: no join
+/// planned per call, and a list of one category walks that category's index in order (bench/README.md). A private
+/// category is not in here at all, so nothing built from these names can show one.
 /// </summary>
 public sealed class PublicNames
 {

@@ -12,13 +12,14 @@ public static class RequestSearch
     /// One page, plus one row more than asked for so that the caller knows whether a next page exists.
     /// Only public categories, by id from the catalogue in memory (<paramref name="names"/>), never by a join: a
     /// private category's requests never leave through Open311, a category unknown to the snapshot counts as private
-    /// until the snapshot knows it, and a list of one category is "service_id = x", which walks the
-    /// (service_id, requested_at) index newest first and stops at the page's end, where "service_id = ANY(...)" or a
+    /// until the snapshot knows it, and a list of one category is "service_id = x", which can walk the
+    /// (service_id, requested_at) index newest first and stop at the page's end, where "service_id = ANY(...)" or a
     /// join on the category makes PostgreSQL fetch every match and sort.
     /// </summary>
     public static IQueryable<ServiceRequest> PublicPage(this Open311Db db, RequestFilter filter, PublicNames names)
     {
-        var serviceIds = filter.ServiceCodes is { } codes ? names.ServiceIdsOf(codes) : names.ServiceIds;
+        // Ids and a protocol number override every other filter, service codes included.
+        var serviceIds = filter.ServiceCodes is { } codes && filter.Ids is null && filter.ProtocolNumber is null ? names.ServiceIdsOf(codes) : names.ServiceIds;
         var onlyService = serviceIds.Count == 1 ? serviceIds[0] : 0;
         var requests = Source(db, filter).AsNoTracking().Where(r => r.JurisdictionId == filter.JurisdictionId);
         requests = serviceIds.Count == 1 ? requests.Where(r => r.ServiceId == onlyService) : requests.Where(r => serviceIds.Contains(r.ServiceId));

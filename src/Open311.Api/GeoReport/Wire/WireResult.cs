@@ -9,7 +9,8 @@ public sealed class WireResult(WireFormat format, Action<IWireWriter> write, int
     {
         if (format == WireFormat.Json)
         {
-            // Straight into the response's pipe: a 1,000-row list is neither copied nor kept on the large-object heap.
+            // Straight into the response's pipe, in pooled blocks: a 1,000-row list is never one large buffer (the large-object
+            // heap) copied once more into the response. The answer is chunked; a failure half-way aborts it, as with any stream.
             var response = httpContext.Response;
             response.StatusCode = statusCode;
             response.ContentType = format.ContentType();
