@@ -28,6 +28,8 @@ public static class AuthRegistration
     public static readonly AddressRateLimit LoginRateLimit = new("login",
         services => services.GetRequiredService<IOptions<AuthSettings>>().Value.LoginAttemptsPerMinute);
 
+    private const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
+
     public static void AddStaffAuth(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(AuthSettings.Section);
@@ -38,7 +40,15 @@ public static class AuthRegistration
             throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters.");
         }
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        // No default scheme to authenticate every call with: the policies below name the bearer scheme, so authorization
+        // authenticates exactly the staff endpoints, and the public calls (nearly all the traffic) never build its handler.
+        // The switch stops ASP.NET Core from making the only scheme the default by itself (since .NET 7).
+        AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
+        builder.Services.AddAuthentication(authentication =>
+            {
+                authentication.DefaultChallengeScheme = JwtBearerDefaults.AuthenticationScheme;
+                authentication.DefaultForbidScheme = JwtBearerDefaults.AuthenticationScheme;
+            })
             .AddJwtBearer(options =>
             {
                 // Claims keep the names tokens carry (role, staff_id), which StaffClaims reads.

@@ -8,11 +8,11 @@ namespace Open311.Api.GeoReport;
 /// Resolves format, jurisdiction and language before any GeoReport handler runs (the endpoints
 /// marked <see cref="GeoReportEndpoint"/>), or answers with an Open311 error. A middleware
 /// rather than an endpoint filter because handlers receive the result through parameter binding,
-/// which happens before filters run.
+/// which happens before filters run. Built once for the pipeline, so a call resolves nothing to reach it.
 /// </summary>
-public sealed class GeoReportCallMiddleware(JurisdictionDirectory jurisdictions, IOptions<Open311Options> options) : IMiddleware
+public sealed class GeoReportCallMiddleware(RequestDelegate next, JurisdictionDirectory jurisdictions, IOptions<Open311Options> options)
 {
-    public async Task InvokeAsync(HttpContext http, RequestDelegate next)
+    public async Task InvokeAsync(HttpContext http)
     {
         if (http.GetEndpoint()?.Metadata.GetMetadata<GeoReportEndpoint>() is null)
         {

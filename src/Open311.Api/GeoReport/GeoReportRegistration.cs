@@ -19,10 +19,8 @@ public static class GeoReportRegistration
         // Room for the photo plus the text fields; the photo's own limit gives the clearer error.
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = maxPhotoBytes + 1024 * 1024);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxPhotoBytes + 1024 * 1024);
-        builder.Services.AddSingleton<GeoReportCallMiddleware>();
         builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddSingleton<ConditionalGetCatalog>();
         builder.Services.AddSingleton<PublicRequestLookup>();
-
     }
 }

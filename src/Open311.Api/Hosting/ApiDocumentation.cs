@@ -10,6 +10,7 @@ namespace Open311.Api.Hosting;
 public static class ApiDocumentation
 {
     public const string DocumentName = "v1";
+    private const string PathPrefix = "/swagger";
     public const string ApiKeyScheme = "apiKey";
     public const string BearerScheme = "bearer";
 
@@ -63,7 +64,11 @@ public static class ApiDocumentation
             return;
         }
 
-        app.UseSwagger();
-        app.UseSwaggerUI(ui => ui.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Open311"));
+        // Only under /swagger: elsewhere the two middlewares would match every call's path for nothing.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(PathPrefix), swagger =>
+        {
+            swagger.UseSwagger();
+            swagger.UseSwaggerUI(ui => ui.SwaggerEndpoint($"{PathPrefix}/{DocumentName}/swagger.json", "Open311"));
+        });
     }
 }

@@ -15,9 +15,9 @@ namespace Open311.Api.Hosting;
 /// successes are kept: a refused or failed call (a 400, a 503 while the database is away) leaves nothing and may be
 /// retried with its key. Keys belong to their caller, so two apps or two staff members never meet each other's.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next)
+public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyKeys keys, OutboxSignal outbox)
 {
-    public async Task InvokeAsync(HttpContext http, IdempotencyKeys keys, OutboxSignal outbox)
+    public async Task InvokeAsync(HttpContext http)
     {
         if (http.GetEndpoint()?.Metadata.GetMetadata<IdempotencyKeyAccepted>() is not { } accepted || !IdempotencyKeyAccepted.IsChange(http.Request.Method)
             || !http.Request.Headers.TryGetValue(IdempotencyKeyAccepted.Header, out var given))

@@ -10,14 +10,30 @@ namespace Open311.Core.Data;
 /// </summary>
 public sealed class JoinedTransaction : IAsyncDisposable
 {
+    private readonly DatabaseFacade _database;
     private readonly IDbContextTransaction? _owned;
+    private readonly bool _savepointsBefore;
 
-    private JoinedTransaction(IDbContextTransaction? owned) => _owned = owned;
+    private JoinedTransaction(DatabaseFacade database, IDbContextTransaction? owned, bool savepoints)
+    {
+        (_database, _owned, _savepointsBefore) = (database, owned, database.AutoSavepointsEnabled);
+        database.AutoSavepointsEnabled = savepoints;
+    }
 
-    public static async Task<JoinedTransaction> BeginOrJoinAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
-        new(database.CurrentTransaction is null ? await database.BeginTransactionAsync(cancellationToken) : null);
+    /// <param name="database">The unit of work's database.</param>
+    /// <param name="cancellationToken">Cancels the BEGIN.</param>
+    /// <param name="savepoints">
+    /// False where a failed write ends the whole change anyway: EF then sets no savepoint around each SaveChanges,
+    /// which saves two round trips (SAVEPOINT, RELEASE) while the change's locks are held. Restored on dispose.
+    /// </param>
+    public static async Task<JoinedTransaction> BeginOrJoinAsync(DatabaseFacade database, CancellationToken cancellationToken, bool savepoints = true) =>
+        new(database, database.CurrentTransaction is null ? await database.BeginTransactionAsync(cancellationToken) : null, savepoints);
 
     public Task CommitAsync(CancellationToken cancellationToken) => _owned?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
 
-    public ValueTask DisposeAsync() => _owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        _database.AutoSavepointsEnabled = _savepointsBefore;
+        return _owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
 }

@@ -53,7 +53,8 @@ public sealed partial class RequestLifecycle
 
         // Numbered in the year it is recorded, like any paper protocol book.
         var year = TimeZoneInfo.ConvertTime(now, jurisdiction.Zone).Year;
-        await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
+        // A failed write refuses the whole submission, so no savepoint is needed to go on after one.
+        await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken, savepoints: false);
         db.Requests.Add(request);
         var queued = await StageAsync([request], cancellationToken);
         // The counter row stays locked until the commit, and every submission of the jurisdiction queues for it:
