@@ -56,11 +56,13 @@ public sealed partial class RequestLifecycle
         // A failed write refuses the whole submission, so no savepoint is needed to go on after one.
         await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken, savepoints: false);
         db.Requests.Add(request);
-        var queued = await StageAsync([request], cancellationToken);
+        await StageAsync([request], cancellationToken);
         // The counter row stays locked until the commit, and every submission of the jurisdiction queues for it:
         // it is taken last, right before the writes, so that the queries above do not hold it (bench/README.md).
         request.Number(await ProtocolNumbers.NextAsync(db, submission.JurisdictionId, year, cancellationToken));
-        await WriteAsync(queued, cancellationToken);
+        // Not WriteAsync, which turns a concurrency failure into an answer: without savepoints the batch's first
+        // statements would stay in the transaction and commit. Any failure here must throw and roll it all back.
+        await db.SaveChangesAsync(cancellationToken);
         if (submission.Photo is { } photo)
         {
             // The photo row needs the request's id, so it follows in a second statement of the same transaction.
