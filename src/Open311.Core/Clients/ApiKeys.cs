@@ -13,6 +13,10 @@ public static class ApiKeys
 {
     private const int PrefixLength = 8;
 
+    /// <summary>Compiled, since every submission runs it: no expression tree is built, hashed and looked up per call.</summary>
+    private static readonly Func<Open311Db, string, CancellationToken, Task<ApiClient?>> ActiveClientByHash = EF.CompileAsyncQuery(
+        (Open311Db db, string hash, CancellationToken _) => db.ApiClients.AsNoTracking().FirstOrDefault(c => c.KeyHash == hash && c.RevokedAt == null));
+
     /// <summary>A new key and the client row that stores its hash; the key itself is shown once.</summary>
     public static (string Key, ApiClient Client) Issue(string jurisdictionId, string name, DateTimeOffset now)
     {
@@ -29,9 +33,6 @@ public static class ApiKeys
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>The active client holding this key, if any.</summary>
-    public static Task<ApiClient?> FindClientAsync(this Open311Db db, string key, CancellationToken cancellationToken)
-    {
-        var hash = Hash(key);
-        return db.ApiClients.AsNoTracking().FirstOrDefaultAsync(c => c.KeyHash == hash && c.RevokedAt == null, cancellationToken);
-    }
+    public static Task<ApiClient?> FindClientAsync(this Open311Db db, string key, CancellationToken cancellationToken) =>
+        ActiveClientByHash(db, Hash(key), cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Open311.Core.Calendar;
 using Open311.Core.Catalog;
@@ -47,13 +48,36 @@ public sealed class CatalogChangeInterceptor(CatalogChanges changes) : SaveChang
 
     private void Note(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Jurisdiction or ServiceCategory or ServiceAttribute or AttributeValue or RequestWorkflow or WorkflowState or WorkflowTransition
-                or Department or WeekdayHours or CalendarDay or ServiceLevel or EscalationRule))
+        if (context is not null && TracksCatalogue(context.ChangeTracker) && context.ChangeTracker.Entries()
+            .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsCatalogue(e.Entity)))
         {
             _pending.AddOrUpdate(context, Marker);
         }
     }
+
+    /// <summary>
+    /// Whether any catalogue entity is tracked at all, looked up without detecting changes first: Entries() would detect
+    /// them in every tracked entity, which SaveChanges does again right after, and most saves (a submission, a status
+    /// change) track no catalogue entity. A new one is always added beside one tracked (its jurisdiction, its category)
+    /// or through the context, so it is seen.
+    /// </summary>
+    private static bool TracksCatalogue(ChangeTracker tracker)
+    {
+        var detects = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries().Any(e => IsCatalogue(e.Entity));
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detects;
+        }
+    }
+
+    private static bool IsCatalogue(object entity) =>
+        entity is Jurisdiction or ServiceCategory or ServiceAttribute or AttributeValue or RequestWorkflow or WorkflowState or WorkflowTransition
+            or Department or WeekdayHours or CalendarDay or ServiceLevel or EscalationRule;
 
     private void Flush(DbContext? context)
     {

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
 using Open311.Core.Catalog;
+using Open311.Core.Data;
 using Open311.Core.Requests;
 
 namespace Open311.Core.Duplicates;
@@ -23,7 +25,19 @@ public static class DuplicateCheck
     /// <summary>A few are enough to choose from; more would only bury the likely one.</summary>
     public const int MaxCandidates = 5;
 
-    public static async Task<List<PossibleDuplicate>> FindAsync(IQueryable<ServiceRequest> requests, ServiceCategory service, double? lat, double? lon,
+    private sealed record Candidate(long Id, string ProtocolNumber, double Distance, string State, RequestStatus Status, DateTimeOffset RequestedAt);
+
+    /// <summary>Compiled, since every submission runs it: no expression tree is built, hashed and looked up per call.</summary>
+    private static readonly Func<Open311Db, string, long, DateTimeOffset, Point, double, IAsyncEnumerable<Candidate>> Nearest = EF.CompileAsyncQuery(
+        (Open311Db db, string jurisdictionId, long serviceId, DateTimeOffset since, Point point, double metres) =>
+            db.Requests.AsNoTracking()
+                .Where(r => r.JurisdictionId == jurisdictionId && r.ServiceId == serviceId && r.Status == RequestStatus.Open
+                    && r.DuplicateOfId == null && r.RequestedAt >= since && r.Location!.IsWithinDistance(point, metres))
+                .OrderBy(r => r.Location!.Distance(point)).ThenByDescending(r => r.RequestedAt)
+                .Take(MaxCandidates)
+                .Select(r => new Candidate(r.Id, r.ProtocolNumber, r.Location!.Distance(point), r.State.Code, r.Status, r.RequestedAt)));
+
+    public static async Task<List<PossibleDuplicate>> FindAsync(Open311Db db, ServiceCategory service, double? lat, double? lon,
         DateTimeOffset requestedAt, CancellationToken cancellationToken)
     {
         if (lat is not { } latitude || lon is not { } longitude || service.DuplicateDistanceMetres <= 0)
@@ -31,15 +45,8 @@ public static class DuplicateCheck
             return [];
         }
 
-        var point = Wgs84.PointAt(latitude, longitude);
-        var since = requestedAt.AddDays(-service.DuplicateAgeDays);
-        var found = await requests.AsNoTracking()
-            .Where(r => r.JurisdictionId == service.JurisdictionId && r.ServiceId == service.Id && r.Status == RequestStatus.Open
-                && r.DuplicateOfId == null && r.RequestedAt >= since && r.Location!.IsWithinDistance(point, service.DuplicateDistanceMetres))
-            .Select(r => new { r.Id, r.ProtocolNumber, Distance = r.Location!.Distance(point), State = r.State.Code, r.Status, r.RequestedAt })
-            .OrderBy(r => r.Distance).ThenByDescending(r => r.RequestedAt)
-            .Take(MaxCandidates)
-            .ToListAsync(cancellationToken);
+        var found = await Nearest(db, service.JurisdictionId, service.Id, requestedAt.AddDays(-service.DuplicateAgeDays), Wgs84.PointAt(latitude, longitude),
+            service.DuplicateDistanceMetres).ToListAsync(cancellationToken);
         return [.. found.Select(r => new PossibleDuplicate(r.Id, r.ProtocolNumber, (int)Math.Round(r.Distance), r.State, r.Status, r.RequestedAt))];
     }
 

@@ -138,8 +138,8 @@ public sealed partial class RequestLifecycle
             return badNote;
         }
 
-        var areaId = await RequestRouter.AreaAfterRerouteAsync(db, request.JurisdictionId, request.Lat, request.Long, departmentId, request.AreaId,
-            cancellationToken);
+        var areaId = await RequestRouter.AreaAfterRerouteAsync(db, request.JurisdictionId, request.ServiceId, request.Lat, request.Long, departmentId,
+            request.AreaId, cancellationToken);
         request.RerouteTo(departmentId, areaId, actor.Name, reason, clock.GetUtcNow());
         await clocks.RetargetAsync(request, cancellationToken);
         return await SaveAsync(request, cancellationToken);

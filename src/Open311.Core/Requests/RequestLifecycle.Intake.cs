@@ -45,7 +45,7 @@ public sealed partial class RequestLifecycle
         var placement = await RequestRouter.PlaceAsync(db, service, submission.Lat, submission.Long, cancellationToken);
         var requestedAt = submission.ReceivedAt ?? now;
         // Never refused for it: a likely duplicate is stored with its suggestions, for staff to confirm or reject.
-        var possibleDuplicates = await DuplicateCheck.FindAsync(db.Requests, service, submission.Lat, submission.Long, requestedAt, cancellationToken);
+        var possibleDuplicates = await DuplicateCheck.FindAsync(db, service, submission.Lat, submission.Long, requestedAt, cancellationToken);
         var request = ServiceRequest.Receive(submission, service, snapshot.WorkflowFor(service.WorkflowId).Initial, placement.DepartmentId,
             placement.AreaId, answers, submission.Language ?? jurisdiction.Jurisdiction.DefaultLocale, requestedAt, possibleDuplicates, now);
         // From when the citizen made it: a call left on the answering machine has waited since then.

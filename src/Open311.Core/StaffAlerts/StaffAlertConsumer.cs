@@ -108,6 +108,18 @@ public sealed class StaffAlertConsumer(Open311Db db, IEmailSender email, Jurisdi
     /// <summary>Whom a recipient key names, as stored now: their address and language, or why they get nothing.</summary>
     private sealed record Addressee(string? Email, string? Language, string WhyNot);
 
+    /// <summary>A recipient's address and alert settings as stored; a department has no language of its own.</summary>
+    private sealed record Stored(string? Email, List<string> Alerts, bool Active, string? Language);
+
+    // Compiled, since every new request asks its department's: no expression tree is built, hashed and looked up per call.
+    private static readonly Func<Open311Db, long, CancellationToken, Task<Stored?>> DepartmentById = EF.CompileAsyncQuery(
+        (Open311Db db, long id, CancellationToken _) =>
+            db.Departments.AsNoTracking().Where(d => d.Id == id).Select(d => new Stored(d.Email, d.Alerts, d.Active, null)).FirstOrDefault());
+
+    private static readonly Func<Open311Db, long, CancellationToken, Task<Stored?>> StaffAccountById = EF.CompileAsyncQuery(
+        (Open311Db db, long id, CancellationToken _) =>
+            db.StaffAccounts.AsNoTracking().Where(s => s.Id == id).Select(s => new Stored(s.Email, s.Alerts, s.Active, s.Language)).FirstOrDefault());
+
     private async Task<Addressee> AddresseeAsync(string key, RequestEventKind kind, CancellationToken cancellationToken)
     {
         var alert = StaffAlertKinds.Of(kind);
@@ -115,10 +127,8 @@ public sealed class StaffAlertConsumer(Open311Db db, IEmailSender email, Jurisdi
         var id = long.Parse(key[(type.Length + 1)..], CultureInfo.InvariantCulture);
         var found = type switch
         {
-            DepartmentKey => await db.Departments.AsNoTracking().Where(d => d.Id == id)
-                .Select(d => new { d.Email, d.Alerts, d.Active, Language = (string?)null }).FirstOrDefaultAsync(cancellationToken),
-            StaffKey => await db.StaffAccounts.AsNoTracking().Where(s => s.Id == id)
-                .Select(s => new { s.Email, s.Alerts, s.Active, s.Language }).FirstOrDefaultAsync(cancellationToken),
+            DepartmentKey => await DepartmentById(db, id, cancellationToken),
+            StaffKey => await StaffAccountById(db, id, cancellationToken),
             _ => throw new FormatException($"recipient '{key}' is neither a department nor a staff account"),
         };
         var whyNot = found switch
