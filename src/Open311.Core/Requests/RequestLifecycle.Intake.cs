@@ -57,15 +57,9 @@ public sealed partial class RequestLifecycle
         await using var transaction = await JoinedTransaction.BeginOrJoinAsync(db.Database, cancellationToken, savepoints: false);
         db.Requests.Add(request);
         await StageAsync([request], cancellationToken);
-        // The counter row stays locked until the commit, and every submission of the jurisdiction queues for it:
-        // it is taken last, right before the writes, so that the queries above do not hold it (bench/README.md).
-        request.Number(await ProtocolNumbers.NextAsync(db, submission.JurisdictionId, year, cancellationToken));
-        // Not WriteAsync, which turns a concurrency failure into an answer: without savepoints the batch's first
-        // statements would stay in the transaction and commit. Any failure here must throw and roll it all back.
-        await db.SaveChangesAsync(cancellationToken);
+        await ReservedIds.AssignAsync(db, cancellationToken);
         if (submission.Photo is { } photo)
         {
-            // The photo row needs the request's id, so it follows in a second statement of the same transaction.
             request.AttachPhoto(Guid.NewGuid());
             db.RequestMedia.Add(new RequestMedia
             {
@@ -75,9 +69,15 @@ public sealed partial class RequestLifecycle
                 Content = photo.Content,
                 CreatedAt = now,
             });
-            await db.SaveChangesAsync(cancellationToken);
         }
 
+        // The counter row stays locked until the commit, and every submission of the jurisdiction queues for it:
+        // it is taken last, right before the one batch that writes the request with its ids already reserved
+        // (ReservedIds), so that nothing else runs while it is held (bench/README.md).
+        request.Number(await ProtocolNumbers.NextAsync(db, submission.JurisdictionId, year, cancellationToken));
+        // Not WriteAsync, which turns a concurrency failure into an answer: without savepoints the batch's first
+        // statements would stay in the transaction and commit. Any failure here must throw and roll it all back.
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Committed();
         return IntakeResult.Accepted(new SubmittedRequest(request.Id, request.Token, request.ProtocolNumber, request.FollowCode, service.Type, service.Notice));
