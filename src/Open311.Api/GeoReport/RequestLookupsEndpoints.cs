@@ -60,18 +60,16 @@ public static class RequestLookupsEndpoints
         var hasNext = rows.Count > filter.PageSize;
         var page = hasNext ? rows[..filter.PageSize] : rows;
         Paging.AddHeaders(http.Response, urls.ApiBase(http.Request), http.Request, filter.Page, page.Count, hasNext);
-        return await RespondAsync(call, extensions, http.Request, reads, urls, snapshot.Names, page, cancellationToken);
+        return await RespondAsync(call, extensions, http.Request, () => reads, urls, snapshot.Names, page, cancellationToken);
     }
 
     public static async Task<IResult> GetRequest(
-        GeoReportCall call, [Description("The request, as service_request_id gives it.")] string service_request_id, ExtensionsParameter extensions, HttpRequest request, Open311ReadDb reads,
-        Open311Db primary, PublicUrls urls, CatalogCache catalog, PublicRequestLookup lookup, CancellationToken cancellationToken)
+        GeoReportCall call, [Description("The request, as service_request_id gives it.")] string service_request_id, ExtensionsParameter extensions, HttpRequest request,
+        PublicUrls urls, CatalogCache catalog, PublicRequestLookup lookup, CancellationToken cancellationToken)
     {
         var id = long.TryParse(service_request_id, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         var snapshot = await catalog.ForAsync(call.JurisdictionId, cancellationToken);
-        // An app reads its request right after POST: the primary answers what the standby has not replayed yet.
-        var (row, source) = await reads.FindAsync(primary,
-            db => lookup.FindAsync(db, call.JurisdictionId, id, snapshot.Names, cancellationToken), found => found is not null);
+        var (row, fromPrimary) = await lookup.FindAsync(call.JurisdictionId, id, snapshot.Names, cancellationToken);
         if (row is null)
         {
             return Open311Errors.NotFound(call.Format, $"service_request_id {service_request_id} not found");
@@ -83,7 +81,10 @@ public static class RequestLookupsEndpoints
             return notModified;
         }
 
-        return await RespondAsync(call, extensions, request, source, urls, snapshot.Names, [row], cancellationToken);
+        // A context is leased only when extensions=true reads the rest of the answer through it: a plain poll needs none.
+        return await RespondAsync(call, extensions, request,
+            () => fromPrimary ? request.HttpContext.RequestServices.GetRequiredService<Open311Db>() : request.HttpContext.RequestServices.GetRequiredService<Open311ReadDb>(),
+            urls, snapshot.Names, [row], cancellationToken);
     }
 
     public static async Task<WireResult> GetToken(GeoReportCall call, [Description("The token a batch service's POST requests returned.")] string token,
@@ -113,12 +114,13 @@ public static class RequestLookupsEndpoints
     }
 
     private static async Task<WireResult> RespondAsync(
-        GeoReportCall call, ExtensionsParameter extensions, HttpRequest request, Open311Db db, PublicUrls urls, PublicNames names,
+        GeoReportCall call, ExtensionsParameter extensions, HttpRequest request, Func<Open311Db> source, PublicUrls urls, PublicNames names,
         IReadOnlyList<RequestView> rows, CancellationToken cancellationToken)
     {
         RequestExtensions? extended = null;
         if (extensions.On)
         {
+            var db = source();
             var ids = rows.Select(r => r.Id).ToList();
             var extras = await RequestExtras.ForAsync(db, ids, cancellationToken);
             var events = await db.RequestEvents.AsNoTracking()

@@ -30,6 +30,9 @@ public sealed class PublicNames
 
     public PublicCategory Category(long serviceId) => _categories[serviceId];
 
+    /// <summary>True when the category is public: the one-request lookup checks here rather than in SQL.</summary>
+    public bool IsPublic(long serviceId) => _categories.ContainsKey(serviceId);
+
     /// <summary>The department's name; null while a request has none.</summary>
     public LocalizedText? Department(long? departmentId) =>
         departmentId is { } id && _departments.TryGetValue(id, out var name) ? name : null;
