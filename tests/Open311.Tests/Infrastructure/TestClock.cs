@@ -7,7 +7,8 @@ namespace Open311.Tests.Infrastructure;
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _lock = new();
-    private DateTimeOffset _now = start;
+    // As the system clock gives it: UTC, offset 0 (PostgreSQL refuses to store any other offset).
+    private DateTimeOffset _now = start.ToUniversalTime();
 
     public override DateTimeOffset GetUtcNow()
     {
