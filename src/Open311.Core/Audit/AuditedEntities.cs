@@ -17,9 +17,18 @@ namespace Open311.Core.Audit;
 internal static class AuditedEntities
 {
     /// <summary>The entity name for an added, changed or deleted row that must be audited; null for everything else.</summary>
-    public static string? NameOf(EntityEntry entry) => entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+    public static string? NameOf(EntityEntry entry) => NameOf(entry.Entity, entry.State);
+
+    /// <summary>
+    /// Whether the entry may turn out to be a change to audit once changes are detected: an unchanged one may have been
+    /// edited since it was read. A submission's new outbox messages may not, so it skips the detection (<see cref="AuditGuard"/>).
+    /// </summary>
+    public static bool MayNeedAudit(EntityEntry entry) =>
+        NameOf(entry.Entity, entry.State == EntityState.Unchanged ? EntityState.Modified : entry.State) is not null;
+
+    private static string? NameOf(object entity, EntityState state) => state is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
         ? null
-        : entry.Entity switch
+        : entity switch
         {
             Jurisdiction => AuditEntity.Jurisdiction,
             Department => AuditEntity.Department,
@@ -40,7 +49,7 @@ internal static class AuditedEntities
             ServiceLevel => AuditEntity.ServiceLevel,
             Escalation.EscalationRule => AuditEntity.EscalationRule,
             // Messages are added with each request change and delivered by the worker in SQL; what staff do to them is audited.
-            OutboxMessage when entry.State == EntityState.Modified => AuditEntity.Delivery,
+            OutboxMessage when state == EntityState.Modified => AuditEntity.Delivery,
             _ => null,
         };
 }

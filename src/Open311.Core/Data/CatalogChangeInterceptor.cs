@@ -56,24 +56,11 @@ public sealed class CatalogChangeInterceptor(CatalogChanges changes) : SaveChang
     }
 
     /// <summary>
-    /// Whether any catalogue entity is tracked at all, looked up without detecting changes first: Entries() would detect
-    /// them in every tracked entity, which SaveChanges does again right after, and most saves (a submission, a status
-    /// change) track no catalogue entity. A new one is always added beside one tracked (its jurisdiction, its category)
-    /// or through the context, so it is seen.
+    /// Whether any catalogue entity is tracked at all (<see cref="TrackedEntries.WithoutDetecting"/>): most saves (a
+    /// submission, a status change) track none. A new one is always added beside one tracked (its jurisdiction, its
+    /// category) or through the context, so it is seen.
     /// </summary>
-    private static bool TracksCatalogue(ChangeTracker tracker)
-    {
-        var detects = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return tracker.Entries().Any(e => IsCatalogue(e.Entity));
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detects;
-        }
-    }
+    private static bool TracksCatalogue(ChangeTracker tracker) => TrackedEntries.WithoutDetecting(tracker).Any(e => IsCatalogue(e.Entity));
 
     private static bool IsCatalogue(object entity) =>
         entity is Jurisdiction or ServiceCategory or ServiceAttribute or AttributeValue or RequestWorkflow or WorkflowState or WorkflowTransition

@@ -14,32 +14,32 @@ namespace Open311.Core.Data;
 /// </summary>
 public static class ReservedIds
 {
-    private sealed record Reserved(long[] Requests, long[] Events);
-
     public static async Task AssignAsync(Open311Db db, CancellationToken cancellationToken)
     {
-        var requests = Added<ServiceRequest>(db.ChangeTracker);
-        var events = Added<RequestEvent>(db.ChangeTracker);
+        // Added through the context with their graph just before: listed without scanning every entity for changes.
+        var tracked = TrackedEntries.WithoutDetecting(db.ChangeTracker);
+        var requests = Added<ServiceRequest>(tracked);
+        var events = Added<RequestEvent>(tracked);
         if (requests.Count + events.Count == 0)
         {
             return;
         }
 
-        var reserved = (await db.Database.SqlQuery<Reserved>($"""
-            SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('service_requests', 'id')) FROM generate_series(1, {requests.Count})) AS requests,
-                   ARRAY(SELECT nextval(pg_get_serial_sequence('request_events', 'id')) FROM generate_series(1, {events.Count})) AS events
-            """).ToListAsync(cancellationToken))[0];
-        Assign(requests, reserved.Requests);
-        Assign(events, reserved.Events);
+        await using var command = UnitOfWorkCommand.Create(db, """
+            SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('service_requests', 'id')) FROM generate_series(1, $1)),
+                   ARRAY(SELECT nextval(pg_get_serial_sequence('request_events', 'id')) FROM generate_series(1, $2))
+            """, requests.Count, events.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        Assign(requests, reader.GetFieldValue<long[]>(0));
+        Assign(events, reader.GetFieldValue<long[]>(1));
     }
 
     /// <summary>The added entities whose key EF would otherwise have the INSERT generate (it holds a temporary value till then).</summary>
-    private static List<EntityEntry<T>> Added<T>(ChangeTracker tracker)
-        where T : class =>
-        [.. tracker.Entries<T>().Where(e => e.State == EntityState.Added && e.Property("Id").IsTemporary)];
+    private static List<EntityEntry> Added<T>(List<EntityEntry> tracked) =>
+        [.. tracked.Where(e => e.Entity is T && e.State == EntityState.Added && e.Property("Id").IsTemporary)];
 
-    private static void Assign<T>(List<EntityEntry<T>> entries, long[] ids)
-        where T : class
+    private static void Assign(List<EntityEntry> entries, long[] ids)
     {
         for (var i = 0; i < entries.Count; i++)
         {

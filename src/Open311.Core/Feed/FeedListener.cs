@@ -100,6 +100,13 @@ public sealed class FeedListener(NpgsqlDataSource dataSource, IDbContextFactory<
                     ids.Add(id);
                 }
 
+                // With nobody connected the batch is not even read. A client that connects later asks for what it
+                // missed from the database (Last-Event-ID) after subscribing, and these events had committed by then.
+                if (!feed.IsWatched)
+                {
+                    continue;
+                }
+
                 try
                 {
                     await using var db = await contexts.CreateDbContextAsync(stoppingToken);

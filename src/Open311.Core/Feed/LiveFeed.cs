@@ -20,6 +20,9 @@ public sealed class LiveFeed(IOptions<FeedOptions> options)
         return subscription;
     }
 
+    /// <summary>Whether anyone is connected to this instance's feed; nobody misses what is not published meanwhile (<see cref="FeedListener"/>).</summary>
+    public bool IsWatched => !_subscriptions.IsEmpty;
+
     /// <summary>Never waits: a connection whose buffer is full is closed, the others carry on.</summary>
     public void Publish(IReadOnlyList<FeedEvent> events)
     {

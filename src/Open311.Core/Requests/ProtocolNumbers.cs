@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Open311.Core.Data;
 
 namespace Open311.Core.Requests;
@@ -12,12 +11,13 @@ public static class ProtocolNumbers
 {
     public static async Task<string> NextAsync(Open311Db db, string jurisdictionId, int year, CancellationToken cancellationToken)
     {
-        var number = await db.Database.SqlQuery<int>($"""
-            INSERT INTO protocol_counters AS c (jurisdiction_id, year, last_number) VALUES ({jurisdictionId}, {year}, 1)
+        await using var command = UnitOfWorkCommand.Create(db, """
+            INSERT INTO protocol_counters AS c (jurisdiction_id, year, last_number) VALUES ($1, $2, 1)
             ON CONFLICT (jurisdiction_id, year) DO UPDATE SET last_number = c.last_number + 1
-            RETURNING c.last_number AS "Value"
-            """).ToListAsync(cancellationToken);
-        return Format(year, number[0]);
+            RETURNING c.last_number
+            """, jurisdictionId, year);
+        var number = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return Format(year, number);
     }
 
     public static string Format(int year, int number) => $"{year}/{number:D6}";

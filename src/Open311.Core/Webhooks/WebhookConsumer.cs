@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Open311.Core.Data;
 using Open311.Core.Outbox;
@@ -14,17 +15,33 @@ public sealed class WebhookConsumer(Open311Db db, SafeWebhookClient http, TimePr
 {
     public string Name => "webhooks";
 
-    /// <summary>Runs in every change's transaction: one query on the partial index of active subscriptions.</summary>
-    public async ValueTask<IReadOnlyList<OutboxRecipient>> RecipientsAsync(ServiceRequest request, RequestEvent change, DateTimeOffset now,
-        CancellationToken cancellationToken) =>
-        [.. (await Subscribers(db, request.JurisdictionId, change.Kind).ToListAsync(cancellationToken))
-            .Select(id => new OutboxRecipient(id.ToString(CultureInfo.InvariantCulture)))];
+    /// <summary>Subscriptions that are active and whose client app has not been revoked.</summary>
+    private static readonly Expression<Func<WebhookSubscription, bool>> IsListening = s => s.Active && s.Client!.RevokedAt == null;
 
-    /// <summary>The active subscriptions of live client apps in the jurisdiction that want this kind of event.</summary>
-    public static IQueryable<long> Subscribers(Open311Db db, string jurisdictionId, RequestEventKind kind)
+    /// <summary>
+    /// The active subscriptions of live client apps in the jurisdiction that want an event of the kind (its Open311 name):
+    /// one query on the partial index of active subscriptions. Kept as an expression so that the index test can plan it.
+    /// </summary>
+    public static readonly Expression<Func<Open311Db, string, string, IQueryable<long>>> Subscribers = (db, jurisdictionId, kind) =>
+        db.WebhookSubscriptions.AsNoTracking()
+            .Where(s => s.JurisdictionId == jurisdictionId).Where(IsListening)
+            .Where(s => s.EventKinds == null || s.EventKinds.Contains(kind))
+            .Select(s => s.Id);
+
+    /// <summary>Compiled, since every change of every request runs it: no expression tree is built, hashed and looked up per call.</summary>
+    private static readonly Func<Open311Db, string, string, IAsyncEnumerable<long>> SubscribersOf = EF.CompileAsyncQuery(Subscribers);
+
+    /// <summary>Runs in every change's transaction.</summary>
+    public async ValueTask<IReadOnlyList<OutboxRecipient>> RecipientsAsync(ServiceRequest request, RequestEvent change, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        var name = kind.ToOpen311();
-        return Listening(db, jurisdictionId).Where(s => s.EventKinds == null || s.EventKinds.Contains(name)).Select(s => s.Id);
+        var recipients = new List<OutboxRecipient>();
+        await foreach (var id in SubscribersOf(db, request.JurisdictionId, change.Kind.ToOpen311()).WithCancellation(cancellationToken))
+        {
+            recipients.Add(new OutboxRecipient(id.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return recipients;
     }
 
     public async Task<DeliveryResult> DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
@@ -50,10 +67,8 @@ public sealed class WebhookConsumer(Open311Db db, SafeWebhookClient http, TimePr
         return DeliveryResult.Delivered($"HTTP {status}");
     }
 
-    /// <summary>Subscriptions that are active and whose client app has not been revoked.</summary>
     private static IQueryable<WebhookSubscription> Listening(Open311Db db, string jurisdictionId) =>
-        db.WebhookSubscriptions.AsNoTracking()
-            .Where(s => s.JurisdictionId == jurisdictionId && s.Active && db.ApiClients.Any(c => c.Id == s.ClientId && c.RevokedAt == null));
+        db.WebhookSubscriptions.AsNoTracking().Where(s => s.JurisdictionId == jurisdictionId).Where(IsListening);
 
     private async Task<WebhookPayload> PayloadAsync(RequestEvent change, bool trusted, CancellationToken cancellationToken)
     {

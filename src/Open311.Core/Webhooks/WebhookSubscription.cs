@@ -1,4 +1,5 @@
 using Open311.Core.Audit;
+using Open311.Core.Clients;
 
 namespace Open311.Core.Webhooks;
 
@@ -13,6 +14,8 @@ public class WebhookSubscription
     /// <summary>The client app's jurisdiction, kept here so each change finds its subscriptions on one index.</summary>
     public required string JurisdictionId { get; set; }
     public long ClientId { get; set; }
+    /// <summary>The client app, for queries only (a revoked app's subscriptions are silent); never loaded.</summary>
+    public ApiClient? Client { get; set; }
     public required string Url { get; set; }
     /// <summary>The event kinds wanted, by their wire names (<c>submitted</c>, <c>statuschanged</c>…); null for all.</summary>
     public string[]? EventKinds { get; set; }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Open311.Api.GeoReport;
 using Open311.Api.Hosting;
 using Open311.Api.Admin;
+using Open311.Core;
 using Open311.Core.Catalog;
 using Open311.Core.Data;
 using Open311.Core.Escalation;
@@ -182,7 +183,7 @@ public class IndexPlanTests(Open311App app) : IClassFixture<Open311App>
     public async Task WebhookRecipientsQuery_IsServedByAnIndex()
     {
         await using var db = app.Db();
-        await AssertIndexServedAsync(db, WebhookConsumer.Subscribers(db, DemoCatalog.JurisdictionId, RequestEventKind.StatusChanged), "webhook_subscriptions");
+        await AssertIndexServedAsync(db, WebhookConsumer.Subscribers.Compile()(db, DemoCatalog.JurisdictionId, RequestEventKind.StatusChanged.ToOpen311()), "webhook_subscriptions");
     }
 
     [Fact]
