@@ -23,7 +23,8 @@ public sealed class PublicRequestLookup(ReadReplica reads, NpgsqlDataSource prim
 
     /// <summary>
     /// The request as the reads have it; when they have none and may lag, as the primary has it (an app reads its
-    /// request right after POST). <c>FromPrimary</c> says where the rest of the answer must be read.
+    /// request right after POST: the rule of <see cref="Open311ReadDb.FindAsync"/>, here on data sources rather than
+    /// contexts). <c>FromPrimary</c> says where the rest of the answer must be read.
     /// </summary>
     public async Task<(RequestView? Row, bool FromPrimary)> FindAsync(string jurisdictionId, long id, PublicNames names, CancellationToken cancellationToken)
     {

@@ -82,9 +82,9 @@ public static class RequestLookupsEndpoints
         }
 
         // A context is leased only when extensions=true reads the rest of the answer through it: a plain poll needs none.
-        return await RespondAsync(call, extensions, request,
-            () => fromPrimary ? request.HttpContext.RequestServices.GetRequiredService<Open311Db>() : request.HttpContext.RequestServices.GetRequiredService<Open311ReadDb>(),
-            urls, snapshot.Names, [row], cancellationToken);
+        var services = request.HttpContext.RequestServices;
+        Open311Db Source() => fromPrimary ? services.GetRequiredService<Open311Db>() : services.GetRequiredService<Open311ReadDb>();
+        return await RespondAsync(call, extensions, request, Source, urls, snapshot.Names, [row], cancellationToken);
     }
 
     public static async Task<WireResult> GetToken(GeoReportCall call, [Description("The token a batch service's POST requests returned.")] string token,
