@@ -110,7 +110,7 @@ public class OutboxTests
     {
         // This instance only takes requests; workers come and go beside it.
         await using var desk = await StartAsync(new OutboxApp(delivers: false));
-        desk.Receiver.Delay = TimeSpan.FromMilliseconds(300);
+        desk.Receiver.Delay = TimeSpan.FromSeconds(1);
         for (var i = 0; i < 5; i++)
         {
             await DemoRequests.LightingAsync(desk);
