@@ -11,7 +11,7 @@ public sealed class IdempotencyExpiryTests(IdempotencyExpiryTests.ShortKeysApp a
     public sealed class ShortKeysApp : Open311App
     {
         protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-            [new("Idempotency:KeepFor", "00:00:03"), new("Idempotency:CleanupInterval", "00:00:00.2")];
+            [new("Idempotency:KeepFor", "00:00:10"), new("Idempotency:CleanupInterval", "00:00:00.2")];
     }
 
     [Fact]

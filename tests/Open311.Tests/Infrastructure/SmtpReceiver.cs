@@ -42,7 +42,7 @@ public sealed class SmtpReceiver : IAsyncDisposable
         new("Email:Security", "None"),
         new("Email:From", "noreply@heraklion.test"),
         new("Email:FromName", "Δήμος Ηρακλείου"),
-        new("Email:Timeout", "00:00:05"),
+        new("Email:Timeout", "00:00:15"),
     ];
 
     public void Start()

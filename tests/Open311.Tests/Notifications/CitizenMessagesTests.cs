@@ -107,7 +107,7 @@ public class CitizenMessagesTests
     [Fact]
     public async Task TwoChangesWithinTheWindow_ReachTheCitizenAsOneMessage_WithTheLatestState()
     {
-        await using var app = await StartAsync(new CitizenMessagesApp(("Notifications:CoalesceWindow", "00:00:02")));
+        await using var app = await StartAsync(new CitizenMessagesApp(("Notifications:CoalesceWindow", "00:00:08")));
         var (id, protocol) = await app.PhoneRequestAsync();
         await CitizenMessagesApp.EventuallyAsync(() => app.Mails.Count == 1 && app.Gateway.Calls.Count == 1);
 
@@ -136,7 +136,8 @@ public class CitizenMessagesTests
     [Fact]
     public async Task UnsubscribedCitizen_GetsNothingMore_AndAPrivateNoteTellsNobody()
     {
-        await using var app = await StartAsync(new CitizenMessagesApp());
+        // A window wide enough for the UPDATE below to land before the queued update is sent, however slow the machine.
+        await using var app = await StartAsync(new CitizenMessagesApp(("Notifications:CoalesceWindow", "00:00:05")));
         var (id, _) = await app.PhoneRequestAsync();
         await CitizenMessagesApp.EventuallyAsync(() => app.Mails.Count == 1 && app.Gateway.Calls.Count == 1);
         var dispatcher = await AdminClient.SignInAsync(app, "dispatcher");
@@ -179,7 +180,8 @@ public class CitizenMessagesTests
     [Fact]
     public async Task ErasedContact_IsNeverMessaged()
     {
-        await using var app = await StartAsync(new CitizenMessagesApp());
+        // A window wide enough for the UPDATE below to land before the queued update is sent, however slow the machine.
+        await using var app = await StartAsync(new CitizenMessagesApp(("Notifications:CoalesceWindow", "00:00:05")));
         var (id, _) = await app.PhoneRequestAsync();
         await app.SettledAsync(id, 2);
 

@@ -31,7 +31,7 @@ public class OutboxApp : Open311App
         new("Outbox:MaxRetryDelay", "00:00:00.5"),
         new("Outbox:MaxAttempts", "4"),
         new("Outbox:BatchSize", "5"),
-        new("Outbox:DeliveryTimeout", "00:00:05"),
+        new("Outbox:DeliveryTimeout", "00:00:15"),
         new("Outbox:Deliver", delivers ? "true" : "false"),
     ];
 

@@ -14,7 +14,7 @@ namespace Open311.Tests.Webhooks;
 /// </summary>
 public class WebhookApp : Open311App
 {
-    public static readonly TimeSpan SecretOverlap = TimeSpan.FromSeconds(6);
+    public static readonly TimeSpan SecretOverlap = TimeSpan.FromSeconds(15);
 
     public WebhookApp()
     {
