@@ -16,6 +16,7 @@ namespace Open311.Api.Hosting;
 public static class TelemetryRegistration
 {
     private const string DefaultServiceName = "open311";
+    private const string RoutingMatchAttempts = "aspnetcore.routing.match_attempts";
 
     public static void AddTelemetry(this WebApplicationBuilder builder)
     {
@@ -27,6 +28,8 @@ public static class TelemetryRegistration
         {
             telemetry.WithMetrics(meters => meters
                 .AddAspNetCoreInstrumentation()
+                // One more update per call that says nothing the request duration's http_route does not.
+                .AddView(RoutingMatchAttempts, MetricStreamConfiguration.Drop)
                 .AddHttpClientInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddRuntimeInstrumentation()

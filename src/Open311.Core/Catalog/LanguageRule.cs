@@ -18,7 +18,8 @@ public static class LanguageRule
         Offered(offered, locale) ?? BestAccepted(offered, acceptLanguage);
 
     private static string? BestAccepted(IReadOnlyCollection<string> offered, string? acceptLanguage) =>
-        (acceptLanguage ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        // Most apps send none: then there is nothing to parse or rank.
+        string.IsNullOrWhiteSpace(acceptLanguage) ? null : acceptLanguage.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(item => StringWithQualityHeaderValue.TryParse(item, out var parsed) ? parsed : null)
             .Where(language => language is not null && language.Quality is not 0) // q=0 means "not this one"
             .OrderByDescending(language => language!.Quality ?? 1) // stable: equal weights keep the caller's order
